@@ -1,0 +1,28 @@
+using Cyclades.Logic.Backends;
+
+namespace Cyclades.Logic.Events;
+
+/// <summary>
+/// One job notification for one server: the only way cluster results reach the database. The
+/// dispatcher produces them from cluster jobs (ours and an administrator's); reconciliation produces
+/// simulated ones with <see cref="JobId"/> 0.
+/// </summary>
+/// <param name="BackendId">The backend (cluster) the job ran on.</param>
+/// <param name="InstanceName">The cluster's name for the server, e.g. <c>snf-42</c>.</param>
+/// <param name="EventTime">
+/// When the status was reached (for a final status: the job's end). Events not newer than the last
+/// applied one are ignored, which makes duplicates and stale deliveries harmless.
+/// </param>
+/// <param name="Message">Failure reason or last log line.</param>
+/// <param name="NewCpu">For a successful <see cref="ServerOperation.Modify"/>: the new vCPUs.</param>
+/// <param name="NewRamMiB">For a successful <see cref="ServerOperation.Modify"/>: the new memory.</param>
+public sealed record BackendEvent(
+    long BackendId,
+    string InstanceName,
+    long JobId,
+    ServerOperation Operation,
+    JobStatus Status,
+    DateTimeOffset EventTime,
+    string? Message = null,
+    int? NewCpu = null,
+    int? NewRamMiB = null);

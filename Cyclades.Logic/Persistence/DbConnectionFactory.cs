@@ -1,0 +1,59 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using MySqlConnector;
+
+namespace Cyclades.Logic.Persistence;
+
+/// <summary>The one way the logic layer gets a database connection.</summary>
+public interface IDbConnectionFactory
+{
+    SqlDialect Dialect { get; }
+
+    Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+}
+
+public sealed class DbConnectionFactory : IDbConnectionFactory
+{
+    private readonly DatabaseTarget _target;
+
+    public DbConnectionFactory(DatabaseTarget target)
+    {
+        _target = target;
+        if (target.Provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(target.ConnectionString);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+    }
+
+    public SqlDialect Dialect => _target.Dialect;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = _target.Provider == DatabaseProvider.MySql
+            ? new MySqlConnection(_target.ConnectionString)
+            : new SqliteConnection(_target.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection)
+            {
+                await using var pragma = connection.CreateCommand();
+                // WAL lets readers run beside the single writer; busy_timeout makes writers queue
+                // instead of failing when another connection holds the write lock.
+                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
