@@ -8,6 +8,7 @@ namespace Cyclades.Ec2Api.Protocol;
 public sealed class Ec2Parameters
 {
     private readonly Dictionary<string, List<string>> _values;
+    private Dictionary<string, List<string>>? _namesUnder;
 
     public Ec2Parameters(IEnumerable<KeyValuePair<string, string>> pairs)
     {
@@ -30,7 +31,29 @@ public sealed class Ec2Parameters
 
     public IReadOnlyList<string> GetValues(string name) => _values.TryGetValue(name, out var list) ? list : [];
 
-    /// <summary>Names under <paramref name="prefix"/> followed by a dot, e.g. <c>Filter.</c> → <c>Filter.1.Name</c>.</summary>
-    public IEnumerable<string> NamesUnder(string prefix) =>
-        _values.Keys.Where(n => n.Length > prefix.Length + 1 && n.StartsWith(prefix, StringComparison.Ordinal) && n[prefix.Length] == '.');
+    /// <summary>Names under <paramref name="prefix"/> followed by a dot, e.g. <c>Filter</c> → <c>Filter.1.Name</c>.</summary>
+    public IReadOnlyList<string> NamesUnder(string prefix)
+    {
+        // Indexed once by every dotted prefix, so binding large nested lists stays linear.
+        _namesUnder ??= BuildPrefixIndex();
+        return _namesUnder.TryGetValue(prefix, out var names) ? names : [];
+    }
+
+    private Dictionary<string, List<string>> BuildPrefixIndex()
+    {
+        var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var name in _values.Keys)
+        {
+            for (var dot = name.IndexOf('.'); dot > 0 && dot < name.Length - 1; dot = name.IndexOf('.', dot + 1))
+            {
+                var prefix = name[..dot];
+                if (!index.TryGetValue(prefix, out var names))
+                {
+                    index[prefix] = names = [];
+                }
+                names.Add(name);
+            }
+        }
+        return index;
+    }
 }

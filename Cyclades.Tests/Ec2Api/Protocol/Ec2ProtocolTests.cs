@@ -99,9 +99,7 @@ public sealed class Ec2ProtocolTests
     [Test]
     public async Task An_unsigned_request_is_missing_its_authentication_token()
     {
-        using var client = new HttpClient();
-        var response = await client.GetAsync(new Uri(_host.Endpoint, "?Action=DescribeRegions&Version=2016-11-15"));
-        var reply = new Ec2Reply(response.StatusCode, response, await response.Content.ReadAsStringAsync());
+        var reply = await Ec2Reply.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(_host.Endpoint, "?Action=DescribeRegions&Version=2016-11-15")));
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(reply.ErrorCode, Is.EqualTo("MissingAuthenticationToken"));
@@ -111,11 +109,7 @@ public sealed class Ec2ProtocolTests
     [TestCase("AWS4-HMAC-SHA256 Credential=AKIDALICE0000000001/20261125/us-east-1/ec2/aws4_request", "Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter.")]
     public async Task A_malformed_authorization_is_an_incomplete_signature(string authorization, string message)
     {
-        var request = SignedRequest.Post(_host.Endpoint, TestUser.Alice, "Action=DescribeRegions&Version=2016-11-15");
-        request.Headers.Remove("Authorization");
-        request.Headers.TryAddWithoutValidation("Authorization", authorization);
-
-        var reply = await Ec2Reply.SendAsync(request);
+        var reply = await Ec2Reply.SendAsync(WithAuthorization(_ => authorization));
 
         Assert.That(reply.ErrorCode, Is.EqualTo("IncompleteSignature"), reply.ToString());
         Assert.That(reply.ErrorMessage, Is.EqualTo(message));
@@ -124,15 +118,20 @@ public sealed class Ec2ProtocolTests
     [Test]
     public async Task Another_service_in_the_credential_scope_does_not_match()
     {
-        var request = SignedRequest.Post(_host.Endpoint, TestUser.Alice, "Action=DescribeRegions&Version=2016-11-15");
-        var authorization = request.Headers.GetValues("Authorization").Single().Replace("/ec2/", "/s3/", StringComparison.Ordinal);
-        request.Headers.Remove("Authorization");
-        request.Headers.TryAddWithoutValidation("Authorization", authorization);
-
-        var reply = await Ec2Reply.SendAsync(request);
+        var reply = await Ec2Reply.SendAsync(WithAuthorization(a => a.Replace("/ec2/", "/s3/", StringComparison.Ordinal)));
 
         Assert.That((reply.Status, reply.ErrorCode), Is.EqualTo((HttpStatusCode.Forbidden, "SignatureDoesNotMatch")));
         Assert.That(reply.ErrorMessage, Does.StartWith("Credential should be scoped to correct service: 'ec2'."));
+    }
+
+    /// <summary>A signed DescribeRegions whose Authorization header is changed.</summary>
+    private HttpRequestMessage WithAuthorization(Func<string, string> change)
+    {
+        var request = SignedRequest.Post(_host.Endpoint, TestUser.Alice, "Action=DescribeRegions&Version=2016-11-15");
+        var authorization = change(request.Headers.GetValues("Authorization").Single());
+        request.Headers.Remove("Authorization");
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return request;
     }
 
     [Test]
@@ -173,9 +172,7 @@ public sealed class Ec2ProtocolTests
     [Test]
     public async Task Other_http_methods_get_an_xml_error()
     {
-        using var client = new HttpClient();
-        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Put, _host.Endpoint));
-        var reply = new Ec2Reply(response.StatusCode, response, await response.Content.ReadAsStringAsync());
+        var reply = await Ec2Reply.SendAsync(new HttpRequestMessage(HttpMethod.Put, _host.Endpoint));
 
         Assert.That((reply.Status, reply.ErrorCode), Is.EqualTo((HttpStatusCode.MethodNotAllowed, "MethodNotAllowed")));
     }
