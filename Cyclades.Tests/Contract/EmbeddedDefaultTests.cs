@@ -29,9 +29,10 @@ public sealed partial class EmbeddedDefaultTests
     [TestCase("--Cyclades:Ec2:MaxRequestBodyBytes=lots", "'Cyclades:Ec2:MaxRequestBodyBytes'")]
     [TestCase("--Cyclades:Secrets:Key=c2hvcnQ=", "Cyclades:Secrets:Key must be base64 of exactly 32 bytes")]
     [TestCase("--Cyclades:Bootstrap:Users:0:Name=ci", "Cyclades:Bootstrap:Users:0:AccessKeyId must be")]
-    public async Task A_bad_setting_stops_start_up_with_one_line_naming_it(string setting, string expected)
+    [TestCase("--Cyclades:Database:Provider=MySql --Cyclades:Database:ConnectionString=Server=127.0.0.1;Port=1", "Cyclades:Secrets:Key is required when Cyclades:Database:Provider is MySql")]
+    public async Task A_bad_setting_stops_start_up_with_one_line_naming_it(string settings, string expected)
     {
-        var result = await ExternalProcess.RunAsync("dotnet", [ServiceDll, setting, "--urls", "http://127.0.0.1:0"],
+        var result = await ExternalProcess.RunAsync("dotnet", [ServiceDll, .. settings.Split(' '), "--urls", "http://127.0.0.1:0"],
             new Dictionary<string, string?> { ["Cyclades__DataDirectory"] = Path.Combine(_workDirectory, "data") });
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
