@@ -1,3 +1,14 @@
+using Cyclades.Ec2Api.Hosting;
+
+// The EC2 endpoint. With no configuration: http://127.0.0.1:8773, SQLite under ./data.
+// Settings live under "Cyclades:" (appsettings.json, environment Cyclades__…, or --Cyclades:…=…).
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCycladesEc2Api();
+
 var app = builder.Build();
-app.Run();
+app.UseCycladesEc2Api();
+
+return await app.RunCycladesAsync();
+
+/// <summary>The entry point, visible to the tests' host fixture (WebApplicationFactory).</summary>
+public partial class Program;

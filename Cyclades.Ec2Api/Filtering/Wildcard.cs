@@ -1,0 +1,31 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Cyclades.Ec2Api.Filtering;
+
+/// <summary>EC2 filter value patterns: <c>*</c> any run, <c>?</c> one character, <c>\</c> escapes; case-sensitive.</summary>
+public static class Wildcard
+{
+    public static Regex ToRegex(string pattern)
+    {
+        var builder = new StringBuilder("^");
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(Regex.Escape(pattern[++i].ToString()));
+            }
+            else
+            {
+                builder.Append(c switch
+                {
+                    '*' => ".*",
+                    '?' => ".",
+                    _ => Regex.Escape(c.ToString()),
+                });
+            }
+        }
+        return new Regex(builder.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromMilliseconds(100));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Cyclades.Logic;
+using Cyclades.Logic.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace Cyclades.Ec2Api.Hosting;
+
+public sealed partial class Ec2ApiOptionsValidator : IValidateOptions<Ec2ApiOptions>
+{
+    private const long MinBody = 1024;
+    private const long MaxBody = 64L * 1024 * 1024;
+
+    public ValidateOptionsResult Validate(string? name, Ec2ApiOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Region is null || !RegionPattern().IsMatch(options.Region))
+        {
+            failures.Add($"{Ec2ApiOptions.Section}:Region must be lower-case letters, digits and single dashes, e.g. cyclades-1 (got '{options.Region}').");
+        }
+        if (options.MaxRequestBodyBytes is < MinBody or > MaxBody)
+        {
+            failures.Add($"{Ec2ApiOptions.Section}:MaxRequestBodyBytes must be from {MinBody} to {MaxBody} (got {options.MaxRequestBodyBytes}).");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex RegionPattern();
+}
+
+public sealed class CycladesOptionsValidator : IValidateOptions<CycladesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CycladesOptions options) =>
+        string.IsNullOrWhiteSpace(options.DataDirectory)
+            ? ValidateOptionsResult.Fail($"{CycladesOptions.Section}:DataDirectory must name a directory.")
+            : ValidateOptionsResult.Success;
+}
+
+public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
+        options.Provider == DatabaseProvider.MySql && string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? ValidateOptionsResult.Fail(
+                $"{DatabaseOptions.Section}:ConnectionString is required when {DatabaseOptions.Section}:Provider is MySql.")
+            : ValidateOptionsResult.Success;
+}

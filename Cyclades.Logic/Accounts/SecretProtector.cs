@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Cyclades.Logic.Accounts;
+
+/// <summary>
+/// Encrypts access key secrets at rest with AES-256-GCM. A stored value is
+/// <c>version(1) | nonce(12) | tag(16) | ciphertext</c>; the key id is bound in as associated data, so
+/// a ciphertext copied onto another key's row does not decrypt.
+/// </summary>
+public sealed class SecretProtector
+{
+    private const byte Version = 1;
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private const int HeaderSize = 1 + NonceSize + TagSize;
+
+    private readonly byte[] _key;
+
+    public SecretProtector(byte[] key)
+    {
+        if (key.Length != 32)
+        {
+            throw new ArgumentException("The secrets key must be 32 bytes.", nameof(key));
+        }
+        _key = key.ToArray();
+    }
+
+    public byte[] Protect(string accessKeyId, string secret)
+    {
+        var plaintext = Encoding.UTF8.GetBytes(secret);
+        var output = new byte[HeaderSize + plaintext.Length];
+        output[0] = Version;
+        var nonce = output.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), output.AsSpan(1 + NonceSize, TagSize), AssociatedData(accessKeyId));
+        return output;
+    }
+
+    /// <exception cref="CryptographicException">The value was not made with this key for this key id.</exception>
+    public string Unprotect(string accessKeyId, byte[] stored)
+    {
+        if (stored.Length < HeaderSize || stored[0] != Version)
+        {
+            throw new CryptographicException($"The stored secret of access key {accessKeyId} has an unknown format.");
+        }
+        var plaintext = new byte[stored.Length - HeaderSize];
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Decrypt(stored.AsSpan(1, NonceSize), stored.AsSpan(HeaderSize), stored.AsSpan(1 + NonceSize, TagSize), plaintext, AssociatedData(accessKeyId));
+        return Encoding.UTF8.GetString(plaintext);
+    }
+
+    private static byte[] AssociatedData(string accessKeyId) => Encoding.UTF8.GetBytes("cyclades/access-key/" + accessKeyId);
+}

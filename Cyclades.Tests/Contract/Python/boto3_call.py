@@ -1,0 +1,37 @@
+"""Calls one EC2 operation with boto3 against the test host.
+
+stdin: {"endpoint", "key", "secret", "region", "operation", "params"}
+stdout: {"result": {...}} or {"error": {"code", "message", "status", "request_id"}}
+"""
+import json
+import sys
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+request = json.load(sys.stdin)
+client = boto3.client(
+    "ec2",
+    endpoint_url=request["endpoint"],
+    aws_access_key_id=request["key"],
+    aws_secret_access_key=request["secret"],
+    region_name=request.get("region", "us-east-1"),
+    config=Config(retries={"max_attempts": 1, "mode": "standard"}),
+)
+try:
+    if request.get("presign_get"):
+        import urllib.request
+        url = client.generate_presigned_url(request["operation"], Params=request.get("params", {}), HttpMethod="GET")
+        with urllib.request.urlopen(url) as answer:
+            print(json.dumps({"status": answer.status, "body": answer.read().decode()}))
+    else:
+        result = getattr(client, request["operation"])(**request.get("params", {}))
+        print(json.dumps({"result": result}, default=str))
+except ClientError as e:
+    print(json.dumps({"error": {
+        "code": e.response["Error"].get("Code"),
+        "message": e.response["Error"].get("Message"),
+        "status": e.response["ResponseMetadata"].get("HTTPStatusCode"),
+        "request_id": e.response["ResponseMetadata"].get("RequestId"),
+    }}))
