@@ -50,5 +50,5 @@ public sealed class GanetiClusterInfo
     public double? ModifiedAt { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? OtherFields { get; init; }
+    public Dictionary<string, JsonElement>? OtherFields { get; set; }
 }

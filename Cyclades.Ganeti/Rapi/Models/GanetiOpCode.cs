@@ -24,7 +24,7 @@ public sealed class GanetiOpCode
     public IReadOnlyList<GanetiReason>? Reason { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? OtherParameters { get; init; }
+    public Dictionary<string, JsonElement>? OtherParameters { get; set; }
 }
 
 public static class GanetiOpIds
