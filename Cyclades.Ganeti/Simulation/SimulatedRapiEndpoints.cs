@@ -11,7 +11,7 @@ namespace Cyclades.Ganeti.Simulation;
 /// <summary>The RAPI resources of the simulated cluster, routed as Ganeti routes them.</summary>
 internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
 {
-    private static readonly SimulatedRapiJsonContext Json = SimulatedRapiJsonContext.Default;
+    private static readonly SimulatedRapiJsonContext Json = SimulatedRapiJsonContext.Wire;
 
     public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
             job.Remove("oplog");
             job.Remove("opresult");
         }
-        return System.Text.Encoding.UTF8.GetBytes(array.ToJsonString());
+        return System.Text.Encoding.UTF8.GetBytes(array.ToJsonString(Json.Options));
     }
 
     private static List<GanetiNode> Nodes(SimulatedClusterState state) =>

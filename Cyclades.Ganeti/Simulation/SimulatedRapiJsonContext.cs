@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cyclades.Ganeti.Rapi.Json;
@@ -6,8 +7,9 @@ using Cyclades.Ganeti.Rapi.Models;
 namespace Cyclades.Ganeti.Simulation;
 
 /// <summary>
-/// The simulator's side of the RAPI JSON: it reads request bodies and writes answers with their
-/// nulls, as Ganeti does (<c>"end_ts": null</c>; an unknown job is all nulls).
+/// The simulator's side of the RAPI JSON: it reads request bodies and writes answers as Ganeti's
+/// Python does: with their nulls (<c>"end_ts": null</c>; an unknown job is all nulls) and without
+/// escaping HTML characters (use <see cref="Wire"/>).
 /// </summary>
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
@@ -32,4 +34,11 @@ namespace Cyclades.Ganeti.Simulation;
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(JsonElement))]
-internal sealed partial class SimulatedRapiJsonContext : JsonSerializerContext;
+internal sealed partial class SimulatedRapiJsonContext : JsonSerializerContext
+{
+    // lazily: the generated Default may not be initialized yet when this class's fields are
+    private static readonly Lazy<SimulatedRapiJsonContext> LazyWire =
+        new(() => new SimulatedRapiJsonContext(new JsonSerializerOptions(Default!.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+    public static SimulatedRapiJsonContext Wire => LazyWire.Value;
+}

@@ -60,6 +60,7 @@ public sealed class GanetiJob
     }
 
     /// <summary>The error of the first failed opcode, if any.</summary>
+    [JsonIgnore]
     public GanetiJobError? FirstError =>
         Enumerable.Range(0, OpStatus?.Count ?? 0).Select(GetOpError).FirstOrDefault(error => error is not null);
 
