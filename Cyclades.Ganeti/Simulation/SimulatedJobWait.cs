@@ -43,7 +43,7 @@ internal static class SimulatedJobWait
 
     private static (JobWaitResult? Answer, DateTimeOffset? NextChange) Check(SimulatedJob job, JobWaitRequest request, DateTimeOffset now)
     {
-        var model = JsonSerializer.SerializeToElement(job.ToModel(now, withResults: true), SimulatedRapiJsonContext.Wire.GanetiJob);
+        var model = JsonSerializer.SerializeToElement(job.ToModel(now, withResults: true), SimulatedRapiJson.Wire.GanetiJob);
         var values = request.Fields.Select(field => model.GetProperty(field).Clone()).ToList();
         var newLog = job.Log.Where(entry => request.PreviousLogSerial is not { } seen || entry.Serial > seen).ToList();
         var changed = request.PreviousJobInfo is null || job.FinalStatus is not null || newLog.Count > 0

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Cyclades.Ganeti.Rapi.Json;
 using Cyclades.Ganeti.Rapi.Models;
 using Cyclades.Ganeti.Simulation.Operations;
 
@@ -11,7 +12,7 @@ namespace Cyclades.Ganeti.Simulation;
 /// <summary>The RAPI resources of the simulated cluster, routed as Ganeti routes them.</summary>
 internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
 {
-    private static readonly SimulatedRapiJsonContext Json = SimulatedRapiJsonContext.Wire;
+    private static readonly RapiJsonContext Json = SimulatedRapiJson.Wire;
 
     public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -38,7 +38,7 @@ internal static class SimulatedRapiResponses
     public static HttpResponseMessage Error(HttpRequestMessage request, HttpStatusCode status, string message)
     {
         var body = new RapiErrorBody((int)status, HtmlEscape(message), Explanations.GetValueOrDefault(status, status.ToString()));
-        return Json(request, status, JsonSerializer.SerializeToUtf8Bytes(body, SimulatedRapiJsonContext.Wire.RapiErrorBody));
+        return Json(request, status, JsonSerializer.SerializeToUtf8Bytes(body, SimulatedRapiJson.Wire.RapiErrorBody));
     }
 
     /// <summary>As Python's <c>html.escape</c>: <c>&amp; &lt; &gt; &quot; &#x27;</c>.</summary>

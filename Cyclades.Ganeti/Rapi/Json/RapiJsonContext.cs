@@ -5,7 +5,8 @@ using Cyclades.Ganeti.Rapi.Models;
 namespace Cyclades.Ganeti.Rapi.Json;
 
 /// <summary>
-/// The RAPI's JSON, in both directions (the client reads it; the simulator writes it). Nulls in
+/// The RAPI's JSON, in both directions: the client writes requests and reads answers; the simulator
+/// reads requests and writes answers (with its own options, see <c>SimulatedRapiJson</c>). Nulls in
 /// request bodies are left out so that the cluster's defaults apply.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -28,6 +29,8 @@ namespace Cyclades.Ganeti.Rapi.Json;
 [JsonSerializable(typeof(JobWaitRequest))]
 [JsonSerializable(typeof(JobWaitResult))]
 [JsonSerializable(typeof(RapiErrorBody))]
+[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+[JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(long?))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(JsonElement))]

@@ -9,7 +9,7 @@ public sealed class SimulatedJobQueueTests
     [Test]
     public async Task A_job_goes_from_queued_through_running_to_success_in_about_the_latency()
     {
-        var cluster = Simulator.Cluster(latencyMs: 400);
+        var cluster = Simulator.Cluster(latencyMs: 1000);
         using var client = cluster.Client();
         var clock = Stopwatch.StartNew();
 
@@ -24,12 +24,12 @@ public sealed class SimulatedJobQueueTests
             Assert.That(submitted.StartedAt, Is.Null);
             Assert.That(running!.Status, Is.EqualTo(GanetiJobStatuses.Running));
             Assert.That(final!.Status, Is.EqualTo(GanetiJobStatuses.Success));
-            Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(390)).And.LessThan(TimeSpan.FromSeconds(3)));
+            Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(990)).And.LessThan(TimeSpan.FromSeconds(5)));
             var received = final.ReceivedAt!.Value.ToDateTimeOffset();
             var started = final.StartedAt!.Value.ToDateTimeOffset();
             var ended = final.EndedAt!.Value.ToDateTimeOffset();
-            Assert.That(started - received, Is.EqualTo(TimeSpan.FromMilliseconds(100)).Within(TimeSpan.FromMilliseconds(1)));
-            Assert.That(ended - received, Is.EqualTo(TimeSpan.FromMilliseconds(400)).Within(TimeSpan.FromMilliseconds(1)));
+            Assert.That(started - received, Is.EqualTo(TimeSpan.FromMilliseconds(250)).Within(TimeSpan.FromMilliseconds(1)));
+            Assert.That(ended - received, Is.EqualTo(TimeSpan.FromMilliseconds(1000)).Within(TimeSpan.FromMilliseconds(1)));
             Assert.That(final.OpResults![0][0].GetString(), Is.EqualTo(cluster.ListInstances().Single().PrimaryNode));
         });
     }
@@ -47,13 +47,13 @@ public sealed class SimulatedJobQueueTests
     [Test]
     public async Task Jobs_on_one_instance_run_one_after_the_other()
     {
-        var cluster = Simulator.Cluster(latencyMs: 200);
+        var cluster = Simulator.Cluster(latencyMs: 1000);
         using var client = cluster.Client();
 
         var create = await client.Instances.CreateAsync(Simulator.Diskless("snf-1"));
         var shutdown = await client.Instances.ShutdownAsync("snf-1");
         var remove = await client.Instances.DeleteAsync("snf-1");
-        await Task.Delay(100);
+        await Task.Delay(400); // the shutdown left the queue at 250 ms and waits for the create until 1000 ms
         var waiting = await client.Jobs.GetAsync(shutdown);
 
         var jobs = new[] { await client.FinishedAsync(create), await client.FinishedAsync(shutdown), await client.FinishedAsync(remove) };
