@@ -59,7 +59,10 @@ internal sealed class SimulatedJobQueue
         {
             job.Archived = true;
         }
-        _instanceBusyUntil.RemoveWhere(entry => entry.Value <= now);
+        foreach (var idle in _instanceBusyUntil.Where(entry => entry.Value <= now).Select(entry => entry.Key).ToList())
+        {
+            _instanceBusyUntil.Remove(idle);
+        }
     }
 
     public SimulatedJob? Find(long id) => _jobs.GetValueOrDefault(id);
@@ -83,17 +86,5 @@ internal sealed class SimulatedJobQueue
             : new GanetiReason($"{GanetiReason.CliSourcePrefix}gnt-instance", cliCommand, nanoseconds);
         var opcodeName = op.OpId["OP_".Length..].ToLowerInvariant();
         return [source, new GanetiReason($"gnt:opcode:{opcodeName}", $"job={id};index=0", nanoseconds)];
-    }
-}
-
-internal static class DictionaryExtensions
-{
-    public static void RemoveWhere<TKey, TValue>(this Dictionary<TKey, TValue> dictionary, Func<KeyValuePair<TKey, TValue>, bool> predicate)
-        where TKey : notnull
-    {
-        foreach (var key in dictionary.Where(predicate).Select(entry => entry.Key).ToList())
-        {
-            dictionary.Remove(key);
-        }
     }
 }
