@@ -1,0 +1,45 @@
+using Cyclades.Ganeti.Driver;
+using Cyclades.Ganeti.Simulation;
+using Cyclades.Logic.Backends;
+
+namespace Cyclades.Ganeti.Configuration;
+
+/// <summary>One cluster, bound from <c>Cyclades:Ganeti:Clusters:&lt;n&gt;</c>.</summary>
+public sealed class GanetiClusterOptions
+{
+    /// <summary>The backend's name (unique).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>RAPI base URL, e.g. <c>https://cluster.example.org:5080</c>; unused when <see cref="Simulated"/>.</summary>
+    public string? Url { get; set; }
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Accept any RAPI certificate: only for throwaway test clusters.</summary>
+    public bool InsecureSkipTlsVerify { get; set; }
+
+    /// <summary>SHA-256 of the RAPI certificate to pin (64 hex digits, colons allowed).</summary>
+    public string? CertificateFingerprint { get; set; }
+
+    /// <summary>PEM file of the CA that signed the RAPI certificate, instead of the system store.</summary>
+    public string? CaCertificateFile { get; set; }
+
+    /// <summary>A simulated cluster (in memory, nothing runs) instead of a real one.</summary>
+    public bool Simulated { get; set; }
+
+    /// <summary>Hypervisor of new instances; null = the cluster's default.</summary>
+    public string? Hypervisor { get; set; }
+
+    /// <summary>Node for new instances; null = the cluster's default iallocator decides.</summary>
+    public string? PrimaryNode { get; set; }
+
+    /// <summary>Ganeti network of new instances' NIC (addresses checked and reserved by Ganeti); null = none.</summary>
+    public string? Network { get; set; }
+
+    public BackendEndpoint ToEndpoint() =>
+        new(Url ?? SimulatedGanetiCluster.BaseAddress.ToString(), User, Password, InsecureSkipTlsVerify, CertificateFingerprint, Simulated);
+
+    internal InstanceCreationDefaults ToCreationDefaults() => new(Hypervisor, PrimaryNode, Network);
+}

@@ -1,0 +1,95 @@
+using Cyclades.Ganeti.Rapi;
+using Cyclades.Ganeti.Rapi.Errors;
+using Cyclades.Ganeti.Rapi.Models;
+using Cyclades.Logic.Backends;
+
+namespace Cyclades.Ganeti.Driver;
+
+/// <summary>
+/// <see cref="IClusterDriver"/> over the Ganeti RAPI (real or simulated): Ganeti's opcodes, statuses
+/// and errors in the logic layer's words. A 4xx (or a request refused before sending) becomes
+/// <see cref="ClusterRejectedException"/>; anything else that fails, <see cref="ClusterUnavailableException"/>.
+/// </summary>
+public sealed class GanetiClusterDriver(string backendName, GanetiRapiClient client, InstanceCreationDefaults defaults)
+    : IClusterDriver
+{
+    public string BackendName { get; } = backendName;
+
+    public Task<long> CreateServerAsync(ServerBuildSpec spec, CancellationToken cancellationToken) =>
+        CallAsync($"create {spec.InstanceName}",
+            token => client.Instances.CreateAsync(InstanceCreateRequestBuilder.Build(spec, defaults), token), cancellationToken);
+
+    public Task<long> StartServerAsync(string instanceName, CancellationToken cancellationToken) =>
+        CallAsync($"start {instanceName}", token => client.Instances.StartupAsync(instanceName, token), cancellationToken);
+
+    public Task<long> StopServerAsync(string instanceName, TimeSpan? shutdownTimeout, CancellationToken cancellationToken) =>
+        CallAsync($"stop {instanceName}",
+            token => client.Instances.ShutdownAsync(instanceName, Seconds(shutdownTimeout), token), cancellationToken);
+
+    /// <summary>Always Ganeti's "hard" type, with the shutdown timeout in the body (as Synnefo does since 6b9f1b3f2).</summary>
+    public Task<long> RebootServerAsync(string instanceName, TimeSpan? shutdownTimeout, CancellationToken cancellationToken) =>
+        CallAsync($"reboot {instanceName}",
+            token => client.Instances.RebootAsync(instanceName, GanetiRebootTypes.Hard, Seconds(shutdownTimeout), token),
+            cancellationToken);
+
+    public Task<long> ResizeServerAsync(string instanceName, int cpu, int ramMiB, CancellationToken cancellationToken) =>
+        CallAsync($"resize {instanceName}", token => client.Instances.ModifyAsync(instanceName, new InstanceModifyRequest
+        {
+            BeParams = new GanetiBeParams { VCpus = cpu, MinMemoryMiB = ramMiB, MaxMemoryMiB = ramMiB },
+        }, token), cancellationToken);
+
+    public Task<long> DestroyServerAsync(string instanceName, CancellationToken cancellationToken) =>
+        CallAsync($"destroy {instanceName}", token => client.Instances.DeleteAsync(instanceName, token), cancellationToken);
+
+    public Task<ClusterJob?> GetJobAsync(long jobId, CancellationToken cancellationToken) =>
+        CallAsync($"read job {jobId}", async token =>
+            await client.Jobs.GetAsync(jobId, token) is { } job ? GanetiJobMapping.ToClusterJob(job) : null, cancellationToken);
+
+    public Task<ClusterJob?> WaitForJobChangeAsync(long jobId, JobStatus? knownStatus, CancellationToken cancellationToken) =>
+        CallAsync($"wait for job {jobId}", async token =>
+        {
+            var known = knownStatus is { } status ? GanetiJobMapping.ToGanetiStatus(status) : null;
+            return await client.Jobs.WaitForStatusChangeAsync(jobId, known, token) is { } job
+                ? GanetiJobMapping.ToClusterJob(job)
+                : null;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ClusterJob>> ListJobsAsync(CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<ClusterJob>>("list jobs", async token =>
+            (await client.Jobs.ListAsync(token)).Where(job => job.Exists).Select(GanetiJobMapping.ToClusterJob).ToList(),
+            cancellationToken);
+
+    public Task<IReadOnlyList<ClusterInstance>> ListInstancesAsync(CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<ClusterInstance>>("list instances", async token =>
+            (await client.Instances.ListAsync(token)).Select(GanetiInstanceMapping.ToClusterInstance).ToList(),
+            cancellationToken);
+
+    public Task<ClusterInfo> GetInfoAsync(CancellationToken cancellationToken) =>
+        CallAsync("read cluster info", async token =>
+        {
+            var info = client.Cluster.GetInfoAsync(token);
+            var nodes = client.Nodes.ListAsync(token);
+            await Task.WhenAll(info, nodes);
+            return GanetiInstanceMapping.ToClusterInfo(info.Result, nodes.Result);
+        }, cancellationToken);
+
+    private async Task<T> CallAsync<T>(string action, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call(cancellationToken);
+        }
+        catch (Exception e) when (e is GanetiRequestRejectedException or GanetiInvalidRequestException)
+        {
+            throw new ClusterRejectedException(BackendName, $"{action}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is GanetiException or FormatException)
+        {
+            throw new ClusterUnavailableException(BackendName, $"{action}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Whole seconds, rounded up (Ganeti takes integers); null keeps Ganeti's default (120 s).</summary>
+    private static int? Seconds(TimeSpan? timeout) =>
+        timeout is { } value ? (int)Math.Clamp(Math.Ceiling(value.TotalSeconds), 0, int.MaxValue) : null;
+}

@@ -1,0 +1,32 @@
+using Cyclades.Ganeti.Rapi.Models;
+using Cyclades.Logic.Backends;
+
+namespace Cyclades.Ganeti.Driver;
+
+/// <summary>Ganeti instances, nodes and cluster info in the logic layer's words.</summary>
+internal static class GanetiInstanceMapping
+{
+    public static ClusterInstance ToClusterInstance(GanetiInstance instance) => new(
+        instance.Name,
+        IsRunning: instance.OperState == true,
+        IsAdminUp: instance.AdminState == GanetiAdminStates.Up,
+        Cpu: instance.BeParams?.VCpus ?? 0,
+        RamMiB: instance.BeParams?.EffectiveMaxMemoryMiB ?? 0,
+        instance.DiskSizesMiB ?? [],
+        instance.NicIps ?? [],
+        instance.Tags ?? []);
+
+    /// <summary>Capacity counts only nodes that can take instances: online, not drained, vm_capable.</summary>
+    public static ClusterInfo ToClusterInfo(GanetiClusterInfo info, IReadOnlyList<GanetiNode> nodes)
+    {
+        var usable = nodes.Where(node => node.CanHostInstances).ToList();
+        return new ClusterInfo(
+            info.Uuid,
+            info.Name,
+            info.SoftwareVersion,
+            FreeMemoryMiB: usable.Sum(node => node.MemoryFreeMiB ?? 0),
+            TotalMemoryMiB: usable.Sum(node => node.MemoryTotalMiB ?? 0),
+            FreeDiskMiB: usable.Sum(node => node.DiskFreeMiB ?? 0),
+            NodeCount: usable.Count);
+    }
+}

@@ -1,0 +1,75 @@
+using Cyclades.Ganeti.Rapi.Models;
+using Cyclades.Logic.Backends;
+
+namespace Cyclades.Ganeti.Driver;
+
+/// <summary>Ganeti jobs in the logic layer's words.</summary>
+internal static class GanetiJobMapping
+{
+    public static ClusterJob ToClusterJob(GanetiJob job) => new(
+        job.Id,
+        ToJobStatus(job.Status),
+        (job.Ops ?? []).Select((op, index) => ToOperation(job, op, index)).ToList(),
+        job.ReceivedAt?.ToDateTimeOffset(),
+        job.StartedAt?.ToDateTimeOffset(),
+        job.EndedAt?.ToDateTimeOffset());
+
+    public static ServerOperation ToServerOperation(string opId) => opId switch
+    {
+        GanetiOpIds.InstanceCreate => ServerOperation.Create,
+        GanetiOpIds.InstanceStartup => ServerOperation.Start,
+        GanetiOpIds.InstanceShutdown => ServerOperation.Stop,
+        GanetiOpIds.InstanceReboot => ServerOperation.Reboot,
+        GanetiOpIds.InstanceRemove => ServerOperation.Destroy,
+        GanetiOpIds.InstanceSetParams => ServerOperation.Modify,
+        _ => ServerOperation.Other,
+    };
+
+    public static JobStatus ToJobStatus(string? status) => status switch
+    {
+        GanetiJobStatuses.Queued => JobStatus.Queued,
+        GanetiJobStatuses.Waiting => JobStatus.Waiting,
+        GanetiJobStatuses.Running => JobStatus.Running,
+        GanetiJobStatuses.Canceling => JobStatus.Canceling,
+        GanetiJobStatuses.Canceled => JobStatus.Canceled,
+        GanetiJobStatuses.Success => JobStatus.Success,
+        GanetiJobStatuses.Error => JobStatus.Error,
+        _ => throw new FormatException($"unknown Ganeti job status '{status}'"),
+    };
+
+    public static string ToGanetiStatus(JobStatus status) => status switch
+    {
+        JobStatus.Queued => GanetiJobStatuses.Queued,
+        JobStatus.Waiting => GanetiJobStatuses.Waiting,
+        JobStatus.Running => GanetiJobStatuses.Running,
+        JobStatus.Canceling => GanetiJobStatuses.Canceling,
+        JobStatus.Canceled => GanetiJobStatuses.Canceled,
+        JobStatus.Success => GanetiJobStatuses.Success,
+        JobStatus.Error => GanetiJobStatuses.Error,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    private static ClusterJobOperation ToOperation(GanetiJob job, GanetiOpCode op, int index)
+    {
+        var operation = ToServerOperation(op.OpId);
+        var status = job.OpStatus is { } statuses && index < statuses.Count ? ToJobStatus(statuses[index]) : ToJobStatus(job.Status);
+        var setsParameters = operation == ServerOperation.Modify;
+        return new ClusterJobOperation(
+            operation,
+            op.InstanceName,
+            status,
+            Message(job, index),
+            setsParameters ? op.BeParams?.VCpus : null,
+            setsParameters ? op.BeParams?.EffectiveMaxMemoryMiB : null);
+    }
+
+    /// <summary>A failed op's error, else its last log line; null when the job came without them (bulk listing).</summary>
+    private static string? Message(GanetiJob job, int index)
+    {
+        if (job.GetOpError(index) is { } error)
+        {
+            return error is GanetiOtherJobError ? error.ToString() : error.Message;
+        }
+        return job.OpLog is { } log && index < log.Count && log[index].Count > 0 ? log[index][^1].Text : null;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cyclades.Ganeti.Rapi.Models;
+
+namespace Cyclades.Ganeti.Rapi.Json;
+
+/// <summary><c>[seconds, microseconds]</c>.</summary>
+internal sealed class GanetiTimestampConverter : JsonConverter<GanetiTimestamp>
+{
+    public override GanetiTimestamp Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var array = JsonElement.ParseValue(ref reader);
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() != 2)
+        {
+            throw new JsonException($"a Ganeti timestamp is [seconds, microseconds], not {array.GetRawText()}");
+        }
+        return new GanetiTimestamp(array[0].GetInt64(), array[1].GetInt64());
+    }
+
+    public override void Write(Utf8JsonWriter writer, GanetiTimestamp value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(value.Seconds);
+        writer.WriteNumberValue(value.Microseconds);
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary><c>[source, text, nanoseconds]</c>; the nanoseconds are read as Int64, never as a double.</summary>
+internal sealed class GanetiReasonConverter : JsonConverter<GanetiReason>
+{
+    public override GanetiReason Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var array = JsonElement.ParseValue(ref reader);
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() != 3)
+        {
+            throw new JsonException($"a Ganeti reason is [source, text, nanoseconds], not {array.GetRawText()}");
+        }
+        return new GanetiReason(array[0].GetString() ?? "", array[1].GetString() ?? "", array[2].GetInt64());
+    }
+
+    public override void Write(Utf8JsonWriter writer, GanetiReason value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(value.Source);
+        writer.WriteStringValue(value.Text);
+        writer.WriteNumberValue(value.TimestampNanoseconds);
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary><c>[serial, [seconds, microseconds], type, message]</c>.</summary>
+internal sealed class GanetiJobLogEntryConverter : JsonConverter<GanetiJobLogEntry>
+{
+    private static readonly GanetiTimestampConverter Timestamps = new();
+
+    public override GanetiJobLogEntry Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var array = JsonElement.ParseValue(ref reader);
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() != 4)
+        {
+            throw new JsonException($"a Ganeti log entry is [serial, time, type, message], not {array.GetRawText()}");
+        }
+        var time = array[1];
+        return new GanetiJobLogEntry(
+            array[0].GetInt64(),
+            new GanetiTimestamp(time[0].GetInt64(), time[1].GetInt64()),
+            array[2].GetString() ?? "",
+            array[3].Clone());
+    }
+
+    public override void Write(Utf8JsonWriter writer, GanetiJobLogEntry value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(value.Serial);
+        Timestamps.Write(writer, value.Time, options);
+        writer.WriteStringValue(value.Type);
+        value.Message.WriteTo(writer);
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cyclades.Ganeti.Rapi.Models;
+
+namespace Cyclades.Ganeti.Rapi.Json;
+
+/// <summary>
+/// The RAPI's JSON, in both directions: the client writes requests and reads answers; the simulator
+/// reads requests and writes answers (with its own options, see <c>SimulatedRapiJson</c>). Nulls in
+/// request bodies are left out so that the cluster's defaults apply.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = [typeof(GanetiTimestampConverter), typeof(GanetiReasonConverter), typeof(GanetiJobLogEntryConverter)])]
+[JsonSerializable(typeof(GanetiClusterInfo))]
+[JsonSerializable(typeof(GanetiInstance))]
+[JsonSerializable(typeof(IReadOnlyList<GanetiInstance>))]
+[JsonSerializable(typeof(IReadOnlyList<GanetiResourceLink>))]
+[JsonSerializable(typeof(GanetiJob))]
+[JsonSerializable(typeof(IReadOnlyList<GanetiJob>))]
+[JsonSerializable(typeof(IReadOnlyList<GanetiNode>))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(InstanceCreateRequest))]
+[JsonSerializable(typeof(InstanceShutdownRequest))]
+[JsonSerializable(typeof(InstanceRebootRequest))]
+[JsonSerializable(typeof(InstanceModifyRequest))]
+[JsonSerializable(typeof(ClusterModifyRequest))]
+[JsonSerializable(typeof(JobWaitRequest))]
+[JsonSerializable(typeof(JobWaitResult))]
+[JsonSerializable(typeof(RapiErrorBody))]
+[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(long?))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class RapiJsonContext : JsonSerializerContext;

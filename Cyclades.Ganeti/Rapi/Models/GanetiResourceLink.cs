@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cyclades.Ganeti.Rapi.Models;
+
+/// <summary>An entry of a non-bulk listing: <c>{"id": …, "uri": "/2/…"}</c> (the id is a name or a job number).</summary>
+public sealed record GanetiResourceLink(
+    [property: JsonPropertyName("id")] JsonElement Id,
+    [property: JsonPropertyName("uri")] string Uri)
+{
+    [JsonIgnore]
+    public string IdText => Id.ValueKind == JsonValueKind.String ? Id.GetString()! : Id.GetRawText();
+}

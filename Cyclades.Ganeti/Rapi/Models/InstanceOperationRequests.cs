@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace Cyclades.Ganeti.Rapi.Models;
+
+/// <summary>Body of <c>PUT /2/instances/&lt;name&gt;/shutdown</c>.</summary>
+/// <param name="TimeoutSeconds">How long to wait for a clean shutdown before forcing it; null = 120 s.</param>
+public sealed record InstanceShutdownRequest([property: JsonPropertyName("timeout")] int? TimeoutSeconds);
+
+/// <summary>Body of <c>POST /2/instances/&lt;name&gt;/reboot</c> (the type goes in the query).</summary>
+/// <param name="ShutdownTimeoutSeconds">Wait for a clean shutdown; 0 = at once; null = 120 s.</param>
+public sealed record InstanceRebootRequest([property: JsonPropertyName("shutdown_timeout")] int? ShutdownTimeoutSeconds);
+
+/// <summary>Body of <c>PUT /2/instances/&lt;name&gt;/modify</c>.</summary>
+public sealed record InstanceModifyRequest
+{
+    [JsonPropertyName("beparams")]
+    public GanetiBeParams? BeParams { get; init; }
+}
+
+public static class GanetiRebootTypes
+{
+    public const string Soft = "soft";
+    public const string Hard = "hard";
+    public const string Full = "full";
+}

@@ -1,0 +1,33 @@
+namespace Cyclades.Ganeti.Rapi;
+
+/// <summary>Every RAPI URL the client uses, built in one place.</summary>
+internal static class RapiPaths
+{
+    public const string Version = "/version";
+    public const string Info = "/2/info";
+    public const string Features = "/2/features";
+    public const string OperatingSystems = "/2/os";
+    public const string ClusterModify = "/2/modify";
+
+    public static string Instances(bool bulk) => bulk ? "/2/instances?bulk=1" : "/2/instances";
+
+    public static string Instance(string name) => $"/2/instances/{Segment(name)}";
+
+    public static string InstanceStartup(string name) => $"{Instance(name)}/startup";
+
+    public static string InstanceShutdown(string name) => $"{Instance(name)}/shutdown";
+
+    public static string InstanceReboot(string name, string type) => $"{Instance(name)}/reboot?type={Segment(type)}";
+
+    public static string InstanceModify(string name) => $"{Instance(name)}/modify";
+
+    public static string Nodes(bool bulk) => bulk ? "/2/nodes?bulk=1" : "/2/nodes";
+
+    public static string Jobs(bool bulk) => bulk ? "/2/jobs?bulk=1" : "/2/jobs";
+
+    public static string Job(long id) => $"/2/jobs/{id}";
+
+    public static string JobWait(long id) => $"/2/jobs/{id}/wait";
+
+    private static string Segment(string value) => Uri.EscapeDataString(value);
+}

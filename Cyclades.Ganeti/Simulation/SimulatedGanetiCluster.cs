@@ -1,0 +1,175 @@
+using System.Net;
+using Cyclades.Ganeti.Rapi;
+using Cyclades.Ganeti.Rapi.Models;
+using Cyclades.Ganeti.Simulation.Operations;
+
+namespace Cyclades.Ganeti.Simulation;
+
+/// <summary>
+/// A <b>simulated</b> Ganeti cluster: nothing runs anywhere. It keeps instances, nodes and a job queue
+/// in memory and speaks the Ganeti RAPI v2 JSON (the shapes recorded from a real Ganeti 3.0) through
+/// an in-process <see cref="HttpMessageHandler"/> (<see cref="CreateHandler"/>), so the real RAPI
+/// client and driver run unchanged over it. It is the embedded default, and a test double.
+/// </summary>
+/// <remarks>
+/// Like Ganeti: jobs go queued → (waiting) → running → success | error after
+/// <see cref="SimulatorOptions.JobLatencyMs"/>, jobs on one instance run in order, no-ops succeed
+/// (starting a running instance), mistakes fail inside the job (deleting an unknown instance:
+/// <c>OpPrereqError unknown_entity</c>), unknown job ids read as all-null, and running instances use
+/// node memory. Tests (and the administrator of the embedded default) can act outside the API
+/// (<see cref="AdminShutdown"/>, <see cref="CrashInstance"/>, …) and inject failures
+/// (<see cref="FailNextJob(GanetiJobError)"/>, <see cref="FailNextRequests"/>, <see cref="Stop"/>, …).
+/// Not simulated: OS parameter checks, address pools, disk and network devices, migrations.
+/// </remarks>
+public sealed class SimulatedGanetiCluster
+{
+    /// <summary>The address clients of a simulated cluster use; it is never resolved or connected to.</summary>
+    public static readonly Uri BaseAddress = new("https://simulated-ganeti.invalid:5080/");
+
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly SimulatedFaults _faults = new();
+    private SimulatedClusterState _state;
+    private SimulatedJobQueue _queue = new();
+
+    public SimulatedGanetiCluster(SimulatorOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        Options = options ?? new SimulatorOptions();
+        _time = timeProvider ?? TimeProvider.System;
+        _state = new SimulatedClusterState(Options, _time.GetUtcNow());
+    }
+
+    /// <summary>Its settings; a changed <see cref="SimulatorOptions.JobLatencyMs"/> applies to later jobs.</summary>
+    public SimulatorOptions Options { get; }
+
+    public string Name => Options.ClusterName;
+
+    internal TimeProvider Time => _time;
+
+    /// <summary>The transport for a <see cref="RapiConnection"/> to this cluster.</summary>
+    public HttpMessageHandler CreateHandler() => new SimulatedRapiHandler(this);
+
+    /// <summary>A RAPI client of this cluster (settings: timeouts and retries; the address is ignored).</summary>
+    public GanetiRapiClient CreateClient(RapiClientSettings? settings = null) =>
+        new(settings ?? new RapiClientSettings(BaseAddress), CreateHandler());
+
+    // —— Outside the API: what an administrator does on the node ——
+
+    /// <summary>As <c>gnt-instance shutdown --submit</c>; returns the job id.</summary>
+    public long AdminShutdown(string instanceName) => SubmitAsAdministrator(new ShutdownInstanceOp(instanceName, null));
+
+    /// <summary>As <c>gnt-instance startup --submit</c>.</summary>
+    public long AdminStartup(string instanceName) => SubmitAsAdministrator(new StartupInstanceOp(instanceName));
+
+    /// <summary>As <c>gnt-instance reboot --submit</c>.</summary>
+    public long AdminReboot(string instanceName) =>
+        SubmitAsAdministrator(new RebootInstanceOp(instanceName, GanetiRebootTypes.Hard, null));
+
+    /// <summary>As <c>gnt-instance remove --submit</c>.</summary>
+    public long AdminRemove(string instanceName) => SubmitAsAdministrator(new RemoveInstanceOp(instanceName));
+
+    /// <summary>As <c>gnt-instance add --submit</c> (a diskless instance).</summary>
+    public long AdminCreate(string instanceName, int vcpus = 1, int memoryMiB = 128, string osType = "noop+default") =>
+        SubmitAsAdministrator(new CreateInstanceOp(new InstanceCreateRequest
+        {
+            Name = instanceName,
+            DiskTemplate = "diskless",
+            OsType = osType,
+            BeParams = new GanetiBeParams { VCpus = vcpus, MaxMemoryMiB = memoryMiB, MinMemoryMiB = memoryMiB },
+        }, Options.DefaultHypervisor));
+
+    /// <summary>The hypervisor lost the instance (it crashed): it stays admin-up but no longer runs (<c>ERROR_down</c>).</summary>
+    /// <exception cref="KeyNotFoundException">No such instance.</exception>
+    public void CrashInstance(string instanceName) => Change(state =>
+    {
+        var instance = state.FindInstance(instanceName) ?? throw new KeyNotFoundException($"no instance {instanceName}");
+        instance.Running = false;
+    });
+
+    /// <summary>Drains (or undrains) a node: the iallocator stops placing instances on it.</summary>
+    public void SetNodeDrained(string nodeName, bool drained) => Change(state =>
+        (state.FindNode(nodeName) ?? throw new KeyNotFoundException($"no node {nodeName}")).Drained = drained);
+
+    /// <summary>As <c>gnt-job archive</c> of every finished job: they leave the job list but stay readable by id.</summary>
+    public void ArchiveFinishedJobs() => Change(_ => _queue.ArchiveFinished());
+
+    /// <summary>Destroys and re-creates the cluster: no instances, a new uuid, job ids from 1 again.</summary>
+    public void Rebuild()
+    {
+        lock (_gate)
+        {
+            _state = new SimulatedClusterState(Options, _time.GetUtcNow());
+            _queue = new SimulatedJobQueue();
+        }
+    }
+
+    // —— Failure injection ——
+
+    /// <summary>The next job submitted (through the RAPI or as an administrator) fails with this error.</summary>
+    public void FailNextJob(GanetiJobError error) => Change(_ => _faults.AddJobFailure(error));
+
+    /// <summary>The next job fails with <c>OpExecError</c> and this message.</summary>
+    public void FailNextJob(string message) => FailNextJob(new GanetiOpExecError(message));
+
+    /// <summary>The next <paramref name="count"/> requests (of <paramref name="method"/>, if given) answer this HTTP status.</summary>
+    public void FailNextRequests(HttpStatusCode status, int count = 1, HttpMethod? method = null) =>
+        Change(_ => _faults.AddRequestFaults(new RequestFault(RequestFaultKind.HttpStatus, method, status), count));
+
+    /// <summary>The next requests fail as if the connection were refused.</summary>
+    public void MakeNextRequestsUnreachable(int count = 1, HttpMethod? method = null) =>
+        Change(_ => _faults.AddRequestFaults(new RequestFault(RequestFaultKind.Unreachable, method), count));
+
+    /// <summary>The next requests never get an answer: the client's timeout ends them.</summary>
+    public void MakeNextRequestsHang(int count = 1, HttpMethod? method = null) =>
+        Change(_ => _faults.AddRequestFaults(new RequestFault(RequestFaultKind.Hang, method), count));
+
+    /// <summary>Every request fails as unreachable until <see cref="Start"/> (jobs keep their schedule).</summary>
+    public void Stop() => Change(_ => _faults.Stopped = true);
+
+    public void Start() => Change(_ => _faults.Stopped = false);
+
+    public bool IsStopped
+    {
+        get { lock (_gate) { return _faults.Stopped; } }
+    }
+
+    /// <summary>Forgets every injected failure and starts the cluster again.</summary>
+    public void ClearFaults() => Change(_ => _faults.Clear());
+
+    // —— Inspection ——
+
+    public string Uuid => Read((state, _, _) => state.Uuid);
+
+    public IReadOnlyList<GanetiInstance> ListInstances() =>
+        Read((state, _, _) => state.Instances.OrderBy(instance => instance.Name, StringComparer.Ordinal).Select(i => i.ToModel()).ToList());
+
+    public GanetiInstance? FindInstance(string name) => Read((state, _, _) => state.FindInstance(name)?.ToModel());
+
+    public GanetiJob? FindJob(long id) => Read((_, queue, now) => queue.Find(id)?.ToModel(now, withResults: true));
+
+    // —— For the RAPI handler ——
+
+    internal T Read<T>(Func<SimulatedClusterState, SimulatedJobQueue, DateTimeOffset, T> read)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            _queue.Advance(now, _state, TimeSpan.FromMinutes(Options.JobArchiveAfterMinutes));
+            return read(_state, _queue, now);
+        }
+    }
+
+    internal long Submit(SimulatedOp op, string? cliCommand = null) => Read((_, queue, now) =>
+        queue.Submit(op, now, Options, _faults.TakeJobFailure(), cliCommand).Id);
+
+    internal RequestFault? TakeRequestFault(HttpMethod method) => Read((_, _, _) =>
+        _faults.Stopped ? new RequestFault(RequestFaultKind.Unreachable, null) : _faults.TakeFor(method));
+
+    private long SubmitAsAdministrator(SimulatedOp op) => Submit(op, op.CliCommand);
+
+    private void Change(Action<SimulatedClusterState> change) => Read<object?>((state, _, _) =>
+    {
+        change(state);
+        return null;
+    });
+}
