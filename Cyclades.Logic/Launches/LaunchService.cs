@@ -43,31 +43,22 @@ public sealed class LaunchService(
         var backend = await allocator.ChooseAsync(request.BackendName, flavor, request.MinCount, cancellationToken);
         await quotas.EnsureHolderAsync(request.UserId, cancellationToken);
 
-        // A concurrent retry with the same key may win the insert; then its launch is the answer.
+        // A concurrent retry with the same key may win the insert; then its launch is the answer
+        // (unless that launch failed and was removed meanwhile: then try again).
         for (var attempt = 1; ; attempt++)
         {
-            Created? created;
-            try
+            var created = await CreateAsync(request, fingerprint, flavor, backend, cancellationToken);
+            if (created is null)
             {
-                created = await CreateAsync(request, fingerprint, flavor, backend, cancellationToken);
-            }
-            catch (DbException e) when (DuplicateKey.IsViolation(e) && request.IdempotencyKey is not null)
-            {
-                if (await ReplayAsync(request.UserId, request.IdempotencyKey, fingerprint, cancellationToken) is { } concurrent)
+                if (await ReplayAsync(request.UserId, request.IdempotencyKey!, fingerprint, cancellationToken) is { } concurrent)
                 {
                     return concurrent;
                 }
-                if (attempt == 3)
+                if (attempt < 3)
                 {
-                    throw;
+                    continue;
                 }
-                continue;
-            }
-            if (created is null)
-            {
-                // The key was used in the meantime.
-                return await ReplayAsync(request.UserId, request.IdempotencyKey!, fingerprint, cancellationToken)
-                    ?? throw new InvalidOperationException("A launch seen under the write lock has vanished.");
+                throw new InvalidOperationException($"The launch with idempotency key '{request.IdempotencyKey}' keeps disappearing.");
             }
             // Past this point the servers exist: finish the submissions even if the caller goes away.
             await SubmitAsync(created, image, flavor, backend, request.PublicKey);
@@ -106,7 +97,15 @@ public sealed class LaunchService(
             return null;
         }
         var now = UnixTime.ToMicros(clock.GetUtcNow());
-        var launch = await LaunchRepository.InsertAsync(db, request.UserId, request.IdempotencyKey, fingerprint, now, cancellationToken);
+        Launch launch;
+        try
+        {
+            launch = await LaunchRepository.InsertAsync(db, request.UserId, request.IdempotencyKey, fingerprint, now, cancellationToken);
+        }
+        catch (DbException e) when (DuplicateKey.IsViolation(e))
+        {
+            return null;
+        }
 
         var perServer = CommissionCalculator.For(ServerAction.Build, OperState.Build, flavor);
         var count = await quotas.CapacityAsync(db, request.UserId, perServer, request.MinCount, request.MaxCount, cancellationToken);
