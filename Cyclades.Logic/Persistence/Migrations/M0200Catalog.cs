@@ -9,11 +9,11 @@ public sealed class M0200Catalog : Migration
     {
         Create.Table("flavors")
             .WithColumn("id").AsInt64().NotNullable().PrimaryKey().Identity()
-            .WithColumn("name").AsString(64).NotNullable().Unique("ux_flavors_name")
+            .WithColumn("name").AsText(64).NotNullable().Unique("ux_flavors_name")
             .WithColumn("cpu").AsInt32().NotNullable()
             .WithColumn("ram_mib").AsInt32().NotNullable()
             .WithColumn("disk_gib").AsInt32().NotNullable()
-            .WithColumn("disk_template").AsString(64).NotNullable()
+            .WithColumn("disk_template").AsText(64).NotNullable()
             .WithColumn("deleted").AsBoolean().NotNullable().WithDefaultValue(false)
             .WithColumn("created_at").AsInt64().NotNullable()
             .WithColumn("updated_at").AsInt64().NotNullable();
@@ -23,12 +23,12 @@ public sealed class M0200Catalog : Migration
             .OnColumn("disk_gib").Ascending().OnColumn("disk_template").Ascending();
 
         Create.Table("images")
-            .WithColumn("id").AsString(64).NotNullable().PrimaryKey()
-            .WithColumn("name").AsString(255).NotNullable()
-            .WithColumn("description").AsString(1024).NotNullable().WithDefaultValue("")
-            .WithColumn("os_type").AsString(128).NotNullable()
-            .WithColumn("os_parameters").AsString(int.MaxValue).NotNullable()
-            .WithColumn("key_parameter").AsString(128).Nullable()
+            .WithColumn("id").AsText(64).NotNullable().PrimaryKey()
+            .WithColumn("name").AsText(255).NotNullable()
+            .WithColumn("description").AsText(1024).NotNullable().WithDefaultValue("")
+            .WithColumn("os_type").AsText(128).NotNullable()
+            .WithColumn("os_parameters").AsLongText().NotNullable()
+            .WithColumn("key_parameter").AsText(128).Nullable()
             .WithColumn("deleted").AsBoolean().NotNullable().WithDefaultValue(false)
             .WithColumn("created_at").AsInt64().NotNullable()
             .WithColumn("updated_at").AsInt64().NotNullable();

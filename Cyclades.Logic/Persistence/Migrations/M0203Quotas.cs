@@ -8,23 +8,23 @@ public sealed class M0203Quotas : Migration
     public override void Up()
     {
         Create.Table("quota_limits")
-            .WithColumn("user_id").AsString(64).NotNullable().PrimaryKey("pk_quota_limits")
-            .WithColumn("resource").AsString(64).NotNullable().PrimaryKey("pk_quota_limits")
+            .WithColumn("user_id").AsText(64).NotNullable().PrimaryKey("pk_quota_limits")
+            .WithColumn("resource").AsText(64).NotNullable().PrimaryKey("pk_quota_limits")
             .WithColumn("capacity").AsInt64().NotNullable();
 
         Create.Table("quota_usage")
-            .WithColumn("user_id").AsString(64).NotNullable().PrimaryKey("pk_quota_usage")
-            .WithColumn("resource").AsString(64).NotNullable().PrimaryKey("pk_quota_usage")
+            .WithColumn("user_id").AsText(64).NotNullable().PrimaryKey("pk_quota_usage")
+            .WithColumn("resource").AsText(64).NotNullable().PrimaryKey("pk_quota_usage")
             .WithColumn("used").AsInt64().NotNullable().WithDefaultValue(0);
 
         Create.Table("commissions")
             .WithColumn("id").AsInt64().NotNullable().PrimaryKey().Identity()
-            .WithColumn("user_id").AsString(64).NotNullable()
+            .WithColumn("user_id").AsText(64).NotNullable()
             .WithColumn("server_id").AsInt64().Nullable()
             .WithColumn("job_id").AsInt64().Nullable()
-            .WithColumn("name").AsString(255).NotNullable()
+            .WithColumn("name").AsText(255).NotNullable()
             .WithColumn("forced").AsBoolean().NotNullable().WithDefaultValue(false)
-            .WithColumn("state").AsString(16).NotNullable()
+            .WithColumn("state").AsText(16).NotNullable()
             .WithColumn("created_at").AsInt64().NotNullable()
             .WithColumn("resolved_at").AsInt64().Nullable();
         Create.Index("ix_commissions_user_state").OnTable("commissions")
@@ -37,7 +37,7 @@ public sealed class M0203Quotas : Migration
         Create.Table("commission_provisions")
             .WithColumn("commission_id").AsInt64().NotNullable().PrimaryKey("pk_commission_provisions")
                 .ForeignKey("fk_provisions_commission", "commissions", "id")
-            .WithColumn("resource").AsString(64).NotNullable().PrimaryKey("pk_commission_provisions")
+            .WithColumn("resource").AsText(64).NotNullable().PrimaryKey("pk_commission_provisions")
             .WithColumn("quantity").AsInt64().NotNullable();
     }
 

@@ -97,12 +97,17 @@ public sealed class LogicHarness : IAsyncDisposable
         return new LogicHarness(database, services, drivers);
     }
 
-    public static Dictionary<string, string?> DefaultSettings(TestDatabase database) => new()
+    public static Dictionary<string, string?> DefaultSettings(TestDatabase database) => new(CatalogAndBackends)
     {
         ["Cyclades:DataDirectory"] = Path.Combine(Path.GetTempPath(), "cyclades-test-data"),
         ["Cyclades:Database:Provider"] = database.Target.Provider.ToString(),
         ["Cyclades:Database:ConnectionString"] = database.Target.ConnectionString,
         ["Cyclades:Secrets:Key"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+    };
+
+    /// <summary>The test catalog (sized after the reference's worked example) and one backend.</summary>
+    public static IReadOnlyDictionary<string, string?> CatalogAndBackends { get; } = new Dictionary<string, string?>
+    {
         ["Cyclades:Backends:0:Name"] = ZoneA,
         ["Cyclades:Backends:0:Url"] = "https://127.0.0.1:5080",
         ["Cyclades:Backends:0:User"] = "gnt-test",
