@@ -83,50 +83,49 @@ public sealed class BackendEventProcessor(
         var flavor = await CatalogRepository.GetFlavorAsync(db, server.FlavorId, cancellationToken)
             ?? throw new InvalidOperationException($"Server {server.Id} refers to a missing flavor {server.FlavorId}.");
         var effect = await Handlers[e.Operation].EffectAsync(db, server, flavor, e, cancellationToken);
-        var commission = await SettleQuotaAsync(db, server, flavor, e, ownTask, effect, cancellationToken);
-
         var after = recorded with
         {
             OperState = effect.NewState ?? server.OperState,
             FlavorId = effect.NewFlavor?.Id ?? server.FlavorId,
             BackendTime = effect.AdvancesBackendTime ? e.EventTime : server.BackendTime,
             Task = ownTask ? null : server.Task,
-            CommissionId = commission,
         };
-        return (effect.Destroys ? after.AsDestroyed(clock.GetUtcNow()) : after, EventOutcome.Applied);
+        if (effect.Destroys)
+        {
+            after = after.AsDestroyed(clock.GetUtcNow());
+        }
+        var change = CommissionCalculator.Change(
+            server.OperState, flavor, after.Deleted ? null : after.OperState, effect.NewFlavor ?? flavor);
+        var commission = await SettleQuotaAsync(db, server, e, ownTask, after.Deleted, change, cancellationToken);
+        return (after with { CommissionId = commission }, EventOutcome.Applied);
     }
 
     /// <summary>
-    /// Reference §7.3, computed from the state before the change: the job we commissioned accepts or
-    /// rejects its commission; any other successful change with a quota effect (an administrator's
-    /// job, a superseded task, a simulated event) replaces the open commission with a forced one.
-    /// Returns the commission the server keeps.
+    /// Reference §7.3: the commission of the job we submitted is accepted when the change it expected
+    /// happened and rejected otherwise; any other change to the server's holdings (an administrator's
+    /// job, a superseded task, a simulated event) replaces the open commission with a forced,
+    /// accepted one. The change is computed from the state before the event and the state after it,
+    /// which for every cluster operation equals Synnefo's <c>get_commission_info</c>.
     /// </summary>
+    /// <returns>The commission the server keeps.</returns>
     private async Task<long?> SettleQuotaAsync(
-        Db db, Server server, Flavor flavor, BackendEvent e, bool ownTask, OperationEffect effect, CancellationToken cancellationToken)
+        Db db, Server server, BackendEvent e, bool ownTask, bool gone, Provisions change, CancellationToken cancellationToken)
     {
-        if (ownTask && server.CommissionId is { } attached
-            && await quotas.GetCommissionAsync(db, attached, cancellationToken) is { State: CommissionState.Pending })
+        var attached = server.CommissionId is { } id ? await quotas.GetCommissionAsync(db, id, cancellationToken) : null;
+        if (ownTask && attached is { State: CommissionState.Pending } && attached.Provisions.Equals(change))
         {
-            await (effect.Succeeded
-                ? quotas.AcceptAsync(db, attached, cancellationToken)
-                : quotas.RejectAsync(db, attached, cancellationToken));
+            await quotas.AcceptAsync(db, attached.Id, cancellationToken);
             return null;
         }
-        // The build commission was accepted when the server was created.
-        if (effect is { Succeeded: true, QuotaAction: { } action } && action != ServerAction.Build)
+        if (!change.IsEmpty)
         {
-            var provisions = CommissionCalculator.For(action, server.OperState, flavor, effect.NewFlavor);
-            if (!provisions.IsEmpty)
-            {
-                await quotas.ResolvePreviousAsync(db, server.CommissionId, cancellationToken);
-                await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
-                    server.UserId, provisions, $"dispatcher: {action.ToDb()} {server.InstanceName} job {e.JobId}",
-                    server.Id, e.JobId, Forced: true), cancellationToken);
-                return null;
-            }
+            await quotas.ResolvePreviousAsync(db, server.CommissionId, cancellationToken);
+            await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
+                server.UserId, change, $"dispatcher: {e.Operation.ToDb()} {server.InstanceName} job {e.JobId}",
+                server.Id, e.JobId, Forced: true), cancellationToken);
+            return null;
         }
-        if (!ownTask && !effect.Destroys)
+        if (!ownTask && !gone)
         {
             return server.CommissionId;
         }

@@ -24,6 +24,14 @@ public static class CommissionCalculator
         _ => Provisions.None,
     };
 
+    /// <summary>
+    /// The quota change of a server going from one state (and flavor) to another; null = deleted.
+    /// For every transition an action causes this equals <see cref="For"/> of that action from the
+    /// state before; it stays right when results arrive in an order the cluster would not produce.
+    /// </summary>
+    public static Provisions Change(OperState before, Flavor flavorBefore, OperState? after, Flavor flavorAfter) =>
+        (after is { } state ? Holdings(state, flavorAfter) : Provisions.None).Plus(Holdings(before, flavorBefore).Negate());
+
     /// <summary>What a non-deleted server in this state holds (Synnefo's <c>get_db_holdings</c>).</summary>
     public static Provisions Holdings(OperState state, Flavor flavor) =>
         state.IsActive() ? Total(flavor).Plus(Active(flavor)) : Total(flavor);

@@ -12,6 +12,6 @@ internal sealed class CreateHandler : IOperationHandler
 
     public Task<OperationEffect> EffectAsync(Db db, Server server, Flavor flavor, BackendEvent e, CancellationToken cancellationToken) =>
         Task.FromResult(e.Status == JobStatus.Success
-            ? OperationEffect.Success(ServerAction.Build, OperState.Started)
+            ? OperationEffect.Success(OperState.Started)
             : new OperationEffect { NewState = OperState.Error, AdvancesBackendTime = true });
 }

@@ -12,6 +12,6 @@ internal sealed class DestroyHandler : IOperationHandler
 
     public Task<OperationEffect> EffectAsync(Db db, Server server, Flavor flavor, BackendEvent e, CancellationToken cancellationToken) =>
         Task.FromResult(e.Status == JobStatus.Success || (e.Status == JobStatus.Error && e.InstanceMissing)
-            ? OperationEffect.Success(ServerAction.Destroy) with { Destroys = true }
+            ? OperationEffect.Success() with { Destroys = true }
             : OperationEffect.Nothing);
 }

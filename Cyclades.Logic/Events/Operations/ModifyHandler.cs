@@ -20,10 +20,10 @@ internal sealed class ModifyHandler : IOperationHandler
         var (cpu, ramMiB) = (e.NewCpu ?? flavor.Cpu, e.NewRamMiB ?? flavor.RamMiB);
         if ((cpu, ramMiB) == (flavor.Cpu, flavor.RamMiB))
         {
-            return OperationEffect.Success(quotaAction: null);
+            return OperationEffect.Success();
         }
         var resized = await CatalogRepository.FindFlavorBySpecsAsync(db, cpu, ramMiB, flavor.DiskGiB, flavor.DiskTemplate, cancellationToken)
             ?? throw new NoMatchingFlavorException(server.Id, cpu, ramMiB, flavor.DiskGiB, flavor.DiskTemplate);
-        return OperationEffect.Success(ServerAction.Resize) with { NewFlavor = resized };
+        return OperationEffect.Success() with { NewFlavor = resized };
     }
 }

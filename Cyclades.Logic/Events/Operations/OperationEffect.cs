@@ -18,17 +18,5 @@ internal sealed record OperationEffect
     /// <summary>Later events older than this one are stale (success, and the failures that change state).</summary>
     public bool AdvancesBackendTime { get; init; }
 
-    /// <summary>Counts as a success for the quota (a removal of a missing instance does).</summary>
-    public bool Succeeded { get; init; }
-
-    /// <summary>The action whose commission a successful job that we did not commission causes.</summary>
-    public ServerAction? QuotaAction { get; init; }
-
-    public static OperationEffect Success(ServerAction? quotaAction, OperState? newState = null) => new()
-    {
-        NewState = newState,
-        AdvancesBackendTime = true,
-        Succeeded = true,
-        QuotaAction = quotaAction,
-    };
+    public static OperationEffect Success(OperState? newState = null) => new() { NewState = newState, AdvancesBackendTime = true };
 }

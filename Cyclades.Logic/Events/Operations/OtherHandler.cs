@@ -11,5 +11,5 @@ internal sealed class OtherHandler : IOperationHandler
     public ServerOperation Operation => ServerOperation.Other;
 
     public Task<OperationEffect> EffectAsync(Db db, Server server, Flavor flavor, BackendEvent e, CancellationToken cancellationToken) =>
-        Task.FromResult(e.Status == JobStatus.Success ? OperationEffect.Success(quotaAction: null) : OperationEffect.Nothing);
+        Task.FromResult(e.Status == JobStatus.Success ? OperationEffect.Success() : OperationEffect.Nothing);
 }

@@ -297,6 +297,20 @@ public sealed class BackendEventProcessorTests(DatabaseProvider provider)
         Assert.That((await _logic.Quotas.GetAsync(LogicHarness.User, CancellationToken.None)).Resources.Select(r => r.Usage), Is.All.Zero);
     }
 
+    /// <summary>Found by the randomized test: results in an order a cluster would not produce still keep usage right.</summary>
+    [Test]
+    public async Task A_create_failure_after_an_administrators_stop_charges_the_server_active_again()
+    {
+        var server = (await _logic.LaunchAsync())[0].Server;
+        await _logic.AdminJobAsync(server, ServerOperation.Stop, JobStatus.Success, 907);
+
+        await _logic.FinishAsync(server.Task!.JobId!.Value, JobStatus.Error);
+
+        Assert.That((await _logic.ServerAsync(server.Id)).OperState, Is.EqualTo(OperState.Error));
+        Assert.That(await QuotaInvariants.UsageDriftAsync(_logic.Database.Connections), Is.Empty);
+        Assert.That((await _logic.Quotas.GetAsync(LogicHarness.User, CancellationToken.None))[QuotaResource.Cpu].Usage, Is.EqualTo(2));
+    }
+
     [Test]
     public async Task A_create_result_arriving_before_its_job_id_was_recorded_still_finishes_the_build()
     {

@@ -96,4 +96,19 @@ public sealed class CommissionCalculatorTests
         Assert.That(sum.ToString(), Is.EqualTo("{cyclades.vm: 1}"));
         Assert.That(Provisions.Of((QuotaResource.Cpu, 0)).IsEmpty, Is.True);
     }
+
+    /// <summary>What the event processor charges (the change of holdings) is what §7.2 says for every action.</summary>
+    [Test]
+    public void The_change_of_holdings_equals_the_commission_of_the_action_that_causes_it()
+    {
+        foreach (var before in new[] { OperState.Build, OperState.Started, OperState.Stopped, OperState.Error })
+        {
+            Assert.That(CommissionCalculator.Change(before, Example, OperState.Started, Example), Is.EqualTo(CommissionCalculator.For(ServerAction.Start, before, Example)), $"START from {before}");
+            Assert.That(CommissionCalculator.Change(before, Example, OperState.Stopped, Example), Is.EqualTo(CommissionCalculator.For(ServerAction.Stop, before, Example)), $"STOP from {before}");
+            Assert.That(CommissionCalculator.Change(before, Example, null, Example), Is.EqualTo(CommissionCalculator.For(ServerAction.Destroy, before, Example)), $"DESTROY from {before}");
+            Assert.That(CommissionCalculator.Change(before, Example, before, Resized), Is.EqualTo(CommissionCalculator.For(ServerAction.Resize, before, Example, Resized)), $"RESIZE in {before}");
+        }
+        Assert.That(CommissionCalculator.Change(OperState.Stopped, Example, OperState.Started, Example), Is.EqualTo(CommissionCalculator.For(ServerAction.Reboot, OperState.Stopped, Example)));
+        Assert.That(CommissionCalculator.Change(OperState.Build, Example, OperState.Error, Example).IsEmpty, Is.True, "a failed build keeps its quota");
+    }
 }
