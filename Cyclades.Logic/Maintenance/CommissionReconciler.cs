@@ -25,8 +25,15 @@ public sealed class CommissionReconciler(IDbConnectionFactory connections, Quota
         var rejected = new List<long>();
         foreach (var id in pending)
         {
-            var decision = await connections.WriteAsync(db => SettleAsync(db, id, cancellationToken), cancellationToken);
-            (decision switch { Decision.Accepted => accepted, Decision.Rejected => rejected, _ => null })?.Add(id);
+            switch (await connections.WriteAsync(db => SettleAsync(db, id, cancellationToken), cancellationToken))
+            {
+                case Decision.Accepted:
+                    accepted.Add(id);
+                    break;
+                case Decision.Rejected:
+                    rejected.Add(id);
+                    break;
+            }
         }
         return new CommissionReconciliation(accepted, rejected);
     }

@@ -56,35 +56,12 @@ public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaServi
 
     private static async Task<Provisions> ComputeAsync(Db db, string userId, CancellationToken cancellationToken)
     {
-        var servers = await db.QueryAsync<HoldingRow>(
-            """
-            SELECT s.operstate AS OperState, f.id AS FlavorId, f.name AS FlavorName, f.cpu AS Cpu, f.ram_mib AS RamMiB,
-                f.disk_gib AS DiskGiB, f.disk_template AS DiskTemplate
-            FROM servers s JOIN flavors f ON f.id = s.flavor_id
-            WHERE s.user_id = @userId AND s.deleted = @no
-            """,
+        var flavors = (await CatalogRepository.ListFlavorsAsync(db, cancellationToken)).ToDictionary(f => f.Id);
+        var servers = await db.QueryAsync<(string OperState, long FlavorId)>(
+            "SELECT operstate, flavor_id FROM servers WHERE user_id = @userId AND deleted = @no",
             new { userId, no = false }, cancellationToken);
         return servers.Aggregate(
             Provisions.None,
-            (sum, s) => sum.Plus(CommissionCalculator.Holdings(DbNames.Parse<OperState>(s.OperState), s.ToFlavor())));
-    }
-
-    private sealed record HoldingRow
-    {
-        public required string OperState { get; init; }
-
-        public long FlavorId { get; init; }
-
-        public required string FlavorName { get; init; }
-
-        public int Cpu { get; init; }
-
-        public int RamMiB { get; init; }
-
-        public int DiskGiB { get; init; }
-
-        public required string DiskTemplate { get; init; }
-
-        public Flavor ToFlavor() => new(FlavorId, FlavorName, Cpu, RamMiB, DiskGiB, DiskTemplate, Deleted: false);
+            (sum, s) => sum.Plus(CommissionCalculator.Holdings(DbNames.Parse<OperState>(s.OperState), flavors[s.FlavorId])));
     }
 }

@@ -107,7 +107,4 @@ internal static class ServerRepository
     public static Task<byte[]?> GetUserDataAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>
         db.QuerySingleOrDefaultAsync<byte[]?>(
             "SELECT user_data FROM servers WHERE id = @id AND user_id = @userId", new { id, userId }, cancellationToken);
-
-    public static Task<string?> GetPublicKeyAsync(Db db, long id, CancellationToken cancellationToken) =>
-        db.QuerySingleOrDefaultAsync<string?>("SELECT public_key FROM servers WHERE id = @id", new { id }, cancellationToken);
 }

@@ -6,107 +6,97 @@ using Cyclades.Tests.Logic.Support;
 
 namespace Cyclades.Tests.Logic.Maintenance;
 
-[TestFixture(DatabaseProvider.Sqlite)]
-[TestFixture(DatabaseProvider.MySql)]
-public sealed class ReconciliationTests(DatabaseProvider provider)
+public sealed class ReconciliationTests(DatabaseProvider provider) : LogicTest(provider)
 {
-    private LogicHarness _logic = null!;
-
-    [SetUp]
-    public async Task SetUp() => _logic = await LogicHarness.CreateAsync(provider);
-
-    [TearDown]
-    public async Task TearDown() => await _logic.DisposeAsync();
-
     [Test]
     public async Task Commissions_of_pending_tasks_are_kept_and_orphans_are_rejected()
     {
-        var inFlight = await _logic.StartedServerAsync();
-        var stop = await _logic.Commands.StopAsync(LogicHarness.User, inFlight.Id, null, CancellationToken.None);
-        var orphaned = await _logic.StartedServerAsync();
-        var lost = await _logic.Commands.StopAsync(LogicHarness.User, orphaned.Id, null, CancellationToken.None);
+        var inFlight = await Logic.StartedServerAsync();
+        var stop = await Logic.Commands.StopAsync(LogicHarness.User, inFlight.Id, null, CancellationToken.None);
+        var orphaned = await Logic.StartedServerAsync();
+        var lost = await Logic.Commands.StopAsync(LogicHarness.User, orphaned.Id, null, CancellationToken.None);
         // The server forgot its task and commission (as after a crash between two writes).
-        await _logic.ExecuteSqlAsync("UPDATE servers SET task = NULL, task_job_id = NULL, commission_id = NULL WHERE id = @id", new { id = orphaned.Id });
+        await Logic.ExecuteSqlAsync("UPDATE servers SET task = NULL, task_job_id = NULL, commission_id = NULL WHERE id = @id", new { id = orphaned.Id });
 
-        var result = await _logic.CommissionReconciler.ReconcileAsync(CancellationToken.None);
+        var result = await Logic.CommissionReconciler.ReconcileAsync(CancellationToken.None);
 
         Assert.That(result.Accepted, Is.Empty);
         Assert.That(result.Rejected, Is.EqualTo(new[] { lost.After.CommissionId!.Value }));
-        Assert.That((await _logic.CommissionAsync(stop.After.CommissionId!.Value)).State, Is.EqualTo(CommissionState.Pending));
-        Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(_logic.Database.Connections), Is.Empty);
+        Assert.That((await Logic.CommissionAsync(stop.After.CommissionId!.Value)).State, Is.EqualTo(CommissionState.Pending));
+        Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(Logic.Database.Connections), Is.Empty);
     }
 
     [TestCase(JobStatus.Success, CommissionState.Accepted)]
     [TestCase(JobStatus.Error, CommissionState.Rejected)]
     public async Task A_commission_whose_job_result_is_recorded_is_decided_by_it(JobStatus status, CommissionState expected)
     {
-        var server = await _logic.StartedServerAsync();
-        var stop = await _logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None);
+        var server = await Logic.StartedServerAsync();
+        var stop = await Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None);
         var jobId = stop.After.Task!.JobId!.Value;
         // The job's result is on the row but the task and the commission were left open.
-        await _logic.ExecuteSqlAsync(
+        await Logic.ExecuteSqlAsync(
             "UPDATE servers SET task = NULL, task_job_id = NULL, backend_job_id = @jobId, backend_operation = 'STOP', backend_job_status = @status, backend_job_at = 1 WHERE id = @id",
             new { id = server.Id, jobId, status = status.ToDb() });
 
-        var result = await _logic.CommissionReconciler.ReconcileAsync(CancellationToken.None);
+        var result = await Logic.CommissionReconciler.ReconcileAsync(CancellationToken.None);
 
         Assert.That((status == JobStatus.Success ? result.Accepted : result.Rejected), Is.EqualTo(new[] { stop.After.CommissionId!.Value }));
-        Assert.That((await _logic.CommissionAsync(stop.After.CommissionId!.Value)).State, Is.EqualTo(expected));
-        Assert.That((await _logic.ServerAsync(server.Id)).CommissionId, Is.Null);
+        Assert.That((await Logic.CommissionAsync(stop.After.CommissionId!.Value)).State, Is.EqualTo(expected));
+        Assert.That((await Logic.ServerAsync(server.Id)).CommissionId, Is.Null);
     }
 
     [Test]
     public async Task Usage_drift_is_reported_and_fixed_with_a_recorded_commission()
     {
-        await _logic.StartedServerAsync();
-        await _logic.StoppedServerAsync("user-2");
-        await _logic.ExecuteSqlAsync("UPDATE quota_usage SET used = used + 3 WHERE user_id = @user AND resource = 'cyclades.cpu'", new { user = LogicHarness.User });
-        await _logic.ExecuteSqlAsync("DELETE FROM quota_usage WHERE user_id = 'user-2' AND resource = 'cyclades.vm'");
+        await Logic.StartedServerAsync();
+        await Logic.StoppedServerAsync("user-2");
+        await Logic.ExecuteSqlAsync("UPDATE quota_usage SET used = used + 3 WHERE user_id = @user AND resource = 'cyclades.cpu'", new { user = LogicHarness.User });
+        await Logic.ExecuteSqlAsync("DELETE FROM quota_usage WHERE user_id = 'user-2' AND resource = 'cyclades.vm'");
 
-        var report = await _logic.UsageReconciler.ReconcileAsync(fix: false, CancellationToken.None);
+        var report = await Logic.UsageReconciler.ReconcileAsync(fix: false, CancellationToken.None);
 
         Assert.That(report.Select(d => (d.UserId, d.Resource, d.Recorded, d.Computed)), Is.EquivalentTo(new[]
         {
             (LogicHarness.User, QuotaResource.Cpu, 5L, 2L),
             ("user-2", QuotaResource.Vm, 0L, 1L),
         }));
-        Assert.That(await QuotaInvariants.UsageDriftAsync(_logic.Database.Connections), Is.Not.Empty);
+        Assert.That(await QuotaInvariants.UsageDriftAsync(Logic.Database.Connections), Is.Not.Empty);
 
-        await _logic.UsageReconciler.ReconcileAsync(fix: true, CancellationToken.None);
+        await Logic.UsageReconciler.ReconcileAsync(fix: true, CancellationToken.None);
 
-        Assert.That(await QuotaInvariants.UsageDriftAsync(_logic.Database.Connections), Is.Empty);
-        Assert.That(await _logic.UsageReconciler.ReconcileAsync(fix: false, CancellationToken.None), Is.Empty);
-        Assert.That(await _logic.QuerySqlAsync<long>("SELECT COUNT(*) FROM commissions WHERE name = 'reconcile' AND state = 'ACCEPTED'"), Is.EqualTo(2));
+        Assert.That(await QuotaInvariants.UsageDriftAsync(Logic.Database.Connections), Is.Empty);
+        Assert.That(await Logic.UsageReconciler.ReconcileAsync(fix: false, CancellationToken.None), Is.Empty);
+        Assert.That(await Logic.QuerySqlAsync<long>("SELECT COUNT(*) FROM commissions WHERE name = 'reconcile' AND state = 'ACCEPTED'"), Is.EqualTo(2));
     }
 
     [Test]
     public async Task Servers_whose_create_job_was_never_submitted_are_released_once_old_enough()
     {
-        var server = (await _logic.LaunchAsync())[0].Server;
-        await _logic.ExecuteSqlAsync("UPDATE servers SET task_job_id = NULL WHERE id = @id", new { id = server.Id });
+        var server = (await Logic.LaunchAsync())[0].Server;
+        await Logic.ExecuteSqlAsync("UPDATE servers SET task_job_id = NULL WHERE id = @id", new { id = server.Id });
 
-        Assert.That(await _logic.Maintenance.ReleaseUnsubmittedBuildsAsync(TimeSpan.FromMinutes(10), CancellationToken.None), Is.Empty);
-        var released = await _logic.Maintenance.ReleaseUnsubmittedBuildsAsync(TimeSpan.FromSeconds(-1), CancellationToken.None);
+        Assert.That(await Logic.Maintenance.ReleaseUnsubmittedBuildsAsync(TimeSpan.FromMinutes(10), CancellationToken.None), Is.Empty);
+        var released = await Logic.Maintenance.ReleaseUnsubmittedBuildsAsync(TimeSpan.FromSeconds(-1), CancellationToken.None);
 
         Assert.That(released, Is.EqualTo(new[] { server.Id }));
-        var after = await _logic.ServerAsync(server.Id);
+        var after = await Logic.ServerAsync(server.Id);
         Assert.That((after.Deleted, after.Task, after.PrivateIp), Is.EqualTo((true, (ServerTask?)null, (string?)null)));
-        Assert.That((await _logic.Quotas.GetAsync(LogicHarness.User, CancellationToken.None)).Resources.Select(r => r.Usage), Is.All.Zero);
-        Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(_logic.Database.Connections), Is.Empty);
+        Assert.That((await Logic.Quotas.GetAsync(LogicHarness.User, CancellationToken.None)).Resources.Select(r => r.Usage), Is.All.Zero);
+        Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(Logic.Database.Connections), Is.Empty);
     }
 
     [Test]
     public async Task A_stale_task_is_cleared_only_for_its_job()
     {
-        var server = await _logic.StartedServerAsync();
-        var stop = await _logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None);
+        var server = await Logic.StartedServerAsync();
+        var stop = await Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None);
         var jobId = stop.After.Task!.JobId!.Value;
 
-        Assert.That(await _logic.Maintenance.ClearTaskAsync(server.Id, jobId + 1, CancellationToken.None), Is.False);
-        Assert.That(await _logic.Maintenance.ClearTaskAsync(server.Id, jobId, CancellationToken.None), Is.True);
+        Assert.That(await Logic.Maintenance.ClearTaskAsync(server.Id, jobId + 1, CancellationToken.None), Is.False);
+        Assert.That(await Logic.Maintenance.ClearTaskAsync(server.Id, jobId, CancellationToken.None), Is.True);
 
-        Assert.That((await _logic.ServerAsync(server.Id)).Task, Is.Null);
-        Assert.That((await _logic.CommissionAsync(stop.After.CommissionId!.Value)).State, Is.EqualTo(CommissionState.Rejected));
-        Assert.That(await QuotaInvariants.UsageDriftAsync(_logic.Database.Connections), Is.Empty);
+        Assert.That((await Logic.ServerAsync(server.Id)).Task, Is.Null);
+        Assert.That((await Logic.CommissionAsync(stop.After.CommissionId!.Value)).State, Is.EqualTo(CommissionState.Rejected));
+        Assert.That(await QuotaInvariants.UsageDriftAsync(Logic.Database.Connections), Is.Empty);
     }
 }

@@ -7,25 +7,15 @@ using Cyclades.Tests.Logic.Support;
 namespace Cyclades.Tests.Logic.Servers;
 
 /// <summary>The task guard across connections: row lock on MariaDB, BEGIN IMMEDIATE on SQLite.</summary>
-[TestFixture(DatabaseProvider.Sqlite)]
-[TestFixture(DatabaseProvider.MySql)]
-public sealed class ServerConcurrencyTests(DatabaseProvider provider)
+public sealed class ServerConcurrencyTests(DatabaseProvider provider) : LogicTest(provider)
 {
-    private LogicHarness _logic = null!;
-
-    [SetUp]
-    public async Task SetUp() => _logic = await LogicHarness.CreateAsync(provider);
-
-    [TearDown]
-    public async Task TearDown() => await _logic.DisposeAsync();
-
     [Test]
     public async Task Of_32_parallel_actions_on_one_server_exactly_one_wins()
     {
-        var server = await _logic.StartedServerAsync();
-        var jobsBefore = _logic.Driver.Jobs.Count;
+        var server = await Logic.StartedServerAsync();
+        var jobsBefore = Logic.Driver.Jobs.Count;
         // A slow cluster keeps the winner inside its transaction while the others arrive.
-        _logic.Driver.SubmitDelay = TimeSpan.FromMilliseconds(25);
+        Logic.Driver.SubmitDelay = TimeSpan.FromMilliseconds(25);
         using var start = new ManualResetEventSlim();
 
         var attempts = Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
@@ -34,8 +24,8 @@ public sealed class ServerConcurrencyTests(DatabaseProvider provider)
             try
             {
                 await (i % 2 == 0
-                    ? _logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None)
-                    : _logic.Commands.RebootAsync(LogicHarness.User, server.Id, RebootKind.Soft, CancellationToken.None));
+                    ? Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None)
+                    : Logic.Commands.RebootAsync(LogicHarness.User, server.Id, RebootKind.Soft, CancellationToken.None));
                 return "won";
             }
             catch (PendingTaskException e)
@@ -47,28 +37,28 @@ public sealed class ServerConcurrencyTests(DatabaseProvider provider)
         var outcomes = await Task.WhenAll(attempts);
 
         Assert.That(outcomes.Count(o => o == "won"), Is.EqualTo(1));
-        var submitted = _logic.Driver.Jobs.Skip(jobsBefore).ToList();
+        var submitted = Logic.Driver.Jobs.Skip(jobsBefore).ToList();
         Assert.That(submitted, Has.Count.EqualTo(1));
-        var after = await _logic.ServerAsync(server.Id);
+        var after = await Logic.ServerAsync(server.Id);
         Assert.That(after.Task!.JobId, Is.EqualTo(submitted[0].Id));
         Assert.That(outcomes.Where(o => o != "won"), Has.All.EqualTo($"pending {after.Task.Action}"));
-        Assert.That(await QuotaInvariants.UsageDriftAsync(_logic.Database.Connections), Is.Empty);
+        Assert.That(await QuotaInvariants.UsageDriftAsync(Logic.Database.Connections), Is.Empty);
 
-        await _logic.FinishAsync(submitted[0].Id, JobStatus.Success);
-        Assert.That(await QuotaInvariants.UsageDriftAsync(_logic.Database.Connections), Is.Empty);
-        Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(_logic.Database.Connections), Is.Empty);
+        await Logic.FinishAsync(submitted[0].Id, JobStatus.Success);
+        Assert.That(await QuotaInvariants.UsageDriftAsync(Logic.Database.Connections), Is.Empty);
+        Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(Logic.Database.Connections), Is.Empty);
     }
 
     [Test]
     public async Task Parallel_launches_of_one_user_never_exceed_the_limit()
     {
-        await _logic.Quotas.SetLimitAsync(LogicHarness.User, Cyclades.Logic.Quotas.QuotaResource.Vm, 5, CancellationToken.None);
+        await Logic.Quotas.SetLimitAsync(LogicHarness.User, Cyclades.Logic.Quotas.QuotaResource.Vm, 5, CancellationToken.None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(async () =>
         {
             try
             {
-                return (await _logic.LaunchAsync()).Count;
+                return (await Logic.LaunchAsync()).Count;
             }
             catch (QuotaExceededException)
             {
@@ -77,20 +67,20 @@ public sealed class ServerConcurrencyTests(DatabaseProvider provider)
         })));
 
         Assert.That(outcomes.Sum(), Is.EqualTo(5));
-        Assert.That(await QuotaInvariants.UsageDriftAsync(_logic.Database.Connections), Is.Empty);
-        Assert.That(_logic.Driver.Jobs, Has.Count.EqualTo(5));
+        Assert.That(await QuotaInvariants.UsageDriftAsync(Logic.Database.Connections), Is.Empty);
+        Assert.That(Logic.Driver.Jobs, Has.Count.EqualTo(5));
     }
 
     [Test]
     public async Task Parallel_launches_of_many_users_on_one_backend_get_distinct_addresses()
     {
         var launches = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() =>
-            _logic.Launches.LaunchAsync(
+            Logic.Launches.LaunchAsync(
                 new Cyclades.Logic.Launches.LaunchRequest($"user-{i}", LogicHarness.Image, LogicHarness.Small, 2, 2) { IdempotencyKey = $"key-{i}" },
                 CancellationToken.None))));
 
         var addresses = launches.SelectMany(l => l.Servers).Select(s => s.Server.PrivateIp).ToList();
         Assert.That(addresses, Has.Count.EqualTo(24).And.Unique);
-        Assert.That(await QuotaInvariants.UsageDriftAsync(_logic.Database.Connections), Is.Empty);
+        Assert.That(await QuotaInvariants.UsageDriftAsync(Logic.Database.Connections), Is.Empty);
     }
 }

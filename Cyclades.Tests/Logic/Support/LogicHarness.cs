@@ -106,33 +106,17 @@ public sealed class LogicHarness : IAsyncDisposable
     };
 
     /// <summary>The test catalog (sized after the reference's worked example) and one backend.</summary>
-    public static IReadOnlyDictionary<string, string?> CatalogAndBackends { get; } = new Dictionary<string, string?>
+    public static IReadOnlyDictionary<string, string?> CatalogAndBackends { get; } = new Dictionary<string, string?>(
+        Flavor(0, Small, 2, 1024, 20, "file")
+            .Concat(Flavor(1, Large, 4, 2048, 20, "file"))
+            .Concat(Flavor(2, BiggerDisk, 2, 1024, 40, "file"))
+            .Concat(Flavor(3, OtherTemplate, 2, 1024, 20, "plain")))
     {
         ["Cyclades:Backends:0:Name"] = ZoneA,
         ["Cyclades:Backends:0:Url"] = "https://127.0.0.1:5080",
         ["Cyclades:Backends:0:User"] = "gnt-test",
         ["Cyclades:Backends:0:Password"] = "gnt-test-pass",
         ["Cyclades:Backends:0:Network"] = "10.9.0.0/24",
-        ["Cyclades:Flavors:0:Name"] = Small,
-        ["Cyclades:Flavors:0:Cpu"] = "2",
-        ["Cyclades:Flavors:0:RamMiB"] = "1024",
-        ["Cyclades:Flavors:0:DiskGiB"] = "20",
-        ["Cyclades:Flavors:0:DiskTemplate"] = "file",
-        ["Cyclades:Flavors:1:Name"] = Large,
-        ["Cyclades:Flavors:1:Cpu"] = "4",
-        ["Cyclades:Flavors:1:RamMiB"] = "2048",
-        ["Cyclades:Flavors:1:DiskGiB"] = "20",
-        ["Cyclades:Flavors:1:DiskTemplate"] = "file",
-        ["Cyclades:Flavors:2:Name"] = BiggerDisk,
-        ["Cyclades:Flavors:2:Cpu"] = "2",
-        ["Cyclades:Flavors:2:RamMiB"] = "1024",
-        ["Cyclades:Flavors:2:DiskGiB"] = "40",
-        ["Cyclades:Flavors:2:DiskTemplate"] = "file",
-        ["Cyclades:Flavors:3:Name"] = OtherTemplate,
-        ["Cyclades:Flavors:3:Cpu"] = "2",
-        ["Cyclades:Flavors:3:RamMiB"] = "1024",
-        ["Cyclades:Flavors:3:DiskGiB"] = "20",
-        ["Cyclades:Flavors:3:DiskTemplate"] = "plain",
         ["Cyclades:Images:0:Id"] = Image,
         ["Cyclades:Images:0:Name"] = "noop-default",
         ["Cyclades:Images:0:Os"] = "noop+default",
@@ -146,6 +130,15 @@ public sealed class LogicHarness : IAsyncDisposable
     };
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    private static Dictionary<string, string?> Flavor(int index, string name, int cpu, int ramMiB, int diskGiB, string template) => new()
+    {
+        [$"Cyclades:Flavors:{index}:Name"] = name,
+        [$"Cyclades:Flavors:{index}:Cpu"] = cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"Cyclades:Flavors:{index}:RamMiB"] = ramMiB.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"Cyclades:Flavors:{index}:DiskGiB"] = diskGiB.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"Cyclades:Flavors:{index}:DiskTemplate"] = template,
+    };
 
     public async Task<long> BackendIdAsync(string name = ZoneA) => (await Backends.FindAsync(name, CancellationToken.None))!.Id;
 
