@@ -31,6 +31,8 @@ public sealed class BackendEventProcessor(
     /// <exception cref="Errors.NoMatchingFlavorException">A modify set specs no flavor has; nothing was applied.</exception>
     public async Task<EventResult> ApplyAsync(BackendEvent e, CancellationToken cancellationToken)
     {
+        // Times are stored in microseconds; compare at that precision so a redelivery is never "newer".
+        e = e with { EventTime = UnixTime.FromMicros(UnixTime.ToMicros(e.EventTime)) };
         if (!instanceNames.TryParse(e.InstanceName, out var serverId))
         {
             return new EventResult(EventOutcome.NotOurs);

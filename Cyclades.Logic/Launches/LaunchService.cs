@@ -73,6 +73,23 @@ public sealed class LaunchService(
             throw new ArgumentOutOfRangeException(nameof(request),
                 $"Need 1 ≤ MinCount ≤ MaxCount ≤ {MaxServersPerLaunch} (got {request.MinCount} and {request.MaxCount}).");
         }
+        // The column sizes; front-ends enforce their own (smaller) limits first.
+        if (string.IsNullOrEmpty(request.UserId))
+        {
+            throw new ArgumentException("A launch needs a user.", nameof(request));
+        }
+        EnsureAtMost(request.UserId, 64, nameof(request.UserId));
+        EnsureAtMost(request.IdempotencyKey, 128, nameof(request.IdempotencyKey));
+        EnsureAtMost(request.Name, 255, nameof(request.Name));
+        EnsureAtMost(request.KeyName, 255, nameof(request.KeyName));
+    }
+
+    private static void EnsureAtMost(string? value, int length, string name)
+    {
+        if (value?.Length > length)
+        {
+            throw new ArgumentException($"{name} must be at most {length} characters.", name);
+        }
     }
 
     private async Task<LaunchResult?> ReplayAsync(string userId, string key, string fingerprint, CancellationToken cancellationToken)

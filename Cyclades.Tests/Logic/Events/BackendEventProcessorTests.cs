@@ -132,6 +132,21 @@ public sealed class BackendEventProcessorTests(DatabaseProvider provider) : Logi
     }
 
     [Test]
+    public async Task Redelivery_is_recognised_at_the_stored_precision()
+    {
+        var server = await Logic.StartedServerAsync();
+        var precise = new BackendEvent(server.BackendId, server.InstanceName, 910, ServerOperation.Stop, JobStatus.Success,
+            Logic.NextEventTime().AddTicks(7));
+        await Logic.Events.ApplyAsync(precise, CancellationToken.None);
+        var snapshot = await SnapshotAsync(server.Id);
+
+        var again = await Logic.Events.ApplyAsync(precise, CancellationToken.None);
+
+        Assert.That(again.Outcome, Is.EqualTo(EventOutcome.Stale));
+        Assert.That(await SnapshotAsync(server.Id), Is.EqualTo(snapshot));
+    }
+
+    [Test]
     public async Task Applying_the_same_failure_twice_changes_nothing()
     {
         var server = await Logic.StartedServerAsync();

@@ -198,9 +198,15 @@ public sealed class LaunchServiceTests(DatabaseProvider provider) : LogicTest(pr
     }
 
     [Test]
-    public async Task Counts_must_make_sense() =>
+    public async Task Counts_and_sizes_must_make_sense()
+    {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Logic.Launches.LaunchAsync(
             new LaunchRequest(LogicHarness.User, LogicHarness.Image, LogicHarness.Small, 3, 2), CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Logic.Launches.LaunchAsync(
+            new LaunchRequest(LogicHarness.User, LogicHarness.Image, LogicHarness.Small, 1, 1) { Name = new string('n', 256) }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Logic.Launches.LaunchAsync(
+            new LaunchRequest("", LogicHarness.Image, LogicHarness.Small, 1, 1), CancellationToken.None));
+    }
 
     [Test]
     public async Task Addresses_of_destroyed_servers_are_reused_and_a_full_network_refuses()
