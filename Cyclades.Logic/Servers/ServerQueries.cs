@@ -87,6 +87,7 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         AddIn(sql, parameters, "s.id", "ids", filter.Ids);
         AddIn(sql, parameters, "s.operstate", "operstates", filter.OperStates?.Select(s => s.ToDb()).ToList());
         AddIn(sql, parameters, "s.launch_id", "launchIds", filter.LaunchIds);
+        AddStates(sql, parameters, filter.States);
         var patterns = new PatternWriter(dialect, sql, parameters);
         patterns.Add("f.name", filter.FlavorNames);
         patterns.Add("s.image_id", filter.ImageIds);
@@ -106,6 +107,26 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         // An empty list matches nothing, as an empty IN () would if SQL allowed it.
         sql.Append(values.Count == 0 ? " AND 1 = 0" : $" AND {column} IN @{name}");
         parameters.Add(name, values);
+    }
+
+    private static void AddStates(StringBuilder sql, DynamicParameters parameters, IReadOnlyCollection<ServerStateMatch>? states)
+    {
+        if (states is null)
+        {
+            return;
+        }
+        var terms = states.Select((state, i) =>
+        {
+            parameters.Add($"state{i}", state.OperState.ToDb());
+            parameters.Add($"task{i}", state.Task?.ToDb());
+            return state switch
+            {
+                { AnyTask: true } => $"s.operstate = @state{i}",
+                { Task: null } => $"(s.operstate = @state{i} AND s.task IS NULL)",
+                _ => $"(s.operstate = @state{i} AND s.task = @task{i})",
+            };
+        }).ToList();
+        sql.Append(terms.Count == 0 ? " AND 1 = 0" : $" AND ({string.Join(" OR ", terms)})");
     }
 
     /// <summary>Writes <c>(column = @p OR column LIKE/GLOB @q …)</c> for a list of wildcard patterns.</summary>

@@ -50,6 +50,26 @@ public sealed class ServerQueriesTests(DatabaseProvider provider) : LogicTest(pr
     }
 
     [Test]
+    public async Task States_select_operstate_and_task_together()
+    {
+        var building = (await Logic.LaunchAsync())[0].Server;
+        var running = await Logic.StartedServerAsync();
+        var stopping = await Logic.StartedServerAsync();
+        await Logic.Commands.StopAsync(LogicHarness.User, stopping.Id, null, CancellationToken.None);
+
+        async Task<long[]> Ids(params ServerStateMatch[] states) =>
+            (await Logic.Queries.ListAsync(LogicHarness.User, new ServerFilter { States = states }, null, 100, CancellationToken.None))
+                .Servers.Select(s => s.Server.Id).ToArray();
+
+        Assert.That(await Ids(new ServerStateMatch(OperState.Started)), Is.EqualTo(new[] { running.Id }));
+        Assert.That(await Ids(new ServerStateMatch(OperState.Started, ServerAction.Stop)), Is.EqualTo(new[] { stopping.Id }));
+        Assert.That(await Ids(new ServerStateMatch(OperState.Started, AnyTask: true)), Is.EqualTo(new[] { running.Id, stopping.Id }));
+        Assert.That(await Ids(new ServerStateMatch(OperState.Build, AnyTask: true), new ServerStateMatch(OperState.Started, ServerAction.Stop)),
+            Is.EqualTo(new[] { building.Id, stopping.Id }));
+        Assert.That(await Ids(), Is.Empty);
+    }
+
+    [Test]
     public async Task Deleted_servers_are_listed_only_when_recent_enough_and_others_never()
     {
         var server = await Logic.StartedServerAsync();
