@@ -16,6 +16,10 @@ namespace Cyclades.Logic.Events;
 /// <param name="Message">Failure reason or last log line.</param>
 /// <param name="NewCpu">For a successful <see cref="ServerOperation.Modify"/>: the new vCPUs.</param>
 /// <param name="NewRamMiB">For a successful <see cref="ServerOperation.Modify"/>: the new memory.</param>
+/// <param name="InstanceMissing">
+/// For a failed <see cref="ServerOperation.Destroy"/>: the dispatcher checked and the instance does not
+/// exist on the cluster, so the removal counts as done (reference §6.5 step 6).
+/// </param>
 public sealed record BackendEvent(
     long BackendId,
     string InstanceName,
@@ -25,4 +29,5 @@ public sealed record BackendEvent(
     DateTimeOffset EventTime,
     string? Message = null,
     int? NewCpu = null,
-    int? NewRamMiB = null);
+    int? NewRamMiB = null,
+    bool InstanceMissing = false);

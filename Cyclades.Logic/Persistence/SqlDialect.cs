@@ -86,6 +86,9 @@ public abstract class SqlDialect
             return sb.ToString();
         }
 
-        public override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
+        // READ COMMITTED: a read after taking a lock sees what the lock holder committed (under
+        // REPEATABLE READ it could still see the snapshot taken by an earlier read).
+        public override DbTransaction BeginWrite(DbConnection connection) =>
+            connection.BeginTransaction(System.Data.IsolationLevel.ReadCommitted);
     }
 }

@@ -1,0 +1,115 @@
+using Cyclades.Logic.Persistence;
+
+namespace Cyclades.Logic.Backends;
+
+internal static class BackendRepository
+{
+    private const string Columns = """
+        id AS Id, name AS Name, enabled AS Enabled, drained AS Drained, simulated AS Simulated, url AS Url,
+        network_cidr AS NetworkCidr, cluster_id AS ClusterId, created_at AS CreatedAt, updated_at AS UpdatedAt,
+        username AS Username, password_protected AS PasswordProtected, insecure_skip_tls_verify AS InsecureSkipTlsVerify,
+        certificate_fingerprint AS CertificateFingerprint
+        """;
+
+    public static async Task<IReadOnlyList<BackendRow>> ListAsync(Db db, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<BackendRow>($"SELECT {Columns} FROM backends ORDER BY id", null, cancellationToken)).ToList();
+
+    public static Task<BackendRow?> GetAsync(Db db, long id, CancellationToken cancellationToken) =>
+        db.QuerySingleOrDefaultAsync<BackendRow>($"SELECT {Columns} FROM backends WHERE id = @id", new { id }, cancellationToken);
+
+    public static Task<BackendRow?> FindAsync(Db db, string name, CancellationToken cancellationToken) =>
+        db.QuerySingleOrDefaultAsync<BackendRow>($"SELECT {Columns} FROM backends WHERE name = @name", new { name }, cancellationToken);
+
+    /// <summary>Locks the backend row: creations on one backend take their addresses one at a time.</summary>
+    public static Task LockAsync(Db db, long id, CancellationToken cancellationToken) =>
+        db.ExecuteScalarAsync<long>($"SELECT id FROM backends WHERE id = @id{db.Dialect.ForUpdate}", new { id }, cancellationToken);
+
+    public static async Task<IReadOnlyList<string>> ListPrivateIpsInUseAsync(Db db, long id, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<string>(
+            "SELECT private_ip FROM servers WHERE backend_id = @id AND private_ip IS NOT NULL", new { id }, cancellationToken)).ToList();
+
+    public static Task<long> InsertAsync(Db db, BackendDefinition definition, string? passwordProtected, long now, CancellationToken cancellationToken) =>
+        db.InsertAsync(
+            """
+            INSERT INTO backends (name, url, username, password_protected, insecure_skip_tls_verify, certificate_fingerprint,
+                simulated, enabled, drained, network_cidr, created_at, updated_at)
+            VALUES (@Name, @Url, @User, @passwordProtected, @InsecureSkipTlsVerify, @CertificateFingerprint,
+                @Simulated, @Enabled, @Drained, @Network, @now, @now)
+            """,
+            Parameters(definition, passwordProtected, now), cancellationToken);
+
+    public static Task UpdateAsync(Db db, long id, BackendDefinition definition, string? passwordProtected, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            """
+            UPDATE backends SET url = @Url, username = @User, password_protected = @passwordProtected,
+                insecure_skip_tls_verify = @InsecureSkipTlsVerify, certificate_fingerprint = @CertificateFingerprint,
+                simulated = @Simulated, enabled = @Enabled, drained = @Drained, network_cidr = @Network, updated_at = @now
+            WHERE id = @id
+            """,
+            Parameters(definition, passwordProtected, now, id), cancellationToken);
+
+    public static Task SetFlagsAsync(Db db, long id, bool enabled, bool drained, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            "UPDATE backends SET enabled = @enabled, drained = @drained, updated_at = @now WHERE id = @id",
+            new { id, enabled, drained, now }, cancellationToken);
+
+    public static Task SetClusterIdAsync(Db db, long id, string clusterId, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            "UPDATE backends SET cluster_id = @clusterId, updated_at = @now WHERE id = @id",
+            new { id, clusterId, now }, cancellationToken);
+
+    private static Dapper.DynamicParameters Parameters(BackendDefinition d, string? passwordProtected, long now, long id = 0)
+    {
+        var parameters = new Dapper.DynamicParameters(new
+        {
+            d.Name,
+            d.Url,
+            d.User,
+            d.InsecureSkipTlsVerify,
+            d.CertificateFingerprint,
+            d.Simulated,
+            d.Enabled,
+            d.Drained,
+            d.Network,
+        });
+        parameters.Add("passwordProtected", passwordProtected);
+        parameters.Add("now", now);
+        parameters.Add("id", id);
+        return parameters;
+    }
+
+    internal sealed record BackendRow
+    {
+        public long Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public bool Enabled { get; init; }
+
+        public bool Drained { get; init; }
+
+        public bool Simulated { get; init; }
+
+        public required string Url { get; init; }
+
+        public required string NetworkCidr { get; init; }
+
+        public string? ClusterId { get; init; }
+
+        public long CreatedAt { get; init; }
+
+        public long UpdatedAt { get; init; }
+
+        public string? Username { get; init; }
+
+        public string? PasswordProtected { get; init; }
+
+        public bool InsecureSkipTlsVerify { get; init; }
+
+        public string? CertificateFingerprint { get; init; }
+
+        public Backend ToBackend() => new(
+            Id, Name, Enabled, Drained, Simulated, Url, NetworkCidr, ClusterId,
+            UnixTime.FromMicros(CreatedAt), UnixTime.FromMicros(UpdatedAt));
+    }
+}

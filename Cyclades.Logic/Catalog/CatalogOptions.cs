@@ -1,0 +1,48 @@
+namespace Cyclades.Logic.Catalog;
+
+/// <summary>
+/// Bound from <c>Cyclades:Flavors:&lt;n&gt;:…</c> and <c>Cyclades:Images:&lt;n&gt;:…</c>; when a list is
+/// not configured at all, <see cref="DefaultCatalog"/> is used.
+/// </summary>
+public sealed class CatalogOptions
+{
+    public const string FlavorsSection = "Cyclades:Flavors";
+    public const string ImagesSection = "Cyclades:Images";
+
+    public List<FlavorDefinition> Flavors { get; set; } = [];
+
+    public List<ImageDefinition> Images { get; set; } = [];
+}
+
+public sealed class FlavorDefinition
+{
+    /// <summary>The instance-type name, e.g. <c>t2.micro</c>.</summary>
+    public string Name { get; set; } = "";
+
+    public int Cpu { get; set; }
+
+    public int RamMiB { get; set; }
+
+    public int DiskGiB { get; set; }
+
+    /// <summary>The cluster's disk template, e.g. <c>file</c>, <c>diskless</c>, <c>plain</c>, <c>drbd</c>.</summary>
+    public string DiskTemplate { get; set; } = "";
+}
+
+public sealed class ImageDefinition
+{
+    /// <summary>AMI-style id, e.g. <c>ami-00000001</c>.</summary>
+    public string Id { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    /// <summary>The cluster OS with variant, e.g. <c>noop+default</c>.</summary>
+    public string Os { get; set; } = "";
+
+    public Dictionary<string, string> OsParameters { get; set; } = [];
+
+    /// <summary>The OS parameter that receives the key pair's public key, if any.</summary>
+    public string? KeyParameter { get; set; }
+}

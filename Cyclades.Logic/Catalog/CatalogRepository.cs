@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Cyclades.Logic.Persistence;
+
+namespace Cyclades.Logic.Catalog;
+
+internal static class CatalogRepository
+{
+    private const string FlavorColumns =
+        "id AS Id, name AS Name, cpu AS Cpu, ram_mib AS RamMiB, disk_gib AS DiskGiB, disk_template AS DiskTemplate, deleted AS Deleted";
+
+    private const string ImageColumns =
+        "id AS Id, name AS Name, description AS Description, os_type AS OsType, os_parameters AS OsParameters, key_parameter AS KeyParameter, deleted AS Deleted";
+
+    public static async Task<IReadOnlyList<Flavor>> ListFlavorsAsync(Db db, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<FlavorRow>($"SELECT {FlavorColumns} FROM flavors ORDER BY id", null, cancellationToken))
+            .Select(r => r.ToFlavor()).ToList();
+
+    public static async Task<Flavor?> GetFlavorAsync(Db db, long id, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<FlavorRow>($"SELECT {FlavorColumns} FROM flavors WHERE id = @id", new { id }, cancellationToken))
+            ?.ToFlavor();
+
+    public static async Task<Flavor?> FindFlavorAsync(Db db, string name, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<FlavorRow>(
+            $"SELECT {FlavorColumns} FROM flavors WHERE name = @name AND deleted = @no", new { name, no = false }, cancellationToken))
+            ?.ToFlavor();
+
+    /// <summary>The flavor with these specs, preferring one still offered.</summary>
+    public static async Task<Flavor?> FindFlavorBySpecsAsync(Db db, int cpu, int ramMiB, int diskGiB, string diskTemplate, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<FlavorRow>(
+            $"""
+            SELECT {FlavorColumns} FROM flavors
+            WHERE cpu = @cpu AND ram_mib = @ramMiB AND disk_gib = @diskGiB AND disk_template = @diskTemplate
+            ORDER BY deleted, id
+            """,
+            new { cpu, ramMiB, diskGiB, diskTemplate }, cancellationToken))
+            .Select(r => r.ToFlavor()).FirstOrDefault();
+
+    public static Task<long> InsertFlavorAsync(Db db, FlavorDefinition f, long now, CancellationToken cancellationToken) =>
+        db.InsertAsync(
+            """
+            INSERT INTO flavors (name, cpu, ram_mib, disk_gib, disk_template, deleted, created_at, updated_at)
+            VALUES (@Name, @Cpu, @RamMiB, @DiskGiB, @DiskTemplate, @no, @now, @now)
+            """,
+            new { f.Name, f.Cpu, f.RamMiB, f.DiskGiB, f.DiskTemplate, no = false, now }, cancellationToken);
+
+    public static Task UpdateFlavorAsync(Db db, long id, string name, FlavorDefinition specs, bool deleted, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            """
+            UPDATE flavors SET name = @name, cpu = @Cpu, ram_mib = @RamMiB, disk_gib = @DiskGiB, disk_template = @DiskTemplate,
+                deleted = @deleted, updated_at = @now
+            WHERE id = @id
+            """,
+            new { id, name, specs.Cpu, specs.RamMiB, specs.DiskGiB, specs.DiskTemplate, deleted, now }, cancellationToken);
+
+    public static async Task<bool> IsFlavorInUseAsync(Db db, long id, CancellationToken cancellationToken) =>
+        await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM servers WHERE flavor_id = @id", new { id }, cancellationToken) > 0;
+
+    public static async Task<IReadOnlyList<Image>> ListImagesAsync(Db db, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<ImageRow>($"SELECT {ImageColumns} FROM images ORDER BY id", null, cancellationToken))
+            .Select(r => r.ToImage()).ToList();
+
+    public static async Task<Image?> GetImageAsync(Db db, string id, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<ImageRow>($"SELECT {ImageColumns} FROM images WHERE id = @id", new { id }, cancellationToken))
+            ?.ToImage();
+
+    public static async Task UpsertImageAsync(Db db, ImageDefinition image, bool exists, long now, CancellationToken cancellationToken)
+    {
+        var parameters = new
+        {
+            image.Id,
+            image.Name,
+            image.Description,
+            image.Os,
+            OsParameters = JsonSerializer.Serialize(new SortedDictionary<string, string>(image.OsParameters, StringComparer.Ordinal)),
+            image.KeyParameter,
+            no = false,
+            now,
+        };
+        await db.ExecuteAsync(
+            exists
+                ? """
+                  UPDATE images SET name = @Name, description = @Description, os_type = @Os, os_parameters = @OsParameters,
+                      key_parameter = @KeyParameter, deleted = @no, updated_at = @now
+                  WHERE id = @Id
+                  """
+                : """
+                  INSERT INTO images (id, name, description, os_type, os_parameters, key_parameter, deleted, created_at, updated_at)
+                  VALUES (@Id, @Name, @Description, @Os, @OsParameters, @KeyParameter, @no, @now, @now)
+                  """,
+            parameters, cancellationToken);
+    }
+
+    public static Task RetireImageAsync(Db db, string id, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync("UPDATE images SET deleted = @yes, updated_at = @now WHERE id = @id", new { id, yes = true, now }, cancellationToken);
+
+    private sealed record FlavorRow
+    {
+        public long Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public int Cpu { get; init; }
+
+        public int RamMiB { get; init; }
+
+        public int DiskGiB { get; init; }
+
+        public required string DiskTemplate { get; init; }
+
+        public bool Deleted { get; init; }
+
+        public Flavor ToFlavor() => new(Id, Name, Cpu, RamMiB, DiskGiB, DiskTemplate, Deleted);
+    }
+
+    private sealed record ImageRow
+    {
+        public required string Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Description { get; init; }
+
+        public required string OsType { get; init; }
+
+        public required string OsParameters { get; init; }
+
+        public string? KeyParameter { get; init; }
+
+        public bool Deleted { get; init; }
+
+        public Image ToImage() => new(
+            Id, Name, Description, OsType,
+            JsonSerializer.Deserialize<SortedDictionary<string, string>>(OsParameters) ?? [],
+            KeyParameter, Deleted);
+    }
+}

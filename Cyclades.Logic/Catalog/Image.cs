@@ -1,0 +1,27 @@
+namespace Cyclades.Logic.Catalog;
+
+/// <summary>What a server is installed from: a cluster OS (with variant) and its parameters.</summary>
+/// <param name="Id">An AMI-style id, e.g. <c>ami-00000001</c>.</param>
+/// <param name="OsType">The cluster's OS with variant, e.g. <c>noop+default</c>.</param>
+/// <param name="OsParameters">Passed to the OS as they are; must be parameters the OS declares.</param>
+/// <param name="KeyParameter">The OS parameter that receives the key pair's public key, if the OS takes one.</param>
+public sealed record Image(
+    string Id,
+    string Name,
+    string Description,
+    string OsType,
+    IReadOnlyDictionary<string, string> OsParameters,
+    string? KeyParameter,
+    bool Deleted)
+{
+    /// <summary>The OS parameters of a server built from this image.</summary>
+    public IReadOnlyDictionary<string, string> OsParametersFor(string? publicKey)
+    {
+        var parameters = new SortedDictionary<string, string>(OsParameters.ToDictionary(), StringComparer.Ordinal);
+        if (KeyParameter is not null && publicKey is not null)
+        {
+            parameters[KeyParameter] = publicKey;
+        }
+        return parameters;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Cyclades.Logic.Errors;
+
+public sealed class FlavorNotFoundException(string name)
+    : DomainException($"Flavor '{name}' does not exist.")
+{
+    public string Name { get; } = name;
+}

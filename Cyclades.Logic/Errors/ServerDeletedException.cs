@@ -1,0 +1,7 @@
+namespace Cyclades.Logic.Errors;
+
+public sealed class ServerDeletedException(long serverId)
+    : DomainException($"Server '{serverId}' has been deleted.")
+{
+    public long ServerId { get; } = serverId;
+}

@@ -1,0 +1,26 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Cyclades.Logic.Launches;
+
+internal static class LaunchFingerprint
+{
+    /// <summary>SHA-256 (hex) of every request parameter except the idempotency key.</summary>
+    public static string Of(LaunchRequest request)
+    {
+        var canonical = JsonSerializer.Serialize(new object?[]
+        {
+            request.ImageId,
+            request.FlavorName,
+            request.MinCount,
+            request.MaxCount,
+            request.Name,
+            request.KeyName,
+            request.UserData is null ? null : Convert.ToHexString(SHA256.HashData(request.UserData)),
+            request.BackendName,
+            request.ExtraFingerprint,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

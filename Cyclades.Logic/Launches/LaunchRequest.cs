@@ -1,0 +1,27 @@
+namespace Cyclades.Logic.Launches;
+
+/// <summary>Create between <see cref="MinCount"/> and <see cref="MaxCount"/> servers, as many as the quota allows.</summary>
+public sealed record LaunchRequest(string UserId, string ImageId, string FlavorName, int MinCount, int MaxCount)
+{
+    /// <summary>Unique per user; the same key with the same parameters returns the first launch.</summary>
+    public string? IdempotencyKey { get; init; }
+
+    public string? Name { get; init; }
+
+    /// <summary>The key pair's name, recorded on each server.</summary>
+    public string? KeyName { get; init; }
+
+    /// <summary>The key pair's public key, handed to the image's key parameter.</summary>
+    public string? PublicKey { get; init; }
+
+    public byte[]? UserData { get; init; }
+
+    /// <summary>The backend to place the servers on; null lets the allocator choose.</summary>
+    public string? BackendName { get; init; }
+
+    /// <summary>
+    /// Further request parameters the front-end stores itself (e.g. tags), in a canonical form: part of
+    /// what a retry with the same idempotency key must repeat.
+    /// </summary>
+    public string? ExtraFingerprint { get; init; }
+}

@@ -1,0 +1,221 @@
+using System.Data.Common;
+using Cyclades.Logic.Backends;
+using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Errors;
+using Cyclades.Logic.Persistence;
+using Cyclades.Logic.Quotas;
+using Cyclades.Logic.Servers;
+using Microsoft.Extensions.Logging;
+
+namespace Cyclades.Logic.Launches;
+
+/// <summary>
+/// Creates servers, in two phases so that the database always knows a server before the cluster
+/// does: (1) one transaction records the launch, takes the quota for all servers (issued and
+/// accepted) and inserts them in BUILD with a BUILD task; (2) each create job is submitted and its
+/// id recorded. A server whose job cannot be submitted is released; if none could be, the launch
+/// is removed without a trace and the caller gets the cluster's error.
+/// </summary>
+public sealed class LaunchService(
+    IDbConnectionFactory connections,
+    CatalogService catalog,
+    BackendAllocator allocator,
+    ClusterDriverCache drivers,
+    QuotaService quotas,
+    ServerRelease release,
+    ServerQueries queries,
+    InstanceNames instanceNames,
+    TimeProvider clock,
+    ILogger<LaunchService> logger)
+{
+    public const int MaxServersPerLaunch = 1000;
+
+    public async Task<LaunchResult> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
+    {
+        Validate(request);
+        var fingerprint = LaunchFingerprint.Of(request);
+        if (request.IdempotencyKey is { } key && await ReplayAsync(request.UserId, key, fingerprint, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+        var image = await catalog.FindImageAsync(request.ImageId, cancellationToken) ?? throw new ImageNotFoundException(request.ImageId);
+        var flavor = await catalog.FindFlavorAsync(request.FlavorName, cancellationToken) ?? throw new FlavorNotFoundException(request.FlavorName);
+        var backend = await allocator.ChooseAsync(request.BackendName, flavor, request.MinCount, cancellationToken);
+        await quotas.EnsureHolderAsync(request.UserId, cancellationToken);
+
+        // A concurrent retry with the same key may win the insert; then its launch is the answer
+        // (unless that launch failed and was removed meanwhile: then try again).
+        for (var attempt = 1; ; attempt++)
+        {
+            var created = await CreateAsync(request, fingerprint, flavor, backend, cancellationToken);
+            if (created is null)
+            {
+                if (await ReplayAsync(request.UserId, request.IdempotencyKey!, fingerprint, cancellationToken) is { } concurrent)
+                {
+                    return concurrent;
+                }
+                if (attempt < 3)
+                {
+                    continue;
+                }
+                throw new InvalidOperationException($"The launch with idempotency key '{request.IdempotencyKey}' keeps disappearing.");
+            }
+            // Past this point the servers exist: finish the submissions even if the caller goes away.
+            await SubmitAsync(created, image, flavor, backend, request.PublicKey);
+            return new LaunchResult(created.Launch, await queries.ListLaunchAsync(request.UserId, created.Launch.Id, CancellationToken.None), Replayed: false);
+        }
+    }
+
+    private static void Validate(LaunchRequest request)
+    {
+        if (request.MinCount < 1 || request.MaxCount < request.MinCount || request.MaxCount > MaxServersPerLaunch)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request),
+                $"Need 1 ≤ MinCount ≤ MaxCount ≤ {MaxServersPerLaunch} (got {request.MinCount} and {request.MaxCount}).");
+        }
+        // The column sizes; front-ends enforce their own (smaller) limits first.
+        if (string.IsNullOrEmpty(request.UserId))
+        {
+            throw new ArgumentException("A launch needs a user.", nameof(request));
+        }
+        EnsureAtMost(request.UserId, 64, nameof(request.UserId));
+        EnsureAtMost(request.IdempotencyKey, 128, nameof(request.IdempotencyKey));
+        EnsureAtMost(request.Name, 255, nameof(request.Name));
+        EnsureAtMost(request.KeyName, 255, nameof(request.KeyName));
+    }
+
+    private static void EnsureAtMost(string? value, int length, string name)
+    {
+        if (value?.Length > length)
+        {
+            throw new ArgumentException($"{name} must be at most {length} characters.", name);
+        }
+    }
+
+    private async Task<LaunchResult?> ReplayAsync(string userId, string key, string fingerprint, CancellationToken cancellationToken)
+    {
+        var launch = await connections.ReadAsync(db => LaunchRepository.FindAsync(db, userId, key, cancellationToken), cancellationToken);
+        if (launch is null)
+        {
+            return null;
+        }
+        return launch.Fingerprint == fingerprint
+            ? new LaunchResult(launch, await queries.ListLaunchAsync(userId, launch.Id, cancellationToken), Replayed: true)
+            : throw new IdempotencyMismatchException(key);
+    }
+
+    /// <summary>Phase 1; null when the idempotency key turns out to be taken already.</summary>
+    private async Task<Created?> CreateAsync(LaunchRequest request, string fingerprint, Flavor flavor, Backend backend, CancellationToken cancellationToken)
+    {
+        await using var transaction = await WriteTransaction.BeginAsync(connections, cancellationToken);
+        var db = transaction.Db;
+        if (request.IdempotencyKey is { } key && await LaunchRepository.FindAsync(db, request.UserId, key, cancellationToken) is not null)
+        {
+            return null;
+        }
+        var now = UnixTime.ToMicros(clock.GetUtcNow());
+        Launch launch;
+        try
+        {
+            launch = await LaunchRepository.InsertAsync(db, request.UserId, request.IdempotencyKey, fingerprint, now, cancellationToken);
+        }
+        catch (DbException e) when (DuplicateKey.IsViolation(e))
+        {
+            return null;
+        }
+
+        var perServer = CommissionCalculator.For(ServerAction.Build, OperState.Build, flavor);
+        var count = await quotas.CapacityAsync(db, request.UserId, perServer, request.MinCount, request.MaxCount, cancellationToken);
+
+        await BackendRepository.LockAsync(db, backend.Id, cancellationToken);
+        var inUse = await BackendRepository.ListPrivateIpsInUseAsync(db, backend.Id, cancellationToken);
+        var addresses = PrivateNetwork.Parse(backend.NetworkCidr).Allocate(inUse, count)
+            ?? throw new NoBackendAvailableException($"the network {backend.NetworkCidr} of backend '{backend.Name}' has no {count} free addresses.");
+
+        for (var index = 0; index < count; index++)
+        {
+            var server = new NewServer(
+                request.UserId, request.Name ?? "", flavor.Id, request.ImageId, backend.Id, launch.Id, index,
+                request.KeyName, request.PublicKey, request.UserData, addresses[index]);
+            var serverId = await ServerRepository.InsertAsync(db, server, instanceNames.For, now, cancellationToken);
+            var commission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
+                request.UserId, perServer, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);
+            await ServerRepository.AttachCommissionAsync(db, serverId, commission, cancellationToken);
+        }
+        var servers = await ServerRepository.ListByLaunchAsync(db, launch.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Created(launch, servers);
+    }
+
+    private async Task SubmitAsync(Created created, Image image, Flavor flavor, Backend backend, string? publicKey)
+    {
+        var driver = await drivers.GetAsync(backend.Id, CancellationToken.None);
+        for (var index = 0; index < created.Servers.Count; index++)
+        {
+            var server = created.Servers[index];
+            long jobId;
+            try
+            {
+                jobId = await driver.CreateServerAsync(SpecFor(server, image, flavor, publicKey), CancellationToken.None);
+            }
+            catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException)
+            {
+                logger.LogWarning(e, "Submitting the create job of {Instance} to {Backend} failed", server.InstanceName, backend.Name);
+                if (index == 0)
+                {
+                    await DiscardAsync(created, flavor, e.Message);
+                    throw e is ClusterUnavailableException
+                        ? new BackendUnavailableException(backend.Name, e.Message, e)
+                        : new BackendRejectedException(backend.Name, e.Message, e);
+                }
+                await ReleaseAsync(created.Servers.Skip(index), flavor, $"Failed to submit the create job: {e.Message}");
+                return;
+            }
+            await connections.WriteAsync(async db =>
+            {
+                await ServerRepository.RecordCreateJobAsync(db, server.Id, jobId, UnixTime.ToMicros(clock.GetUtcNow()), CancellationToken.None);
+                return true;
+            }, CancellationToken.None);
+        }
+    }
+
+    private static ServerBuildSpec SpecFor(Server server, Image image, Flavor flavor, string? publicKey) => new(
+        server.InstanceName,
+        flavor.Cpu,
+        flavor.RamMiB,
+        flavor.DiskGiB,
+        flavor.DiskTemplate,
+        image.OsType,
+        image.OsParametersFor(publicKey),
+        server.PrivateIp,
+        []);
+
+    /// <summary>No server reached the cluster: hand the quota back and remove the launch and its servers.</summary>
+    private Task DiscardAsync(Created created, Flavor flavor, string reason) =>
+        connections.WriteAsync(async db =>
+        {
+            foreach (var server in await ServerRepository.LockAsync(db, created.Launch.UserId, created.Servers.Select(s => s.Id).ToList(), CancellationToken.None))
+            {
+                await release.ReleaseAsync(db, server, flavor, reason, CancellationToken.None);
+            }
+            await ServerRepository.DeleteLaunchAsync(db, created.Launch.Id, CancellationToken.None);
+            return true;
+        }, CancellationToken.None);
+
+    private async Task ReleaseAsync(IEnumerable<Server> unsubmitted, Flavor flavor, string reason)
+    {
+        foreach (var pending in unsubmitted)
+        {
+            await connections.WriteAsync(async db =>
+            {
+                if (await ServerRepository.LockAsync(db, pending.Id, CancellationToken.None) is { Deleted: false, Task.JobId: null } server)
+                {
+                    await release.ReleaseAsync(db, server, flavor, reason, CancellationToken.None);
+                }
+                return true;
+            }, CancellationToken.None);
+        }
+    }
+
+    private sealed record Created(Launch Launch, IReadOnlyList<Server> Servers);
+}

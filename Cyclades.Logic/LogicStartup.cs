@@ -1,0 +1,30 @@
+using Cyclades.Logic.Backends;
+using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Persistence;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cyclades.Logic;
+
+/// <summary>Before the host serves anything: migrate the schema, then sync the catalog and the backends from configuration.</summary>
+internal sealed class LogicStartup(
+    DatabaseTarget database,
+    CatalogService catalog,
+    BackendRegistry backends,
+    IOptions<CatalogOptions> catalogOptions,
+    IOptions<BackendOptions> backendOptions,
+    ILogger<LogicStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Task.Run(() => new SchemaMigrator(database).MigrateUp(), cancellationToken);
+        await catalog.SyncAsync(catalogOptions.Value.Flavors, catalogOptions.Value.Images, cancellationToken);
+        await backends.SyncAsync(backendOptions.Value.Backends, cancellationToken);
+        logger.LogInformation(
+            "Database {Provider} ready: {Flavors} flavors, {Images} images, {Backends} backends",
+            database.Provider, catalogOptions.Value.Flavors.Count, catalogOptions.Value.Images.Count, backendOptions.Value.Backends.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Cyclades.Logic.Persistence;
+
+/// <summary>
+/// A connection, the transaction its statements belong to (null for plain reads) and the dialect:
+/// what every repository method takes, so the transaction is always passed explicitly.
+/// </summary>
+public readonly record struct Db(DbConnection Connection, DbTransaction? Transaction, SqlDialect Dialect)
+{
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.QueryAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public Task<T> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken))!;
+
+    public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+
+    /// <summary>Runs an INSERT and returns the id it generated.</summary>
+    public async Task<long> InsertAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(sql, parameters, cancellationToken);
+        return await ExecuteScalarAsync<long>(Dialect.LastInsertId, null, cancellationToken);
+    }
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, Transaction, cancellationToken: cancellationToken);
+}

@@ -1,0 +1,28 @@
+using Cyclades.Logic.Backends;
+using Cyclades.Logic.Catalog;
+
+namespace Cyclades.Logic.Servers.Commands;
+
+/// <summary>One action on an existing server: its extra checks and the cluster job that carries it out.</summary>
+internal abstract class ServerCommand
+{
+    public abstract ServerAction Action { get; }
+
+    /// <summary>The flavor the server is given, for commands that change it.</summary>
+    public virtual Flavor? TargetFlavor => null;
+
+    /// <summary>The server already is where this command would take it (front-ends may treat that as done).</summary>
+    public virtual bool IsAlreadyDone(Server server) => false;
+
+    /// <summary>Checks beyond the action matrix, run after it.</summary>
+    public virtual void Validate(Server server, Flavor flavor)
+    {
+    }
+
+    /// <summary>Checks that need the cluster, run after <see cref="Validate"/>.</summary>
+    public virtual Task ValidateWithClusterAsync(IClusterDriver driver, Server server, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>Submits the job and returns its id.</summary>
+    public abstract Task<long> SubmitAsync(IClusterDriver driver, Server server, CancellationToken cancellationToken);
+}

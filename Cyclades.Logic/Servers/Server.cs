@@ -1,0 +1,59 @@
+namespace Cyclades.Logic.Servers;
+
+/// <summary>A virtual machine on one backend.</summary>
+public sealed record Server
+{
+    public required long Id { get; init; }
+
+    public required string UserId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required long FlavorId { get; init; }
+
+    public required string ImageId { get; init; }
+
+    public required long BackendId { get; init; }
+
+    /// <summary>The cluster's name for it: <c>&lt;prefix&gt;-&lt;id&gt;</c>.</summary>
+    public required string InstanceName { get; init; }
+
+    public long? LaunchId { get; init; }
+
+    public int LaunchIndex { get; init; }
+
+    public string? KeyName { get; init; }
+
+    public string? PrivateIp { get; init; }
+
+    public required OperState OperState { get; init; }
+
+    public bool Deleted { get; init; }
+
+    public DateTimeOffset? DeletedAt { get; init; }
+
+    public ServerTask? Task { get; init; }
+
+    public BackendJob? LastJob { get; init; }
+
+    /// <summary>Time of the last state-changing cluster event; older events are stale.</summary>
+    public DateTimeOffset BackendTime { get; init; } = DateTimeOffset.UnixEpoch;
+
+    /// <summary>The server's current commission (Synnefo's <c>vm.serial</c>).</summary>
+    public long? CommissionId { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>This server once it no longer exists on the cluster: deleted, address released, no task.</summary>
+    public Server AsDestroyed(DateTimeOffset at) => this with
+    {
+        OperState = OperState.Destroyed,
+        Deleted = true,
+        DeletedAt = at,
+        PrivateIp = null,
+        Task = null,
+        UpdatedAt = at,
+    };
+}

@@ -1,0 +1,12 @@
+namespace Cyclades.Logic.Servers;
+
+/// <summary>What can be asked of a server; the pending one is the server's task.</summary>
+public enum ServerAction
+{
+    Build,
+    Start,
+    Stop,
+    Reboot,
+    Resize,
+    Destroy,
+}

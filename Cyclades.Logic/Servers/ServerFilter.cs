@@ -1,0 +1,38 @@
+namespace Cyclades.Logic.Servers;
+
+/// <summary>
+/// Which of a user's servers to list. Every criterion given must hold; within one, any value may
+/// match. Text criteria are patterns: <c>*</c> matches any run of characters, <c>?</c> one character.
+/// </summary>
+public sealed record ServerFilter
+{
+    public IReadOnlyCollection<long>? Ids { get; init; }
+
+    public IReadOnlyCollection<OperState>? OperStates { get; init; }
+
+    /// <summary>Combinations of operstate and task (how a front-end's own state names are made of ours).</summary>
+    public IReadOnlyCollection<ServerStateMatch>? States { get; init; }
+
+    public IReadOnlyCollection<long>? LaunchIds { get; init; }
+
+    public IReadOnlyCollection<string>? FlavorNames { get; init; }
+
+    public IReadOnlyCollection<string>? ImageIds { get; init; }
+
+    public IReadOnlyCollection<string>? KeyNames { get; init; }
+
+    public IReadOnlyCollection<string>? BackendNames { get; init; }
+
+    public IReadOnlyCollection<string>? PrivateIps { get; init; }
+
+    public IReadOnlyCollection<string>? IdempotencyKeys { get; init; }
+
+    /// <summary>Deleted servers are listed when they were deleted at or after this time; never when null.</summary>
+    public DateTimeOffset? IncludeDeletedSince { get; init; }
+}
+
+/// <summary>Servers in <paramref name="OperState"/> whose task is <paramref name="Task"/> (null: no task), or any task if <paramref name="AnyTask"/>.</summary>
+public sealed record ServerStateMatch(OperState OperState, ServerAction? Task = null, bool AnyTask = false);
+
+/// <param name="NextAfterId">Pass as <c>afterId</c> for the next page; null on the last page.</param>
+public sealed record ServerPage(IReadOnlyList<ServerView> Servers, long? NextAfterId);

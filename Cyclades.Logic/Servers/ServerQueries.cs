@@ -1,0 +1,158 @@
+using System.Text;
+using Cyclades.Logic.Persistence;
+using Dapper;
+
+namespace Cyclades.Logic.Servers;
+
+/// <summary>Reads servers for front-ends (always scoped to one user) and for the dispatcher.</summary>
+public sealed class ServerQueries(IDbConnectionFactory connections)
+{
+    public const int MaxPageSize = 1000;
+
+    /// <summary>One of the user's servers (deleted ones too); null if the user has no such server.</summary>
+    public Task<ServerView?> GetAsync(string userId, long serverId, CancellationToken cancellationToken) =>
+        connections.ReadAsync(async db =>
+            (await db.QuerySingleOrDefaultAsync<ServerViewRow>(
+                $"{ServerViewRow.Select} WHERE s.id = @serverId AND s.user_id = @userId", new { serverId, userId }, cancellationToken))
+                ?.ToView(),
+            cancellationToken);
+
+    /// <summary>A page of the user's servers matching <paramref name="filter"/>, in id order after <paramref name="afterId"/>.</summary>
+    public Task<ServerPage> ListAsync(string userId, ServerFilter filter, long? afterId, int pageSize, CancellationToken cancellationToken)
+    {
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), $"The page size must be 1 to {MaxPageSize}.");
+        }
+        return connections.ReadAsync(async db =>
+        {
+            var (where, parameters) = Where(db.Dialect, userId, filter, afterId);
+            parameters.Add("take", pageSize + 1);
+            var rows = (await db.QueryAsync<ServerViewRow>(
+                $"{ServerViewRow.Select} WHERE {where} ORDER BY s.id LIMIT @take", parameters, cancellationToken)).ToList();
+            var page = rows.Take(pageSize).Select(r => r.ToView()).ToList();
+            return new ServerPage(page, rows.Count > pageSize ? page[^1].Server.Id : null);
+        }, cancellationToken);
+    }
+
+    /// <summary>The servers of one of the user's launches, in launch order (deleted ones too).</summary>
+    public Task<IReadOnlyList<ServerView>> ListLaunchAsync(string userId, long launchId, CancellationToken cancellationToken) =>
+        connections.ReadAsync(async db =>
+            (IReadOnlyList<ServerView>)(await db.QueryAsync<ServerViewRow>(
+                $"{ServerViewRow.Select} WHERE s.launch_id = @launchId AND s.user_id = @userId ORDER BY s.launch_index",
+                new { launchId, userId }, cancellationToken))
+                .Select(r => r.ToView()).ToList(),
+            cancellationToken);
+
+    public Task<byte[]?> GetUserDataAsync(string userId, long serverId, CancellationToken cancellationToken) =>
+        connections.ReadAsync(db => ServerRepository.GetUserDataAsync(db, userId, serverId, cancellationToken), cancellationToken);
+
+    /// <summary>The server a cluster instance name stands for, whoever owns it; null if none.</summary>
+    public Task<ServerView?> FindByInstanceNameAsync(string instanceName, CancellationToken cancellationToken) =>
+        connections.ReadAsync(async db =>
+            (await db.QuerySingleOrDefaultAsync<ServerViewRow>(
+                $"{ServerViewRow.Select} WHERE s.instance_name = @instanceName", new { instanceName }, cancellationToken))
+                ?.ToView(),
+            cancellationToken);
+
+    /// <summary>Servers of a backend whose task waits for a job (for the dispatcher to follow).</summary>
+    public Task<IReadOnlyList<Server>> ListWithPendingTaskAsync(long backendId, CancellationToken cancellationToken) =>
+        ListServersAsync("s.backend_id = @backendId AND s.task IS NOT NULL", new { backendId }, cancellationToken);
+
+    /// <summary>The non-deleted servers of a backend (what reconciliation compares with the cluster).</summary>
+    public Task<IReadOnlyList<Server>> ListByBackendAsync(long backendId, CancellationToken cancellationToken) =>
+        ListServersAsync("s.backend_id = @backendId AND s.deleted = @no", new { backendId, no = false }, cancellationToken);
+
+    private Task<IReadOnlyList<Server>> ListServersAsync(string where, object parameters, CancellationToken cancellationToken) =>
+        connections.ReadAsync(async db =>
+            (IReadOnlyList<Server>)(await db.QueryAsync<ServerRow>(
+                $"SELECT {ServerRow.Columns} FROM servers s WHERE {where} ORDER BY s.id", parameters, cancellationToken))
+                .Select(r => r.ToServer()).ToList(),
+            cancellationToken);
+
+    private static (string Where, DynamicParameters Parameters) Where(SqlDialect dialect, string userId, ServerFilter filter, long? afterId)
+    {
+        var sql = new StringBuilder("s.user_id = @userId");
+        var parameters = new DynamicParameters(new { userId });
+        sql.Append(filter.IncludeDeletedSince is { } since
+            ? " AND (s.deleted = @no OR s.deleted_at >= @deletedSince)"
+            : " AND s.deleted = @no");
+        parameters.Add("no", false);
+        parameters.Add("deletedSince", UnixTime.ToMicros(filter.IncludeDeletedSince));
+        if (afterId is not null)
+        {
+            sql.Append(" AND s.id > @afterId");
+            parameters.Add("afterId", afterId);
+        }
+        AddIn(sql, parameters, "s.id", "ids", filter.Ids);
+        AddIn(sql, parameters, "s.operstate", "operstates", filter.OperStates?.Select(s => s.ToDb()).ToList());
+        AddIn(sql, parameters, "s.launch_id", "launchIds", filter.LaunchIds);
+        AddStates(sql, parameters, filter.States);
+        var patterns = new PatternWriter(dialect, sql, parameters);
+        patterns.Add("f.name", filter.FlavorNames);
+        patterns.Add("s.image_id", filter.ImageIds);
+        patterns.Add("s.key_name", filter.KeyNames);
+        patterns.Add("b.name", filter.BackendNames);
+        patterns.Add("s.private_ip", filter.PrivateIps);
+        patterns.Add("l.idempotency_key", filter.IdempotencyKeys);
+        return (sql.ToString(), parameters);
+    }
+
+    private static void AddIn<T>(StringBuilder sql, DynamicParameters parameters, string column, string name, IReadOnlyCollection<T>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+        // An empty list matches nothing, as an empty IN () would if SQL allowed it.
+        sql.Append(values.Count == 0 ? " AND 1 = 0" : $" AND {column} IN @{name}");
+        parameters.Add(name, values);
+    }
+
+    private static void AddStates(StringBuilder sql, DynamicParameters parameters, IReadOnlyCollection<ServerStateMatch>? states)
+    {
+        if (states is null)
+        {
+            return;
+        }
+        var terms = states.Select((state, i) =>
+        {
+            parameters.Add($"state{i}", state.OperState.ToDb());
+            parameters.Add($"task{i}", state.Task?.ToDb());
+            return state switch
+            {
+                { AnyTask: true } => $"s.operstate = @state{i}",
+                { Task: null } => $"(s.operstate = @state{i} AND s.task IS NULL)",
+                _ => $"(s.operstate = @state{i} AND s.task = @task{i})",
+            };
+        }).ToList();
+        sql.Append(terms.Count == 0 ? " AND 1 = 0" : $" AND ({string.Join(" OR ", terms)})");
+    }
+
+    /// <summary>Writes <c>(column = @p OR column LIKE/GLOB @q …)</c> for a list of wildcard patterns.</summary>
+    private sealed class PatternWriter(SqlDialect dialect, StringBuilder sql, DynamicParameters parameters)
+    {
+        private int _count;
+
+        public void Add(string column, IReadOnlyCollection<string>? patterns)
+        {
+            if (patterns is null)
+            {
+                return;
+            }
+            if (patterns.Count == 0)
+            {
+                sql.Append(" AND 1 = 0");
+                return;
+            }
+            var terms = patterns.Select(pattern =>
+            {
+                var name = $"@pattern{_count++}";
+                var literal = pattern.IndexOfAny(['*', '?']) < 0;
+                parameters.Add(name, literal ? pattern : dialect.ToWildcardParameter(pattern));
+                return literal ? $"{column} = {name}" : dialect.WildcardMatch(column, name);
+            });
+            sql.Append(" AND (").Append(string.Join(" OR ", terms)).Append(')');
+        }
+    }
+}

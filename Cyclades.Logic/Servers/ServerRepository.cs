@@ -1,0 +1,110 @@
+using Cyclades.Logic.Persistence;
+
+namespace Cyclades.Logic.Servers;
+
+internal static class ServerRepository
+{
+    /// <summary>Locks the user's servers with these ids (deleted ones too), in id order.</summary>
+    public static async Task<IReadOnlyList<Server>> LockAsync(Db db, string userId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<ServerRow>(
+            $"SELECT {ServerRow.Columns} FROM servers s WHERE s.user_id = @userId AND s.id IN @ids ORDER BY s.id{db.Dialect.ForUpdate}",
+            new { userId, ids }, cancellationToken))
+            .Select(r => r.ToServer()).ToList();
+
+    /// <summary>Locks one server whoever owns it; null if there is none.</summary>
+    public static async Task<Server?> LockAsync(Db db, long id, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<ServerRow>(
+            $"SELECT {ServerRow.Columns} FROM servers s WHERE s.id = @id{db.Dialect.ForUpdate}", new { id }, cancellationToken))
+            ?.ToServer();
+
+    public static async Task<IReadOnlyList<Server>> ListByLaunchAsync(Db db, long launchId, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<ServerRow>(
+            $"SELECT {ServerRow.Columns} FROM servers s WHERE s.launch_id = @launchId ORDER BY s.launch_index",
+            new { launchId }, cancellationToken))
+            .Select(r => r.ToServer()).ToList();
+
+    public static async Task<long> InsertAsync(Db db, NewServer server, Func<long, string> instanceName, long now, CancellationToken cancellationToken)
+    {
+        var id = await db.InsertAsync(
+            """
+            INSERT INTO servers (user_id, name, flavor_id, image_id, backend_id, launch_id, launch_index, key_name, public_key,
+                user_data, private_ip, operstate, task, created_at, updated_at)
+            VALUES (@UserId, @Name, @FlavorId, @ImageId, @BackendId, @LaunchId, @LaunchIndex, @KeyName, @PublicKey,
+                @UserData, @PrivateIp, 'BUILD', 'BUILD', @now, @now)
+            """,
+            new
+            {
+                server.UserId,
+                server.Name,
+                server.FlavorId,
+                server.ImageId,
+                server.BackendId,
+                server.LaunchId,
+                server.LaunchIndex,
+                server.KeyName,
+                server.PublicKey,
+                server.UserData,
+                server.PrivateIp,
+                now,
+            },
+            cancellationToken);
+        await db.ExecuteAsync("UPDATE servers SET instance_name = @name WHERE id = @id", new { id, name = instanceName(id) }, cancellationToken);
+        return id;
+    }
+
+    public static Task AttachCommissionAsync(Db db, long id, long commissionId, CancellationToken cancellationToken) =>
+        db.ExecuteAsync("UPDATE servers SET commission_id = @commissionId WHERE id = @id", new { id, commissionId }, cancellationToken);
+
+    /// <summary>Writes every field that can change after creation.</summary>
+    public static Task UpdateAsync(Db db, Server s, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            """
+            UPDATE servers SET name = @Name, flavor_id = @FlavorId, private_ip = @PrivateIp, operstate = @OperState,
+                deleted = @Deleted, deleted_at = @DeletedAt, task = @Task, task_job_id = @TaskJobId,
+                backend_job_id = @BackendJobId, backend_operation = @BackendOperation, backend_job_status = @BackendJobStatus,
+                backend_message = @BackendMessage, backend_job_at = @BackendJobAt, backend_time = @BackendTime,
+                commission_id = @CommissionId, updated_at = @UpdatedAt
+            WHERE id = @Id
+            """,
+            new
+            {
+                s.Id,
+                s.Name,
+                s.FlavorId,
+                s.PrivateIp,
+                OperState = s.OperState.ToDb(),
+                s.Deleted,
+                DeletedAt = UnixTime.ToMicros(s.DeletedAt),
+                Task = s.Task?.Action.ToDb(),
+                TaskJobId = s.Task?.JobId,
+                BackendJobId = s.LastJob?.JobId,
+                BackendOperation = s.LastJob?.Operation.ToDb(),
+                BackendJobStatus = s.LastJob?.Status.ToDb(),
+                BackendMessage = s.LastJob?.Message,
+                BackendJobAt = UnixTime.ToMicros(s.LastJob?.At),
+                BackendTime = UnixTime.ToMicros(s.BackendTime),
+                s.CommissionId,
+                UpdatedAt = UnixTime.ToMicros(s.UpdatedAt),
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Records the create job of a new server, unless its BUILD task is already gone (the job's result
+    /// was applied before this ran, or the server was given up).
+    /// </summary>
+    public static Task RecordCreateJobAsync(Db db, long id, long jobId, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            "UPDATE servers SET task_job_id = @jobId, updated_at = @now WHERE id = @id AND task = 'BUILD' AND task_job_id IS NULL",
+            new { id, jobId, now }, cancellationToken);
+
+    /// <summary>Removes a launch and its servers without a trace (none of them reached the cluster).</summary>
+    public static async Task DeleteLaunchAsync(Db db, long launchId, CancellationToken cancellationToken)
+    {
+        await db.ExecuteAsync("DELETE FROM servers WHERE launch_id = @launchId", new { launchId }, cancellationToken);
+        await db.ExecuteAsync("DELETE FROM launches WHERE id = @launchId", new { launchId }, cancellationToken);
+    }
+
+    public static Task<byte[]?> GetUserDataAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>
+        db.QuerySingleOrDefaultAsync<byte[]?>(
+            "SELECT user_data FROM servers WHERE id = @id AND user_id = @userId", new { id, userId }, cancellationToken);
+}

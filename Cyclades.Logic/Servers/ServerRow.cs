@@ -1,0 +1,100 @@
+using Cyclades.Logic.Backends;
+using Cyclades.Logic.Persistence;
+
+namespace Cyclades.Logic.Servers;
+
+/// <summary>A <c>servers</c> row as read by <see cref="Columns"/>.</summary>
+internal record ServerRow
+{
+    /// <summary>Every column a <see cref="Server"/> needs, from the table aliased <c>s</c>.</summary>
+    public const string Columns = """
+        s.id AS Id, s.user_id AS UserId, s.name AS Name, s.flavor_id AS FlavorId, s.image_id AS ImageId,
+        s.backend_id AS BackendId, s.instance_name AS InstanceName, s.launch_id AS LaunchId, s.launch_index AS LaunchIndex,
+        s.key_name AS KeyName, s.private_ip AS PrivateIp, s.operstate AS OperState, s.deleted AS Deleted,
+        s.deleted_at AS DeletedAt, s.task AS Task, s.task_job_id AS TaskJobId, s.backend_job_id AS BackendJobId,
+        s.backend_operation AS BackendOperation, s.backend_job_status AS BackendJobStatus,
+        s.backend_message AS BackendMessage, s.backend_job_at AS BackendJobAt, s.backend_time AS BackendTime,
+        s.commission_id AS CommissionId, s.created_at AS CreatedAt, s.updated_at AS UpdatedAt
+        """;
+
+    public long Id { get; init; }
+
+    public required string UserId { get; init; }
+
+    public required string Name { get; init; }
+
+    public long FlavorId { get; init; }
+
+    public required string ImageId { get; init; }
+
+    public long BackendId { get; init; }
+
+    public string? InstanceName { get; init; }
+
+    public long? LaunchId { get; init; }
+
+    public int LaunchIndex { get; init; }
+
+    public string? KeyName { get; init; }
+
+    public string? PrivateIp { get; init; }
+
+    public required string OperState { get; init; }
+
+    public bool Deleted { get; init; }
+
+    public long? DeletedAt { get; init; }
+
+    public string? Task { get; init; }
+
+    public long? TaskJobId { get; init; }
+
+    public long? BackendJobId { get; init; }
+
+    public string? BackendOperation { get; init; }
+
+    public string? BackendJobStatus { get; init; }
+
+    public string? BackendMessage { get; init; }
+
+    public long? BackendJobAt { get; init; }
+
+    public long BackendTime { get; init; }
+
+    public long? CommissionId { get; init; }
+
+    public long CreatedAt { get; init; }
+
+    public long UpdatedAt { get; init; }
+
+    public Server ToServer() => new()
+    {
+        Id = Id,
+        UserId = UserId,
+        Name = Name,
+        FlavorId = FlavorId,
+        ImageId = ImageId,
+        BackendId = BackendId,
+        InstanceName = InstanceName ?? "",
+        LaunchId = LaunchId,
+        LaunchIndex = LaunchIndex,
+        KeyName = KeyName,
+        PrivateIp = PrivateIp,
+        OperState = DbNames.Parse<OperState>(OperState),
+        Deleted = Deleted,
+        DeletedAt = UnixTime.FromMicros(DeletedAt),
+        Task = Task is null ? null : new ServerTask(DbNames.Parse<ServerAction>(Task), TaskJobId),
+        LastJob = BackendJobId is { } jobId
+            ? new BackendJob(
+                jobId,
+                DbNames.Parse<ServerOperation>(BackendOperation!),
+                DbNames.Parse<JobStatus>(BackendJobStatus!),
+                BackendMessage,
+                UnixTime.FromMicros(BackendJobAt ?? 0))
+            : null,
+        BackendTime = UnixTime.FromMicros(BackendTime),
+        CommissionId = CommissionId,
+        CreatedAt = UnixTime.FromMicros(CreatedAt),
+        UpdatedAt = UnixTime.FromMicros(UpdatedAt),
+    };
+}

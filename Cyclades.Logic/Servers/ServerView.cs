@@ -1,0 +1,7 @@
+using Cyclades.Logic.Catalog;
+
+namespace Cyclades.Logic.Servers;
+
+/// <summary>A server with what a front-end shows beside it.</summary>
+/// <param name="IdempotencyKey">The key of the launch that created it, if the caller gave one.</param>
+public sealed record ServerView(Server Server, Flavor Flavor, string BackendName, string? IdempotencyKey);

@@ -1,0 +1,178 @@
+using Cyclades.Logic.Backends;
+
+namespace Cyclades.Tests.Logic.Support;
+
+/// <summary>A job the logic submitted, as the recording driver saw it.</summary>
+public sealed record SubmittedJob(
+    long Id,
+    ServerOperation Operation,
+    string InstanceName,
+    ServerBuildSpec? Spec = null,
+    TimeSpan? ShutdownTimeout = null,
+    int? Cpu = null,
+    int? RamMiB = null);
+
+/// <summary>
+/// Test double of one cluster for the logic tests: records every submitted job, hands out job ids,
+/// reports the statuses the test sets, and fails when told to. (The real cluster is exercised by the
+/// Ganeti integration tests.)
+/// </summary>
+public sealed class RecordingClusterDriver(string backend, long firstJobId) : IClusterDriver
+{
+    private readonly Lock _lock = new();
+    private readonly List<SubmittedJob> _jobs = [];
+    private readonly Dictionary<long, JobStatus> _statuses = [];
+    private long _nextJobId = firstJobId;
+    private Func<ServerOperation, Exception?>? _failure;
+
+    public string Backend => backend;
+
+    public long FreeMemoryMiB { get; set; } = 64 * 1024;
+
+    public bool Unreachable { get; set; }
+
+    /// <summary>How long each submission takes (widens race windows in concurrency tests).</summary>
+    public TimeSpan SubmitDelay { get; set; }
+
+    public IReadOnlyList<SubmittedJob> Jobs
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _jobs.ToList();
+            }
+        }
+    }
+
+    public SubmittedJob Job(long id) => Jobs.Single(j => j.Id == id);
+
+    /// <summary>
+    /// Submissions of <paramref name="operation"/> (null = any) fail with what <paramref name="failure"/>
+    /// makes, after the first <paramref name="after"/> of them succeed.
+    /// </summary>
+    public void FailSubmissions(Func<Exception> failure, ServerOperation? operation = null, int after = 0)
+    {
+        var allowed = after;
+        lock (_lock)
+        {
+            _failure = op => (operation is null || op == operation) && allowed-- <= 0 ? failure() : null;
+        }
+    }
+
+    public void StopFailing()
+    {
+        lock (_lock)
+        {
+            _failure = null;
+        }
+    }
+
+    public ClusterUnavailableException Unavailable() => new(backend, "connection refused");
+
+    public ClusterRejectedException Rejected() => new(backend, "HTTP 400: bad request");
+
+    public void SetStatus(long jobId, JobStatus status)
+    {
+        lock (_lock)
+        {
+            _statuses[jobId] = status;
+        }
+    }
+
+    public Task<long> CreateServerAsync(ServerBuildSpec spec, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.Create, spec.InstanceName, Spec: spec));
+
+    public Task<long> StartServerAsync(string instanceName, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.Start, instanceName));
+
+    public Task<long> StopServerAsync(string instanceName, TimeSpan? shutdownTimeout, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.Stop, instanceName, ShutdownTimeout: shutdownTimeout));
+
+    public Task<long> RebootServerAsync(string instanceName, TimeSpan? shutdownTimeout, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.Reboot, instanceName, ShutdownTimeout: shutdownTimeout));
+
+    public Task<long> ResizeServerAsync(string instanceName, int cpu, int ramMiB, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.Modify, instanceName, Cpu: cpu, RamMiB: ramMiB));
+
+    public Task<long> DestroyServerAsync(string instanceName, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.Destroy, instanceName));
+
+    public Task<ClusterJob?> GetJobAsync(long jobId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var job = _jobs.FirstOrDefault(j => j.Id == jobId);
+            return Task.FromResult(job is null
+                ? null
+                : new ClusterJob(jobId, _statuses.GetValueOrDefault(jobId, JobStatus.Queued),
+                    [new ClusterJobOperation(job.Operation, job.InstanceName, JobStatus.Queued, null, job.Cpu, job.RamMiB)],
+                    null, null, null));
+        }
+    }
+
+    public Task<ClusterJob?> WaitForJobChangeAsync(long jobId, JobStatus? knownStatus, CancellationToken cancellationToken) =>
+        GetJobAsync(jobId, cancellationToken);
+
+    public Task<IReadOnlyList<ClusterJob>> ListJobsAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The logic does not list jobs.");
+
+    public Task<IReadOnlyList<ClusterInstance>> ListInstancesAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The logic does not list instances.");
+
+    public Task<ClusterInfo> GetInfoAsync(CancellationToken cancellationToken) =>
+        Unreachable
+            ? Task.FromException<ClusterInfo>(Unavailable())
+            : Task.FromResult(new ClusterInfo($"{backend}-id", backend, "3.0.2", FreeMemoryMiB, 128 * 1024, 1 << 20, 1));
+
+    private async Task<long> SubmitAsync(Func<long, SubmittedJob> job)
+    {
+        if (SubmitDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(SubmitDelay);
+        }
+        lock (_lock)
+        {
+            var id = _nextJobId;
+            var submitted = job(id);
+            if (_failure?.Invoke(submitted.Operation) is { } failure)
+            {
+                throw failure;
+            }
+            _nextJobId++;
+            _jobs.Add(submitted);
+            return id;
+        }
+    }
+}
+
+/// <summary>One <see cref="RecordingClusterDriver"/> per backend name; job ids do not overlap between them.</summary>
+public sealed class RecordingClusterDriverFactory : IClusterDriverFactory
+{
+    private readonly Dictionary<string, RecordingClusterDriver> _drivers = [];
+    private readonly Lock _lock = new();
+
+    public List<(string Backend, BackendEndpoint Endpoint)> Created { get; } = [];
+
+    public RecordingClusterDriver For(string backend)
+    {
+        lock (_lock)
+        {
+            if (!_drivers.TryGetValue(backend, out var driver))
+            {
+                driver = new RecordingClusterDriver(backend, firstJobId: 1_000_000 * (_drivers.Count + 1));
+                _drivers[backend] = driver;
+            }
+            return driver;
+        }
+    }
+
+    public IClusterDriver Create(string backendName, BackendEndpoint endpoint)
+    {
+        lock (_lock)
+        {
+            Created.Add((backendName, endpoint));
+        }
+        return For(backendName);
+    }
+}
