@@ -1,5 +1,7 @@
+using Cyclades.Logic.Accounts;
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Events;
 using Cyclades.Logic.Launches;
 using Cyclades.Logic.Maintenance;
@@ -7,7 +9,6 @@ using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Secrets;
 using Cyclades.Logic.Servers;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,17 +18,19 @@ namespace Cyclades.Logic;
 public static class LogicServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the logic core: options (validated at start-up), the database, the services, and a
-    /// start-up step that migrates the schema and syncs the catalog and backends from configuration.
-    /// The host must register an <see cref="IClusterDriverFactory"/> (Cyclades.Ganeti does).
+    /// Registers the logic core: options (validated at start-up), the database, secrets, accounts, the
+    /// services, and a start-up step that migrates the schema and syncs the catalog and the backends.
+    /// The host must register an <see cref="IClusterDriverFactory"/> and the
+    /// <see cref="IBackendDefinitionSource"/>s (Cyclades.Ganeti does both).
     /// </summary>
-    public static IServiceCollection AddCycladesLogic(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCycladesLogic(this IServiceCollection services)
     {
-        services.AddOptions<CycladesOptions>().Bind(configuration.GetSection(CycladesOptions.Section));
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
-        AddValidated<ServerOptions, ServerOptionsValidator>(services, configuration.GetSection(ServerOptions.Section));
-        AddValidated<QuotaOptions, QuotaOptionsValidator>(services, configuration.GetSection(QuotaOptions.Section));
-        AddValidated<CatalogOptions, CatalogOptionsValidator>(services, configuration.GetSection(CycladesOptions.Section))
+        services.AddValidatedOptions<CycladesOptions, CycladesOptionsValidator>(CycladesOptions.Section);
+        services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section);
+        services.AddValidatedOptions<SecretsOptions, SecretsOptionsValidator>(SecretsOptions.Section);
+        services.AddValidatedOptions<ServerOptions, ServerOptionsValidator>(ServerOptions.Section);
+        services.AddValidatedOptions<QuotaOptions, QuotaOptionsValidator>(QuotaOptions.Section);
+        services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(CycladesOptions.Section)
             .PostConfigure(options =>
             {
                 if (options.Flavors.Count == 0)
@@ -39,21 +42,16 @@ public static class LogicServiceCollectionExtensions
                     options.Images.AddRange(DefaultCatalog.Images);
                 }
             });
-        AddValidated<BackendOptions, BackendOptionsValidator>(services, configuration.GetSection(CycladesOptions.Section))
-            .PostConfigure(options =>
-            {
-                if (options.Backends.Count == 0)
-                {
-                    options.Backends.Add(BackendOptions.EmbeddedDefault);
-                }
-            });
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => DatabaseTarget.From(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IOptions<CycladesOptions>>().Value));
         services.TryAddSingleton<IDbConnectionFactory>(sp => new DbConnectionFactory(sp.GetRequiredService<DatabaseTarget>()));
-        services.TryAddSingleton<ISecretProtector>(sp =>
-            AesGcmSecretProtector.FromConfiguration(configuration, sp.GetRequiredService<IOptions<CycladesOptions>>()));
+        services.TryAddSingleton(sp => new SecretProtector(SecretsKeyStore.Load(
+            sp.GetRequiredService<IOptions<SecretsOptions>>().Value,
+            sp.GetRequiredService<IOptions<CycladesOptions>>().Value,
+            sp.GetRequiredService<DatabaseTarget>().Provider)));
+        services.AddCycladesAccounts();
 
         services.TryAddSingleton<InstanceNames>();
         services.TryAddSingleton<QuotaService>();
@@ -71,13 +69,5 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ServerMaintenance>();
         services.AddHostedService<LogicStartup>();
         return services;
-    }
-
-    private static OptionsBuilder<T> AddValidated<T, TValidator>(IServiceCollection services, IConfigurationSection section)
-        where T : class
-        where TValidator : class, IValidateOptions<T>
-    {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>, TValidator>());
-        return services.AddOptions<T>().Bind(section).ValidateOnStart();
     }
 }

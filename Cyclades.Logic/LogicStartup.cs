@@ -13,17 +13,18 @@ internal sealed class LogicStartup(
     CatalogService catalog,
     BackendRegistry backends,
     IOptions<CatalogOptions> catalogOptions,
-    IOptions<BackendOptions> backendOptions,
+    IEnumerable<IBackendDefinitionSource> backendSources,
     ILogger<LogicStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await Task.Run(() => new SchemaMigrator(database).MigrateUp(), cancellationToken);
         await catalog.SyncAsync(catalogOptions.Value.Flavors, catalogOptions.Value.Images, cancellationToken);
-        await backends.SyncAsync(backendOptions.Value.Backends, cancellationToken);
+        var definitions = backendSources.SelectMany(source => source.GetDefinitions()).ToList();
+        await backends.SyncAsync(definitions, cancellationToken);
         logger.LogInformation(
             "Database {Provider} ready: {Flavors} flavors, {Images} images, {Backends} backends",
-            database.Provider, catalogOptions.Value.Flavors.Count, catalogOptions.Value.Images.Count, backendOptions.Value.Backends.Count);
+            database.Provider, catalogOptions.Value.Flavors.Count, catalogOptions.Value.Images.Count, definitions.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -6,7 +6,10 @@ using Cyclades.Ec2Api.Mvc.DryRun;
 using Cyclades.Ec2Api.Mvc.Validation;
 using Cyclades.Ec2Api.Mvc.Xml;
 using Cyclades.Ec2Api.Protocol;
-using Cyclades.Logic.Accounts;
+using Cyclades.Ganeti.Configuration;
+using Cyclades.Logic;
+using Cyclades.Logic.Configuration;
+using Cyclades.Logic.Secrets;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -41,8 +44,7 @@ public static class Ec2ApiHostingExtensions
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddValidatedOptions<Ec2ApiOptions>(Ec2ApiOptions.Section);
-        services.AddSingleton<IValidateOptions<Ec2ApiOptions>, Ec2ApiOptionsValidator>();
+        services.AddValidatedOptions<Ec2ApiOptions, Ec2ApiOptionsValidator>(Ec2ApiOptions.Section);
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
@@ -54,10 +56,8 @@ public static class Ec2ApiHostingExtensions
                     : new Ec2ApiOptions().MaxRequestBodyBytes;
         });
 
-        services.AddCycladesPersistence();
-        services.AddValidatedOptions<SecretsOptions>(SecretsOptions.Section);
-        services.AddValidatedOptions<BootstrapOptions>(BootstrapOptions.Section);
-        services.AddCycladesAccounts();
+        services.AddCycladesLogic();
+        services.AddCycladesGaneti(builder.Configuration);
         services.AddHostedService<Ec2ApiStartup>();
 
         services.AddSingleton<SigV4Verifier>();

@@ -1,29 +1,23 @@
 using Cyclades.Logic.Accounts;
-using Cyclades.Logic.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cyclades.Ec2Api.Hosting;
 
 /// <summary>
-/// Start-up work before requests are served: apply the schema migrations, then the account bootstrap.
+/// Start-up work before requests are served (after the logic core's migrations): the account bootstrap.
 /// A demo key made for an empty database is printed once, with how to use it, when the server listens.
 /// </summary>
-public sealed partial class Ec2ApiStartup(
-    DatabaseTarget database,
+public sealed class Ec2ApiStartup(
     AccountBootstrapper bootstrapper,
     IHostApplicationLifetime lifetime,
     IServer server,
-    IOptions<Ec2ApiOptions> options,
-    ILogger<Ec2ApiStartup> logger) : IHostedService
+    IOptions<Ec2ApiOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await Task.Run(() => new SchemaMigrator(database).MigrateUp(), cancellationToken);
-        LogMigrated(logger, database.Provider);
         var demo = await bootstrapper.RunAsync(cancellationToken);
         if (demo is not null)
         {
@@ -52,7 +46,4 @@ public sealed partial class Ec2ApiStartup(
             """);
         Console.Out.Flush();
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date ({Provider})")]
-    private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);
 }

@@ -38,6 +38,24 @@ public sealed class GanetiClusterOptions
     /// <summary>Ganeti network of new instances' NIC (addresses checked and reserved by Ganeti); null = none.</summary>
     public string? Network { get; set; }
 
+    /// <summary>
+    /// The IPv4 subnet (CIDR) the service assigns servers' private addresses from; with a Ganeti
+    /// <see cref="Network"/>, that network's range.
+    /// </summary>
+    public string Subnet { get; set; } = BackendDefinition.DefaultSubnet;
+
+    public BackendDefinition ToDefinition() => new()
+    {
+        Name = Name,
+        Url = ToEndpoint().Url,
+        User = User,
+        Password = Password,
+        InsecureSkipTlsVerify = InsecureSkipTlsVerify,
+        CertificateFingerprint = CertificateFingerprint,
+        Simulated = Simulated,
+        Subnet = Subnet,
+    };
+
     public BackendEndpoint ToEndpoint() =>
         new(Url ?? SimulatedGanetiCluster.BaseAddress.ToString(), User, Password, InsecureSkipTlsVerify, CertificateFingerprint, Simulated);
 

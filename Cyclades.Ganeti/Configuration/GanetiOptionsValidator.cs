@@ -1,3 +1,4 @@
+using Cyclades.Logic.Backends;
 using Cyclades.Ganeti.Rapi;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,10 @@ internal sealed class GanetiOptionsValidator : IValidateOptions<GanetiOptions>
         if (string.IsNullOrWhiteSpace(cluster.Name))
         {
             errors.Add($"{key}:Name is required");
+        }
+        if (!PrivateNetwork.TryParse(cluster.Subnet, out _, out var subnetProblem))
+        {
+            errors.Add($"{key}:Subnet {subnetProblem}");
         }
         if (cluster.Simulated)
         {

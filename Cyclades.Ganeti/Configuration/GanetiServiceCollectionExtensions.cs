@@ -28,6 +28,7 @@ public static class GanetiServiceCollectionExtensions
         services.TryAddSingleton<SimulatedClusterRegistry>();
         services.TryAddSingleton<GanetiClusterDriverFactory>();
         services.TryAddSingleton<IClusterDriverFactory>(provider => provider.GetRequiredService<GanetiClusterDriverFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackendDefinitionSource, GanetiBackendDefinitions>());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Cyclades.Logic.Secrets;
 using System.Data.Common;
 using Cyclades.Logic.Persistence;
 
@@ -62,7 +63,7 @@ public sealed class AccountService(
             var user = await RequireUserAsync(connection, transaction, userName);
             var id = AccountNames.NewAccessKeyId();
             var secret = AccountNames.NewSecretAccessKey();
-            await _keys.InsertAsync(connection, transaction, id, user.Id, protector.Protect(id, secret), time.GetUtcNow());
+            await _keys.InsertAsync(connection, transaction, id, user.Id, protector.Protect(SecretPurpose(id), secret), time.GetUtcNow());
             return new AccessKeyCredentials(id, secret, user.Id, user.Name);
         }, cancellationToken);
 
@@ -104,7 +105,7 @@ public sealed class AccountService(
         {
             var user = await _users.FindByNameAsync(connection, transaction, userName)
                        ?? await _users.InsertAsync(connection, transaction, userName, time.GetUtcNow());
-            var ciphertext = protector.Protect(accessKeyId, secretAccessKey);
+            var ciphertext = protector.Protect(SecretPurpose(accessKeyId), secretAccessKey);
             var existing = await _keys.FindAsync(connection, transaction, accessKeyId);
             if (existing is null)
             {
@@ -146,7 +147,7 @@ public sealed class AccountService(
         {
             return null;
         }
-        var credentials = new AccessKeyCredentials(row.AccessKeyId, protector.Unprotect(row.AccessKeyId, row.SecretCiphertext), row.UserId, row.UserName);
+        var credentials = new AccessKeyCredentials(row.AccessKeyId, protector.Unprotect(SecretPurpose(row.AccessKeyId), row.SecretCiphertext), row.UserId, row.UserName);
         cache.Add(credentials);
         return credentials;
     }
@@ -166,4 +167,6 @@ public sealed class AccountService(
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    private static string SecretPurpose(string accessKeyId) => "access-key/" + accessKeyId;
 }

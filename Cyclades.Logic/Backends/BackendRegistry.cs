@@ -5,7 +5,7 @@ using Cyclades.Logic.Secrets;
 namespace Cyclades.Logic.Backends;
 
 /// <summary>The clusters servers can be placed on, as defined in configuration and kept in the database.</summary>
-public sealed class BackendRegistry(IDbConnectionFactory connections, ISecretProtector secrets, ClusterDriverCache drivers, TimeProvider clock)
+public sealed class BackendRegistry(IDbConnectionFactory connections, SecretProtector secrets, ClusterDriverCache drivers, TimeProvider clock)
 {
     public Task<IReadOnlyList<Backend>> ListAsync(CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
@@ -19,8 +19,9 @@ public sealed class BackendRegistry(IDbConnectionFactory connections, ISecretPro
         (await connections.ReadAsync(db => BackendRepository.FindAsync(db, name, cancellationToken), cancellationToken))?.ToBackend();
 
     /// <summary>
-    /// Makes the database hold exactly these definitions (matched by name; the password encrypted).
-    /// A backend no longer defined is disabled, not deleted: its servers still refer to it.
+    /// Makes the database hold exactly these definitions (matched by name; the password encrypted),
+    /// enabled. A backend no longer defined is disabled, not deleted: its servers still refer to it.
+    /// Whether a backend is drained is the operator's choice and survives a sync.
     /// </summary>
     public Task SyncAsync(IReadOnlyList<BackendDefinition> definitions, CancellationToken cancellationToken) =>
         connections.WriteAsync(async db =>
@@ -32,11 +33,11 @@ public sealed class BackendRegistry(IDbConnectionFactory connections, ISecretPro
                 var row = existing.FirstOrDefault(b => b.Name == definition.Name);
                 if (row is null)
                 {
-                    await BackendRepository.InsertAsync(db, definition, Protect(definition.Password), now, cancellationToken);
+                    await BackendRepository.InsertAsync(db, definition, Protect(definition.Name, definition.Password), now, cancellationToken);
                 }
                 else if (!Matches(row, definition))
                 {
-                    await BackendRepository.UpdateAsync(db, row.Id, definition, Protect(definition.Password), now, cancellationToken);
+                    await BackendRepository.UpdateAsync(db, row.Id, definition, Protect(definition.Name, definition.Password), now, cancellationToken);
                     drivers.Invalidate(row.Id);
                 }
             }
@@ -72,9 +73,9 @@ public sealed class BackendRegistry(IDbConnectionFactory connections, ISecretPro
         }, cancellationToken);
 
     private bool Matches(BackendRepository.BackendRow row, BackendDefinition d) =>
-        (row.Url, row.Username, row.InsecureSkipTlsVerify, row.CertificateFingerprint, row.Simulated, row.Enabled, row.Drained, row.NetworkCidr) ==
-        (d.Url, d.User, d.InsecureSkipTlsVerify, d.CertificateFingerprint, d.Simulated, d.Enabled, d.Drained, d.Network)
-        && (row.PasswordProtected is null ? null : secrets.Unprotect(row.PasswordProtected)) == d.Password;
+        (row.Url, row.Username, row.InsecureSkipTlsVerify, row.CertificateFingerprint, row.Simulated, row.Enabled, row.NetworkCidr) ==
+        (d.Url, d.User, d.InsecureSkipTlsVerify, d.CertificateFingerprint, d.Simulated, true, d.Subnet)
+        && BackendPassword.Unprotect(secrets, row.Name, row.PasswordProtected) == d.Password;
 
-    private string? Protect(string? password) => password is null ? null : secrets.Protect(password);
+    private string? Protect(string name, string? password) => BackendPassword.Protect(secrets, name, password);
 }

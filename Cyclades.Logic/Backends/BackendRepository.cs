@@ -34,7 +34,7 @@ internal static class BackendRepository
             INSERT INTO backends (name, url, username, password_protected, insecure_skip_tls_verify, certificate_fingerprint,
                 simulated, enabled, drained, network_cidr, created_at, updated_at)
             VALUES (@Name, @Url, @User, @passwordProtected, @InsecureSkipTlsVerify, @CertificateFingerprint,
-                @Simulated, @Enabled, @Drained, @Network, @now, @now)
+                @Simulated, 1, 0, @Subnet, @now, @now)
             """,
             Parameters(definition, passwordProtected, now), cancellationToken);
 
@@ -43,7 +43,7 @@ internal static class BackendRepository
             """
             UPDATE backends SET url = @Url, username = @User, password_protected = @passwordProtected,
                 insecure_skip_tls_verify = @InsecureSkipTlsVerify, certificate_fingerprint = @CertificateFingerprint,
-                simulated = @Simulated, enabled = @Enabled, drained = @Drained, network_cidr = @Network, updated_at = @now
+                simulated = @Simulated, enabled = 1, network_cidr = @Subnet, updated_at = @now
             WHERE id = @id
             """,
             Parameters(definition, passwordProtected, now, id), cancellationToken);
@@ -68,9 +68,7 @@ internal static class BackendRepository
             d.InsecureSkipTlsVerify,
             d.CertificateFingerprint,
             d.Simulated,
-            d.Enabled,
-            d.Drained,
-            d.Network,
+            d.Subnet,
         });
         parameters.Add("passwordProtected", passwordProtected);
         parameters.Add("now", now);

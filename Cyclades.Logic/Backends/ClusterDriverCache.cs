@@ -5,7 +5,7 @@ using Cyclades.Logic.Secrets;
 namespace Cyclades.Logic.Backends;
 
 /// <summary>One <see cref="IClusterDriver"/> per backend, built on first use from the stored endpoint.</summary>
-public sealed class ClusterDriverCache(IDbConnectionFactory connections, IClusterDriverFactory factory, ISecretProtector secrets)
+public sealed class ClusterDriverCache(IDbConnectionFactory connections, IClusterDriverFactory factory, SecretProtector secrets)
 {
     private readonly ConcurrentDictionary<long, Lazy<Task<IClusterDriver>>> _drivers = new();
 
@@ -27,7 +27,7 @@ public sealed class ClusterDriverCache(IDbConnectionFactory connections, ICluste
     {
         var row = await connections.ReadAsync(db => BackendRepository.GetAsync(db, backendId, CancellationToken.None), CancellationToken.None)
             ?? throw new InvalidOperationException($"Backend {backendId} does not exist.");
-        var password = row.PasswordProtected is null ? null : secrets.Unprotect(row.PasswordProtected);
+        var password = BackendPassword.Unprotect(secrets, row.Name, row.PasswordProtected);
         var endpoint = new BackendEndpoint(row.Url, row.Username, password, row.InsecureSkipTlsVerify, row.CertificateFingerprint, row.Simulated);
         return factory.Create(row.Name, endpoint);
     }

@@ -33,7 +33,7 @@ public sealed class AwsCliContractTests(AwsCli cli)
         var result = await cli.RunAsync(_host.Endpoint, TestUser.Bob, "ec2", "describe-availability-zones", "--filters", "Name=state,Values=available");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Assert.That(JsonDocument.Parse(result.Stdout).RootElement.GetProperty("AvailabilityZones")[0].GetProperty("ZoneName").GetString(), Is.EqualTo("cyclades-1a"));
+        Assert.That(JsonDocument.Parse(result.Stdout).RootElement.GetProperty("AvailabilityZones")[0].GetProperty("ZoneName").GetString(), Is.EqualTo("simulated"));
     }
 
     [TestCaseSource(nameof(Failures))]

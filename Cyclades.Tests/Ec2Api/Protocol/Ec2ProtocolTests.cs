@@ -192,10 +192,10 @@ public sealed class Ec2ProtocolTests
     [Test]
     public async Task Availability_zones_filter_by_name_and_id()
     {
-        var reply = await Send("Action=DescribeAvailabilityZones&Version=2016-11-15&ZoneName.1=cyclades-1a&Filter.1.Name=zone-id&Filter.1.Value.1=cyclades-1-az?");
+        var reply = await Send("Action=DescribeAvailabilityZones&Version=2016-11-15&ZoneName.1=simulated&Filter.1.Name=zone-id&Filter.1.Value.1=cyclades-1-az?");
         var unknown = await Send("Action=DescribeAvailabilityZones&Version=2016-11-15&ZoneName.1=cyclades-1z");
 
-        Assert.That(reply.Body, Does.Contain("<zoneName>cyclades-1a</zoneName>").And.Contain("<zoneState>available</zoneState>").And.Contain("<messageSet />"));
+        Assert.That(reply.Body, Does.Contain("<zoneName>simulated</zoneName>").And.Contain("<zoneState>available</zoneState>").And.Contain("<messageSet />"));
         Assert.That(unknown.ErrorMessage, Is.EqualTo("Invalid availability zone: [cyclades-1z]"));
     }
 }

@@ -22,7 +22,7 @@ public sealed class Ec2ActionConventionTests
     public void An_action_takes_its_request_returns_its_response_and_is_an_ec2_operation(MethodInfo method)
     {
         var action = method.GetCustomAttribute<Ec2ActionAttribute>()!.Name;
-        var parameter = method.GetParameters().Single().ParameterType;
+        var parameter = method.GetParameters().Single(p => p.ParameterType != typeof(CancellationToken)).ParameterType;
         var returns = method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(Task<>)
             ? method.ReturnType.GetGenericArguments()[0]
             : method.ReturnType;

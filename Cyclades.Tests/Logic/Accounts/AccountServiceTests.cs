@@ -1,3 +1,4 @@
+using Cyclades.Logic.Secrets;
 using System.Security.Cryptography;
 using System.Text;
 using Cyclades.Logic.Accounts;

@@ -18,7 +18,8 @@ public sealed class BackendTests(DatabaseProvider provider) : LogicTest(provider
     public async Task The_password_is_stored_encrypted_and_handed_to_the_driver_in_clear()
     {
         var stored = await Logic.QuerySqlAsync<string>("SELECT password_protected FROM backends WHERE name = @name", new { name = LogicHarness.ZoneA });
-        Assert.That(stored, Does.StartWith("v1:").And.Not.Contains("gnt-test-pass"));
+        Assert.That(Convert.FromBase64String(stored!), Has.Length.GreaterThan("gnt-test-pass".Length), "nonce, tag and ciphertext");
+        Assert.That(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(stored!)), Does.Not.Contain("gnt-test-pass"));
 
         await Logic.LaunchAsync();
 
@@ -32,7 +33,7 @@ public sealed class BackendTests(DatabaseProvider provider) : LogicTest(provider
         var zoneA = (await Logic.Backends.FindAsync(LogicHarness.ZoneA, CancellationToken.None))!;
 
         await Logic.Backends.SyncAsync(
-            [new BackendDefinition { Name = LogicHarness.ZoneA, Url = "https://127.0.0.1:6080", Password = "new", Network = "10.1.0.0/16" }],
+            [new BackendDefinition { Name = LogicHarness.ZoneA, Url = "https://127.0.0.1:6080", Password = "new", Subnet = "10.1.0.0/16" }],
             CancellationToken.None);
 
         var backends = await Logic.Backends.ListAsync(CancellationToken.None);

@@ -87,8 +87,10 @@ public sealed class LogicHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+            .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IClusterDriverFactory>(drivers)
-            .AddCycladesLogic(configuration)
+            .AddSingleton<IBackendDefinitionSource, ConfiguredBackends>()
+            .AddCycladesLogic()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         foreach (var startup in services.GetServices<IHostedService>())
         {
@@ -116,7 +118,7 @@ public sealed class LogicHarness : IAsyncDisposable
         ["Cyclades:Backends:0:Url"] = "https://127.0.0.1:5080",
         ["Cyclades:Backends:0:User"] = "gnt-test",
         ["Cyclades:Backends:0:Password"] = "gnt-test-pass",
-        ["Cyclades:Backends:0:Network"] = "10.9.0.0/24",
+        ["Cyclades:Backends:0:Subnet"] = "10.9.0.0/24",
         ["Cyclades:Images:0:Id"] = Image,
         ["Cyclades:Images:0:Name"] = "noop-default",
         ["Cyclades:Images:0:Os"] = "noop+default",

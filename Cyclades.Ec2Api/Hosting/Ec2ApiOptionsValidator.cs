@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Cyclades.Logic;
-using Cyclades.Logic.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace Cyclades.Ec2Api.Hosting;
@@ -26,21 +24,4 @@ public sealed partial class Ec2ApiOptionsValidator : IValidateOptions<Ec2ApiOpti
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex RegionPattern();
-}
-
-public sealed class CycladesOptionsValidator : IValidateOptions<CycladesOptions>
-{
-    public ValidateOptionsResult Validate(string? name, CycladesOptions options) =>
-        string.IsNullOrWhiteSpace(options.DataDirectory)
-            ? ValidateOptionsResult.Fail($"{CycladesOptions.Section}:DataDirectory must name a directory.")
-            : ValidateOptionsResult.Success;
-}
-
-public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
-{
-    public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
-        options.Provider == DatabaseProvider.MySql && string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? ValidateOptionsResult.Fail(
-                $"{DatabaseOptions.Section}:ConnectionString is required when {DatabaseOptions.Section}:Provider is MySql.")
-            : ValidateOptionsResult.Success;
 }

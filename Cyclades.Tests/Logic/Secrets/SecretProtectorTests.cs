@@ -1,7 +1,8 @@
+using Cyclades.Logic.Secrets;
 using System.Security.Cryptography;
 using Cyclades.Logic.Accounts;
 
-namespace Cyclades.Tests.Logic.Accounts;
+namespace Cyclades.Tests.Logic.Secrets;
 
 [Category("Unit")]
 public sealed class SecretProtectorTests

@@ -1,10 +1,11 @@
+using Cyclades.Logic.Secrets;
 using System.Security.Cryptography;
 using Cyclades.Logic;
 using Cyclades.Logic.Accounts;
 using Cyclades.Logic.Persistence;
 using Microsoft.Extensions.Options;
 
-namespace Cyclades.Tests.Logic.Accounts;
+namespace Cyclades.Tests.Logic.Secrets;
 
 [Category("Unit")]
 public sealed class SecretsKeyStoreTests

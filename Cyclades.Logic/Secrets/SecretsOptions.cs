@@ -1,4 +1,4 @@
-namespace Cyclades.Logic.Accounts;
+namespace Cyclades.Logic.Secrets;
 
 /// <summary>Bound from <c>Cyclades:Secrets</c>.</summary>
 public sealed class SecretsOptions

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Cyclades.Logic.Accounts;
+namespace Cyclades.Logic.Secrets;
 
 /// <summary>
-/// Encrypts access key secrets at rest with AES-256-GCM. A stored value is
-/// <c>version(1) | nonce(12) | tag(16) | ciphertext</c>; the key id is bound in as associated data, so
-/// a ciphertext copied onto another key's row does not decrypt.
+/// Encrypts secrets kept at rest (access key secrets, cluster passwords) with AES-256-GCM. A stored
+/// value is <c>version(1) | nonce(12) | tag(16) | ciphertext</c>. The value's purpose (e.g.
+/// <c>access-key/AKIA…</c>) is bound in as associated data, so a ciphertext copied onto another row
+/// does not decrypt.
 /// </summary>
 public sealed class SecretProtector
 {
@@ -26,7 +27,7 @@ public sealed class SecretProtector
         _key = key.ToArray();
     }
 
-    public byte[] Protect(string accessKeyId, string secret)
+    public byte[] Protect(string purpose, string secret)
     {
         var plaintext = Encoding.UTF8.GetBytes(secret);
         var output = new byte[HeaderSize + plaintext.Length];
@@ -34,22 +35,22 @@ public sealed class SecretProtector
         var nonce = output.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), output.AsSpan(1 + NonceSize, TagSize), AssociatedData(accessKeyId));
+        aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), output.AsSpan(1 + NonceSize, TagSize), AssociatedData(purpose));
         return output;
     }
 
-    /// <exception cref="CryptographicException">The value was not made with this key for this key id.</exception>
-    public string Unprotect(string accessKeyId, byte[] stored)
+    /// <exception cref="CryptographicException">The value was not made with this key for this purpose.</exception>
+    public string Unprotect(string purpose, byte[] stored)
     {
         if (stored.Length < HeaderSize || stored[0] != Version)
         {
-            throw new CryptographicException($"The stored secret of access key {accessKeyId} has an unknown format.");
+            throw new CryptographicException($"The stored secret for {purpose} has an unknown format.");
         }
         var plaintext = new byte[stored.Length - HeaderSize];
         using var aes = new AesGcm(_key, TagSize);
-        aes.Decrypt(stored.AsSpan(1, NonceSize), stored.AsSpan(HeaderSize), stored.AsSpan(1 + NonceSize, TagSize), plaintext, AssociatedData(accessKeyId));
+        aes.Decrypt(stored.AsSpan(1, NonceSize), stored.AsSpan(HeaderSize), stored.AsSpan(1 + NonceSize, TagSize), plaintext, AssociatedData(purpose));
         return Encoding.UTF8.GetString(plaintext);
     }
 
-    private static byte[] AssociatedData(string accessKeyId) => Encoding.UTF8.GetBytes("cyclades/access-key/" + accessKeyId);
+    private static byte[] AssociatedData(string purpose) => Encoding.UTF8.GetBytes("cyclades/" + purpose);
 }

@@ -1,15 +1,9 @@
 namespace Cyclades.Logic.Backends;
 
-/// <summary>Bound from <c>Cyclades:Backends:&lt;n&gt;:…</c>; with none configured, one simulated cluster.</summary>
-public sealed class BackendOptions
-{
-    public const string Section = "Cyclades:Backends";
-
-    public List<BackendDefinition> Backends { get; set; } = [];
-
-    public static BackendDefinition EmbeddedDefault => new() { Name = "local-1a", Url = "simulated://local-1a", Simulated = true };
-}
-
+/// <summary>
+/// A cluster as the host's configuration declares it. Synced into the backends table at start-up;
+/// whether a backend is drained is operator state kept in the database, not configuration.
+/// </summary>
 public sealed class BackendDefinition
 {
     /// <summary>Unique; what users see as the placement (availability zone).</summary>
@@ -30,13 +24,17 @@ public sealed class BackendDefinition
     /// <summary>Use the built-in simulated cluster (the embedded default).</summary>
     public bool Simulated { get; set; }
 
-    public bool Enabled { get; set; } = true;
+    /// <summary>The private IPv4 subnet (CIDR) servers get their addresses from.</summary>
+    public string Subnet { get; set; } = DefaultSubnet;
 
-    public bool Drained { get; set; }
-
-    /// <summary>The private IPv4 network servers get addresses from.</summary>
-    public string Network { get; set; } = "10.0.0.0/16";
+    public const string DefaultSubnet = "10.0.0.0/16";
 
     public BackendEndpoint ToEndpoint() =>
         new(Url, User, Password, InsecureSkipTlsVerify, CertificateFingerprint, Simulated);
+}
+
+/// <summary>Where the backend definitions come from (Cyclades.Ganeti reads them from its configuration).</summary>
+public interface IBackendDefinitionSource
+{
+    IReadOnlyList<BackendDefinition> GetDefinitions();
 }

@@ -1,7 +1,7 @@
 using Cyclades.Logic.Persistence;
 using Microsoft.Extensions.Options;
 
-namespace Cyclades.Logic.Accounts;
+namespace Cyclades.Logic.Secrets;
 
 /// <summary>A configured key must be base64 of 32 bytes; a shared database (MySql) needs one configured.</summary>
 public sealed class SecretsOptionsValidator(IOptions<DatabaseOptions> database) : IValidateOptions<SecretsOptions>

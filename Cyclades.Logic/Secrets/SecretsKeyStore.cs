@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Cyclades.Logic.Persistence;
 using Microsoft.Extensions.Options;
 
-namespace Cyclades.Logic.Accounts;
+namespace Cyclades.Logic.Secrets;
 
 /// <summary>
 /// Where the secrets key comes from: <c>Cyclades:Secrets:Key</c>, or (embedded default only) a key

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Options;
+
+namespace Cyclades.Logic;
+
+public sealed class CycladesOptionsValidator : IValidateOptions<CycladesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CycladesOptions options) =>
+        string.IsNullOrWhiteSpace(options.DataDirectory)
+            ? ValidateOptionsResult.Fail($"{CycladesOptions.Section}:DataDirectory must name a directory.")
+            : ValidateOptionsResult.Success;
+}
