@@ -82,6 +82,7 @@ public static class Ec2ApiHostingExtensions
     /// <summary>The request pipeline: the EC2 protocol first (it selects the action), then routing to the controllers.</summary>
     public static WebApplication UseCycladesEc2Api(this WebApplication app)
     {
+        app.MapBenchCeilingIfEnabled();
         app.UseMiddleware<Ec2ProtocolMiddleware>();
         app.UseRouting();
         app.MapControllers();
