@@ -1,0 +1,144 @@
+using Cyclades.Bench.Fleet;
+using Cyclades.Bench.Infrastructure;
+using Cyclades.Bench.Load;
+using Cyclades.Bench.Measurements;
+using Cyclades.Bench.Report;
+
+namespace Cyclades.Bench;
+
+/// <summary>
+/// Runs the parts in order, each alone on the machine: SQLite (read, write), MariaDB (scale's first
+/// size, read, write, scale's larger sizes), moto, and the propagation on the real Ganeti cluster.
+/// </summary>
+public sealed class BenchRunner(BenchPlan plan, RunDirectory run, BenchResults results, Action<string> log)
+{
+    private readonly Wrk _wrk = new(run);
+    private CapturedRequest? _readerRequest;
+
+    /// <returns>Whether every part ran; a part that failed is reported as not measured, with why.</returns>
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        var complete = await PartAsync("SQLite (read and write paths)", () =>
+            DatabaseAsync(BenchDatabase.Sqlite(run.Subdirectory("sqlite")), withScale: false, cancellationToken));
+        complete &= await PartAsync("MariaDB (read and write paths, scale)", async () =>
+        {
+            log("MariaDB: starting a throwaway mariadbd");
+            var mariadb = await MariaDbServer.StartAsync(run, cancellationToken);
+            var database = new BenchDatabase(DatabaseKind.MariaDb, await mariadb.CreateDatabaseAsync("cyclades", cancellationToken));
+            await DatabaseAsync(database, withScale: true, cancellationToken);
+        });
+        complete &= await PartAsync("moto peer", () => PeerAsync(cancellationToken));
+        complete &= await PartAsync("(4) Propagation", () => PropagationAsync(cancellationToken));
+        return complete;
+    }
+
+    private async Task<bool> PartAsync(string part, Func<Task> measure)
+    {
+        try
+        {
+            await measure();
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log($"{part} failed: {e.GetType().Name}: {e.Message}");
+            results.NotMeasured.Add(new NotMeasured(part, $"failed: {e.Message}"));
+            return false;
+        }
+    }
+
+    private async Task DatabaseAsync(BenchDatabase database, bool withScale, CancellationToken cancellationToken)
+    {
+        log($"{database.Label}: starting the service");
+        await using var service = await ServiceProcess.StartAsync(run, $"service-{database.Label.ToLowerInvariant()}",
+            ServiceSettings.For(database, run.Subdirectory($"data-{database.Label.ToLowerInvariant()}")), cancellationToken);
+        FleetCatalog catalog;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            catalog = await FleetCatalog.ReadAsync(connection, FleetUsers.Owners.Select(u => u.Name).ToList(), ServiceSettings.BackendName, WritePath.ImageId);
+        }
+        var scale = new ScalePath(_wrk, plan);
+        var size = 0;
+        if (withScale)
+        {
+            size = await GrowAsync(database, catalog, size, plan.ScaleSizes[0], cancellationToken);
+            results.Scale.Add(await scale.MeasureAsync(service, size, cancellationToken));
+            log($"Scale: p50 {results.Scale[^1].P50Ms:0.00} ms at {size:N0} instances");
+        }
+        size = await GrowAsync(database, catalog, size, plan.FleetSize, cancellationToken);
+
+        var read = await new ReadPath(_wrk, plan, log).MeasureAsync(service, database, size, cancellationToken);
+        results.Read.Add(read);
+        _readerRequest ??= (await ReadPath.CaptureAsync(service, cancellationToken)).Request;
+        if (withScale)
+        {
+            results.Scale.Add(await scale.MeasureAsync(service, size, cancellationToken));
+            log($"Scale: p50 {results.Scale[^1].P50Ms:0.00} ms at {size:N0} instances");
+        }
+
+        results.Write.Add(await WriteAsync(service, database, catalog, cancellationToken));
+
+        if (withScale)
+        {
+            foreach (var target in plan.ScaleSizes.Where(s => s > size))
+            {
+                size = await GrowAsync(database, catalog, size, target, cancellationToken);
+                results.Scale.Add(await scale.MeasureAsync(service, size, cancellationToken));
+                log($"Scale: p50 {results.Scale[^1].P50Ms:0.00} ms at {size:N0} instances");
+            }
+        }
+    }
+
+    private async Task<int> GrowAsync(BenchDatabase database, FleetCatalog catalog, int size, int target, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await FleetGenerator.AppendAsync(connection, catalog, target - size, cancellationToken);
+        log($"{database.Label}: fleet grown to {target:N0} instances in {clock.Elapsed.TotalSeconds:0.0} s");
+        return target;
+    }
+
+    private async Task<WritePathResult> WriteAsync(ServiceProcess service, BenchDatabase database, FleetCatalog catalog, CancellationToken cancellationToken)
+    {
+        log($"{database.Label}: write path, {plan.WriteConcurrency} workers for {plan.WriteDuration.TotalSeconds:0} s");
+        var cycles = await new WritePath(plan).MeasureAsync(service, cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // let the last terminations settle
+        var (bare, barePerSecond) = await BareTransaction.MeasureAsync(database, catalog, plan.WriteConcurrency, plan.WriteDuration, cancellationToken);
+        log($"{database.Label}: {cycles.PerSecond:0.0} launches/s (cycle p50 {cycles.Cycles.Percentile(50):0.0} ms); bare tx {barePerSecond:0} /s");
+        return new WritePathResult(database.Label, plan.WriteConcurrency, cycles.Cycles.Count, cycles.PerSecond,
+            cycles.Cycles.Percentile(50), cycles.Cycles.Percentile(99),
+            cycles.RunInstances.Percentile(50), cycles.RunInstances.Percentile(99),
+            cycles.Terminates.Percentile(50), cycles.Terminates.Percentile(99),
+            bare, barePerSecond);
+    }
+
+    private async Task PeerAsync(CancellationToken cancellationToken)
+    {
+        if (_readerRequest is null)
+        {
+            results.NotMeasured.Add(new NotMeasured("moto peer", "no DescribeInstances request was captured (the read path failed)"));
+            return;
+        }
+        var moto = new MotoPeer(run, _wrk, plan, log);
+        if (await moto.UnavailableAsync(cancellationToken) is { } reason)
+        {
+            results.NotMeasured.Add(new NotMeasured("moto peer", reason));
+            return;
+        }
+        log($"moto: loading {plan.MotoInstances:N0} instances");
+        results.Peer = await moto.MeasureAsync(_readerRequest, cancellationToken);
+    }
+
+    private async Task PropagationAsync(CancellationToken cancellationToken)
+    {
+        if (GanetiCluster.FromEnvironment() is not { } cluster)
+        {
+            results.NotMeasured.Add(new NotMeasured("(4) Propagation",
+                "the real Ganeti test cluster is not configured (CYCLADES_TEST_GANETI_URL unset): run `scripts/ganeti-test-cluster up` and " +
+                "`source <(scripts/ganeti-test-cluster env)` first"));
+            return;
+        }
+        log($"Propagation: {plan.PropagationJobs} jobs on {cluster.Url}");
+        results.Propagation = await new PropagationPath(run, plan, log).MeasureAsync(cluster, cancellationToken);
+    }
+}

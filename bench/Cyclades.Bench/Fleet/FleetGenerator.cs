@@ -1,0 +1,87 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Dapper;
+
+namespace Cyclades.Bench.Fleet;
+
+/// <summary>
+/// Adds instances to the product's schema in bulk — multi-row INSERTs in large transactions, not
+/// through the API — deterministically. Fleet instance <c>k</c> (counting every fleet instance ever
+/// added) is the only instance of its launch (reservation), as most RunInstances calls are; its owner
+/// is <c>k mod 10</c>; as its owner's instance number <c>j = k div 10</c> it has flavor
+/// <c>j mod flavors</c>, is stopped if <c>j mod 10 = 9</c> (running otherwise) and has a key name if
+/// <c>j</c> is even. Addresses are taken from the top of the backend's network down (the service
+/// allocates from the bottom up).
+/// </summary>
+public static class FleetGenerator
+{
+    private const int RowsPerStatement = 1000;
+    private const int StatementsPerTransaction = 20;
+    private static readonly long EpochMicros = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+
+    /// <summary>Adds <paramref name="count"/> instances after those already there.</summary>
+    public static async Task AppendAsync(DbConnection connection, FleetCatalog catalog, int count, CancellationToken cancellationToken)
+    {
+        var start = new Cursor(
+            FleetIndex: await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM servers WHERE user_id IN @users", new { users = catalog.UserIds }),
+            ServerId: await connection.ExecuteScalarAsync<long?>("SELECT MAX(id) FROM servers") ?? 0,
+            LaunchId: await connection.ExecuteScalarAsync<long?>("SELECT MAX(id) FROM launches") ?? 0);
+        for (var done = 0; done < count;)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            for (var statement = 0; statement < StatementsPerTransaction && done < count; statement++)
+            {
+                var rows = Math.Min(RowsPerStatement, count - done);
+                var (launches, servers) = Statements(catalog, start, done, rows);
+                await Execute(connection, transaction, launches, cancellationToken);
+                await Execute(connection, transaction, servers, cancellationToken);
+                done += rows;
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private static Task<int> Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));
+
+    /// <summary>The INSERTs of instances <paramref name="from"/> to <paramref name="from"/> + <paramref name="rows"/> of this append, and of their launches.</summary>
+    private static (string Launches, string Servers) Statements(FleetCatalog catalog, Cursor start, int from, int rows)
+    {
+        var launches = new StringBuilder("INSERT INTO launches (id, user_id, idempotency_key, fingerprint, created_at) VALUES ");
+        var servers = new StringBuilder(
+            """
+            INSERT INTO servers (id, user_id, name, flavor_id, image_id, backend_id, instance_name, launch_id, launch_index,
+                key_name, private_ip, operstate, deleted, backend_job_id, backend_operation, backend_job_status,
+                backend_job_at, backend_time, created_at, updated_at) VALUES
+            """).Append(' ');
+        var owners = catalog.UserIds.Count;
+        for (var n = from; n < from + rows; n++)
+        {
+            var k = start.FleetIndex + n;
+            var j = k / owners;
+            var user = catalog.UserIds[(int)(k % owners)];
+            var id = start.ServerId + 1 + n;
+            var launchId = start.LaunchId + 1 + n;
+            var created = EpochMicros + k * 1_000_000;
+            var separator = n == from ? "" : ",";
+            launches.Append(separator).Append(CultureInfo.InvariantCulture, $"({launchId}, '{user}', 'fleet-{k}', 'fleet', {created})");
+            var flavor = catalog.FlavorIds[(int)(j % catalog.FlavorIds.Count)];
+            var keyName = j % 2 == 0 ? "'fleet-key'" : "NULL";
+            var state = j % 10 == 9 ? "STOPPED" : "STARTED";
+            var ip = Address(catalog.LastAddress - (uint)k);
+            servers.Append(separator)
+                .Append(CultureInfo.InvariantCulture, $"({id}, '{user}', '', {flavor}, '{catalog.ImageId}', {catalog.BackendId}, 'snf-{id}', {launchId}, 0, ")
+                .Append(CultureInfo.InvariantCulture, $"{keyName}, '{ip}', '{state}', 0, {k + 1}, 'CREATE', 'SUCCESS', ")
+                .Append(CultureInfo.InvariantCulture, $"{created + 1_000_000}, {created + 1_000_000}, {created}, {created + 1_000_000})");
+        }
+        return (launches.ToString(), servers.ToString());
+    }
+
+    private static string Address(uint value) =>
+        string.Create(CultureInfo.InvariantCulture, $"{value >> 24}.{(value >> 16) & 255}.{(value >> 8) & 255}.{value & 255}");
+
+    /// <summary>The number of fleet instances and the last server and launch ids before an append.</summary>
+    private sealed record Cursor(long FleetIndex, long ServerId, long LaunchId);
+}

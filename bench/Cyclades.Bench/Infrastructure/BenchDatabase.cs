@@ -1,0 +1,44 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using MySqlConnector;
+
+namespace Cyclades.Bench.Infrastructure;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    MariaDb,
+}
+
+/// <summary>A database the service runs on: how the service is configured for it, and how the benchmark opens it.</summary>
+public sealed record BenchDatabase(DatabaseKind Kind, string ConnectionString)
+{
+    public string Label => Kind == DatabaseKind.Sqlite ? "SQLite" : "MariaDB";
+
+    public static BenchDatabase Sqlite(string dataDirectory) =>
+        new(DatabaseKind.Sqlite, new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "cyclades.db") }.ConnectionString);
+
+    public IEnumerable<KeyValuePair<string, string>> ServiceSettings() => Kind == DatabaseKind.Sqlite
+        ? [KeyValuePair.Create("Cyclades:Database:Provider", "Sqlite"), KeyValuePair.Create("Cyclades:Database:ConnectionString", ConnectionString)]
+        : [KeyValuePair.Create("Cyclades:Database:Provider", "MySql"), KeyValuePair.Create("Cyclades:Database:ConnectionString", ConnectionString)];
+
+    /// <summary>A connection for the benchmark's own work (bulk loading, the bare-transaction ceiling).</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = Kind == DatabaseKind.Sqlite ? new SqliteConnection(ConnectionString) : new MySqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        if (connection is SqliteConnection)
+        {
+            await using var pragma = connection.CreateCommand();
+            // The service's own connection settings: WAL, NORMAL sync, and waiting for the write lock.
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return connection;
+    }
+
+    /// <summary>A write transaction as the service begins one: the write lock at once on SQLite, READ COMMITTED on MariaDB.</summary>
+    public static DbTransaction BeginWrite(DbConnection connection) => connection is SqliteConnection sqlite
+        ? sqlite.BeginTransaction(deferred: false)
+        : connection.BeginTransaction(System.Data.IsolationLevel.ReadCommitted);
+}
