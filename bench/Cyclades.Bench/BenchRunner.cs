@@ -92,7 +92,7 @@ public sealed class BenchRunner(BenchPlan plan, RunDirectory run, BenchResults r
     private async Task<int> GrowAsync(BenchDatabase database, FleetCatalog catalog, int size, int target, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForBulkLoadAsync(cancellationToken);
         await FleetGenerator.AppendAsync(connection, catalog, target - size, cancellationToken);
         log($"{database.Label}: fleet grown to {target:N0} instances in {clock.Elapsed.TotalSeconds:0.0} s");
         return target;
