@@ -21,29 +21,35 @@ public sealed class DispatcherLeases(IDbConnectionFactory connections, TimeProvi
 
     /// <summary>Takes the lease if it is free or expired, or renews it if <paramref name="holder"/> has it.</summary>
     /// <returns>Whether <paramref name="holder"/> holds the lease now.</returns>
-    public Task<bool> TryAcquireAsync(long backendId, string holder, CancellationToken cancellationToken) =>
-        connections.WriteAsync(async db =>
+    public async Task<bool> TryAcquireAsync(long backendId, string holder, CancellationToken cancellationToken)
+    {
+        // Single statements without a transaction: a one-row UPDATE by key is atomic on its own, and
+        // MariaDB could deadlock racing INSERT IGNOREs inside transactions.
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var db = new Db(connection, null, connections.Dialect);
+        if (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dispatcher_leases WHERE backend_id = @backendId", new { backendId }, cancellationToken) == 0)
         {
-            var now = UnixTime.ToMicros(clock.GetUtcNow());
-            var expires = now + (long)options.Value.LeaseTtl.TotalMicroseconds;
             await db.ExecuteAsync(
                 $"{db.Dialect.InsertIgnore} INTO dispatcher_leases (backend_id, holder, acquired_at, renewed_at, expires_at) VALUES (@backendId, '', 0, 0, 0)",
                 new { backendId }, cancellationToken);
-            // acquired_at is assigned before holder: MariaDB evaluates SET left to right.
-            var updated = await db.ExecuteAsync(
-                """
-                UPDATE dispatcher_leases
-                SET acquired_at = CASE WHEN holder = @holder THEN acquired_at ELSE @now END,
-                    holder = @holder, renewed_at = @now, expires_at = @expires
-                WHERE backend_id = @backendId AND (holder = @holder OR expires_at <= @now)
-                """,
-                new { backendId, holder, now, expires }, cancellationToken);
-            return updated == 1;
-        }, cancellationToken);
+        }
+        var now = UnixTime.ToMicros(clock.GetUtcNow());
+        var expires = now + (long)options.Value.LeaseTtl.TotalMicroseconds;
+        // acquired_at is assigned before holder: MariaDB evaluates SET left to right.
+        var updated = await db.ExecuteAsync(
+            """
+            UPDATE dispatcher_leases
+            SET acquired_at = CASE WHEN holder = @holder THEN acquired_at ELSE @now END,
+                holder = @holder, renewed_at = @now, expires_at = @expires
+            WHERE backend_id = @backendId AND (holder = @holder OR expires_at <= @now)
+            """,
+            new { backendId, holder, now, expires }, cancellationToken);
+        return updated == 1;
+    }
 
     /// <summary>Gives the lease up at once (a graceful stop), so a standby need not wait for it to expire.</summary>
     public Task ReleaseAsync(long backendId, string holder, CancellationToken cancellationToken) =>
-        connections.WriteAsync(db => db.ExecuteAsync(
+        connections.ReadAsync(db => db.ExecuteAsync(
             "UPDATE dispatcher_leases SET expires_at = 0 WHERE backend_id = @backendId AND holder = @holder",
             new { backendId, holder }, cancellationToken), cancellationToken);
 
