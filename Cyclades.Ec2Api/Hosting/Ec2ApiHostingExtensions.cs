@@ -1,3 +1,4 @@
+using Cyclades.Ec2Api.Actions;
 using Cyclades.Ec2Api.Actions.AvailabilityZones;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Mvc;
@@ -9,6 +10,7 @@ using Cyclades.Ec2Api.Protocol;
 using Cyclades.Ganeti.Configuration;
 using Cyclades.Logic;
 using Cyclades.Logic.Configuration;
+using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Secrets;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
@@ -58,11 +60,13 @@ public static class Ec2ApiHostingExtensions
 
         services.AddCycladesLogic();
         services.AddCycladesGaneti(builder.Configuration);
+        services.AddCycladesDispatcher();
         services.AddHostedService<Ec2ApiStartup>();
 
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<Ec2ActionCatalog>();
         services.AddSingleton<AvailabilityZoneCatalog>();
+        services.AddEc2ActionServices();
         services.AddValidatorsFromAssemblyContaining<Ec2Controller>();
         services.AddControllers(mvc =>
         {

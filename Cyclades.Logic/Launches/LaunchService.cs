@@ -1,10 +1,13 @@
 using System.Data.Common;
+using System.Globalization;
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Tags;
 using Microsoft.Extensions.Logging;
 
 namespace Cyclades.Logic.Launches;
@@ -25,6 +28,7 @@ public sealed class LaunchService(
     ServerRelease release,
     ServerQueries queries,
     InstanceNames instanceNames,
+    JobSubmissions submissions,
     TimeProvider clock,
     ILogger<LaunchService> logger)
 {
@@ -141,6 +145,8 @@ public sealed class LaunchService(
             var commission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
                 request.UserId, perServer, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);
             await ServerRepository.AttachCommissionAsync(db, serverId, commission, cancellationToken);
+            await TagService.AddAsync(db, request.UserId, [new TaggedResource(TaggedResourceType.Server, serverId.ToString(CultureInfo.InvariantCulture))],
+                request.Tags, UnixTime.FromMicros(now), cancellationToken);
         }
         var servers = await ServerRepository.ListByLaunchAsync(db, launch.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -176,6 +182,7 @@ public sealed class LaunchService(
                 await ServerRepository.RecordCreateJobAsync(db, server.Id, jobId, UnixTime.ToMicros(clock.GetUtcNow()), CancellationToken.None);
                 return true;
             }, CancellationToken.None);
+            submissions.Notify(new SubmittedJob(backend.Id, jobId, ServerOperation.Create));
         }
     }
 
