@@ -10,30 +10,37 @@ namespace Cyclades.Bench;
 /// Runs the parts in order, each alone on the machine: SQLite (read, write), MariaDB (scale's first
 /// size, read, write, scale's larger sizes), moto, and the propagation on the real Ganeti cluster.
 /// </summary>
-public sealed class BenchRunner(BenchPlan plan, RunDirectory run, BenchResults results, Action<string> log)
+public sealed class BenchRunner(BenchPlan plan, IReadOnlySet<string> parts, RunDirectory run, BenchResults results, Action<string> log)
 {
     private readonly Wrk _wrk = new(run);
-    private CapturedRequest? _readerRequest;
+
+    /// <summary>The parts, in the order they run (<c>--only</c> picks some).</summary>
+    public static readonly IReadOnlyList<string> Parts = ["sqlite", "mariadb", "moto", "propagation"];
 
     /// <returns>Whether every part ran; a part that failed is reported as not measured, with why.</returns>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        var complete = await PartAsync("SQLite (read and write paths)", () =>
+        var complete = await PartAsync("sqlite", "SQLite (read and write paths)", () =>
             DatabaseAsync(BenchDatabase.Sqlite(run.Subdirectory("sqlite")), withScale: false, cancellationToken));
-        complete &= await PartAsync("MariaDB (read and write paths, scale)", async () =>
+        complete &= await PartAsync("mariadb", "MariaDB (read and write paths, scale)", async () =>
         {
             log("MariaDB: starting a throwaway mariadbd");
             var mariadb = await MariaDbServer.StartAsync(run, cancellationToken);
             var database = new BenchDatabase(DatabaseKind.MariaDb, await mariadb.CreateDatabaseAsync("cyclades", cancellationToken));
             await DatabaseAsync(database, withScale: true, cancellationToken);
         });
-        complete &= await PartAsync("moto peer", () => PeerAsync(cancellationToken));
-        complete &= await PartAsync("(4) Propagation", () => PropagationAsync(cancellationToken));
+        complete &= await PartAsync("moto", "moto peer", () => PeerAsync(cancellationToken));
+        complete &= await PartAsync("propagation", "(4) Propagation", () => PropagationAsync(cancellationToken));
         return complete;
     }
 
-    private async Task<bool> PartAsync(string part, Func<Task> measure)
+    private async Task<bool> PartAsync(string name, string part, Func<Task> measure)
     {
+        if (!parts.Contains(name))
+        {
+            results.NotMeasured.Add(new NotMeasured(part, "left out with --only"));
+            return true;
+        }
         try
         {
             await measure();
@@ -69,7 +76,6 @@ public sealed class BenchRunner(BenchPlan plan, RunDirectory run, BenchResults r
 
         var read = await new ReadPath(_wrk, plan, log).MeasureAsync(service, database, size, cancellationToken);
         results.Read.Add(read);
-        _readerRequest ??= (await ReadPath.CaptureAsync(service, cancellationToken)).Request;
         if (withScale)
         {
             results.Scale.Add(await scale.MeasureAsync(service, size, cancellationToken));
@@ -114,11 +120,6 @@ public sealed class BenchRunner(BenchPlan plan, RunDirectory run, BenchResults r
 
     private async Task PeerAsync(CancellationToken cancellationToken)
     {
-        if (_readerRequest is null)
-        {
-            results.NotMeasured.Add(new NotMeasured("moto peer", "no DescribeInstances request was captured (the read path failed)"));
-            return;
-        }
         var moto = new MotoPeer(run, _wrk, plan, log);
         if (await moto.UnavailableAsync(cancellationToken) is { } reason)
         {
@@ -126,7 +127,7 @@ public sealed class BenchRunner(BenchPlan plan, RunDirectory run, BenchResults r
             return;
         }
         log($"moto: loading {plan.MotoInstances:N0} instances");
-        results.Peer = await moto.MeasureAsync(_readerRequest, cancellationToken);
+        results.Peer = await moto.MeasureAsync(cancellationToken);
     }
 
     private async Task PropagationAsync(CancellationToken cancellationToken)

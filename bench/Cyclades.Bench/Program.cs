@@ -11,10 +11,17 @@ var resultsDirectory = new Option<DirectoryInfo>("--results")
 };
 var workDirectory = new Option<DirectoryInfo?>("--work-dir") { Description = "The run's throwaway directory (default: a new one under the temp directory)." };
 var keep = new Option<bool>("--keep") { Description = "Keep the run directory (databases, logs) for inspection." };
+var only = new Option<string[]>("--only")
+{
+    Description = $"Run only these parts (a developer's shortcut; the results say what was left out): {string.Join(", ", BenchRunner.Parts)}.",
+    AllowMultipleArgumentsPerToken = true,
+    DefaultValueFactory = _ => [.. BenchRunner.Parts],
+};
+only.AcceptOnlyFromAmong([.. BenchRunner.Parts]);
 
 var root = new RootCommand("The Cyclades EC2 benchmark: the service against its ceiling and its peer, side by side (issue 7).")
 {
-    quick, resultsDirectory, workDirectory, keep,
+    quick, resultsDirectory, workDirectory, keep, only,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -27,7 +34,7 @@ root.SetAction(async (parse, cancellationToken) =>
     void Log(string message) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {message}");
 
     Log($"{(plan.Quick ? "quick" : "full")} run in {run.Path}");
-    var complete = await new BenchRunner(plan, run, results, Log).RunAsync(cancellationToken);
+    var complete = await new BenchRunner(plan, parse.GetValue(only)!.ToHashSet(), run, results, Log).RunAsync(cancellationToken);
     results.Run = results.Run with { FinishedUtc = DateTimeOffset.UtcNow };
 
     var (markdown, json) = ResultFiles.Write(results, parse.GetValue(resultsDirectory)!);

@@ -31,6 +31,9 @@ public static class ServiceSettings
             ["Cyclades:Quotas:Default:RamMiB"] = "1000000000",
             ["Cyclades:Quotas:Default:DiskGiB"] = "1000000000",
             ["Cyclades:Bench:CeilingEndpoint"] = "true",
+            // The simulated cluster lives in the service process and does not hold the bulk fleet:
+            // periodic reconciliation would (rightly) find every fleet instance gone.
+            ["Cyclades:Reconciliation:Enabled"] = "false",
         };
         foreach (var (key, value) in database.ServiceSettings().Concat(FleetUsers.BootstrapSettings()))
         {

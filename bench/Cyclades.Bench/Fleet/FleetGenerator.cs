@@ -11,7 +11,7 @@ namespace Cyclades.Bench.Fleet;
 /// added) is the only instance of its launch (reservation), as most RunInstances calls are; its owner
 /// is <c>k mod 10</c>; as its owner's instance number <c>j = k div 10</c> it has flavor
 /// <c>j mod flavors</c>, is stopped if <c>j mod 10 = 9</c> (running otherwise) and has a key name if
-/// <c>j</c> is even. Addresses are taken from the top of the backend's network down (the service
+/// <c>j</c> is even; it carries one tag, <c>Name=fleet-k</c>. Addresses are taken from the top of the backend's network down (the service
 /// allocates from the bottom up).
 /// </summary>
 public static class FleetGenerator
@@ -34,9 +34,10 @@ public static class FleetGenerator
             for (var statement = 0; statement < StatementsPerTransaction && done < count; statement++)
             {
                 var rows = Math.Min(RowsPerStatement, count - done);
-                var (launches, servers) = Statements(catalog, start, done, rows);
-                await Execute(connection, transaction, launches, cancellationToken);
-                await Execute(connection, transaction, servers, cancellationToken);
+                foreach (var sql in Statements(catalog, start, done, rows))
+                {
+                    await Execute(connection, transaction, sql, cancellationToken);
+                }
                 done += rows;
             }
             await transaction.CommitAsync(cancellationToken);
@@ -46,9 +47,10 @@ public static class FleetGenerator
     private static Task<int> Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));
 
-    /// <summary>The INSERTs of instances <paramref name="from"/> to <paramref name="from"/> + <paramref name="rows"/> of this append, and of their launches.</summary>
-    private static (string Launches, string Servers) Statements(FleetCatalog catalog, Cursor start, int from, int rows)
+    /// <summary>The INSERTs of instances <paramref name="from"/> to <paramref name="from"/> + <paramref name="rows"/> of this append, their launches and their tags.</summary>
+    private static string[] Statements(FleetCatalog catalog, Cursor start, int from, int rows)
     {
+        var tags = new StringBuilder("INSERT INTO tags (user_id, resource_type, resource_id, tag_key, tag_value, created_at) VALUES ");
         var launches = new StringBuilder("INSERT INTO launches (id, user_id, idempotency_key, fingerprint, created_at) VALUES ");
         var servers = new StringBuilder(
             """
@@ -71,12 +73,13 @@ public static class FleetGenerator
             var keyName = j % 2 == 0 ? "'fleet-key'" : "NULL";
             var state = j % 10 == 9 ? "STOPPED" : "STARTED";
             var ip = Address(catalog.LastAddress - (uint)k);
+            tags.Append(separator).Append(CultureInfo.InvariantCulture, $"('{user}', 'SERVER', '{id}', 'Name', 'fleet-{k}', {created})");
             servers.Append(separator)
                 .Append(CultureInfo.InvariantCulture, $"({id}, '{user}', '', {flavor}, '{catalog.ImageId}', {catalog.BackendId}, 'snf-{id}', {launchId}, 0, ")
                 .Append(CultureInfo.InvariantCulture, $"{keyName}, '{ip}', '{state}', 0, {k + 1}, 'CREATE', 'SUCCESS', ")
                 .Append(CultureInfo.InvariantCulture, $"{created + 1_000_000}, {created + 1_000_000}, {created}, {created + 1_000_000})");
         }
-        return (launches.ToString(), servers.ToString());
+        return [launches.ToString(), servers.ToString(), tags.ToString()];
     }
 
     private static string Address(uint value) =>

@@ -35,7 +35,7 @@ public sealed class MariaDbServer
         var process = ChildProcess.Start(run, "mariadbd", mariadbd,
         [
             "--no-defaults", $"--datadir={dataDir}", $"--socket={Path.Combine(root, "mysqld.sock")}",
-            $"--port={port}", "--bind-address=127.0.0.1", "--user=root", "--skip-log-bin", "--skip-name-resolve",
+            $"--port={port}", "--bind-address=127.0.0.1", "--user=root", "--skip-log-bin", "--skip-name-resolve", "--innodb-print-all-deadlocks=ON",
             "--innodb-buffer-pool-size=1G", "--innodb-log-file-size=512M", "--max-connections=500",
             "--max-allowed-packet=64M", "--local-infile=1",
         ]);

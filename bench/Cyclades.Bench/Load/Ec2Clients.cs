@@ -6,8 +6,8 @@ namespace Cyclades.Bench.Load;
 
 public static class Ec2Clients
 {
-    /// <summary>The signing region; the service answers for its own whatever the client signs for.</summary>
-    public const string Region = "cyclades-1";
+    /// <summary>The signing region: the SDKs' usual default; the service answers for its own whatever the client signs for (and moto serves this one).</summary>
+    public const string Region = "us-east-1";
 
     /// <summary>An AWSSDK.EC2 client as an application would configure one, without retries (a failure must show).</summary>
     public static AmazonEC2Client For(Uri endpoint, BenchUser user, HttpClientFactory? http = null)

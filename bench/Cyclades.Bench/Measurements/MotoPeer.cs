@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cyclades.Bench.Fleet;
 using Cyclades.Bench.Infrastructure;
 using Cyclades.Bench.Load;
 
@@ -7,8 +8,8 @@ namespace Cyclades.Bench.Measurements;
 
 /// <summary>
 /// (1) The peer: moto_server (the default python3's moto) loaded with instances through boto3, then
-/// sent the very request replayed against the service (moto ignores the signature), by wrk at each
-/// concurrency.
+/// sent the reader's DescribeInstances(MaxResults=100) as AWSSDK.EC2 signs it (moto ignores the
+/// signature), replayed by wrk at each concurrency.
 /// </summary>
 public sealed class MotoPeer(RunDirectory run, Wrk wrk, BenchPlan plan, Action<string> log)
 {
@@ -26,7 +27,7 @@ public sealed class MotoPeer(RunDirectory run, Wrk wrk, BenchPlan plan, Action<s
         return check.ExitCode == 0 ? null : "the default python3 has no moto and boto3 (moto[server] 5.2.1 is expected)";
     }
 
-    public async Task<PeerResult> MeasureAsync(CapturedRequest request, CancellationToken cancellationToken)
+    public async Task<PeerResult> MeasureAsync(CancellationToken cancellationToken)
     {
         var port = LoopbackPort.Free();
         await using var moto = ChildProcess.Start(run, "moto", Executable.Require("python3", null, "python3"),
@@ -39,7 +40,11 @@ public sealed class MotoPeer(RunDirectory run, Wrk wrk, BenchPlan plan, Action<s
         loading.Stop();
         log($"moto: {plan.MotoInstances} instances loaded in {loading.Elapsed.TotalSeconds:0} s");
 
-        var page = await PageSizeAsync(endpoint, request, cancellationToken);
+        var (request, answer) = await SdkRequestCapture.DescribeInstancesAsync(endpoint, FleetUsers.Reader, cancellationToken);
+        if (answer.Status != 200 || answer.InstanceCount == 0)
+        {
+            throw new BenchException($"moto answered {answer.Status} with {answer.InstanceCount} instances.");
+        }
         await wrk.RunAsync(endpoint, request, 1, plan.Warmup, cancellationToken, RequestTimeout);
         var results = new List<LoadResult>();
         foreach (var connections in plan.Concurrencies)
@@ -52,28 +57,14 @@ public sealed class MotoPeer(RunDirectory run, Wrk wrk, BenchPlan plan, Action<s
             results.Add(result);
             log($"moto c={connections}: {result.RequestsPerSecond:0.0} req/s (p50 {result.P50Ms:0} ms)");
         }
-        return new PeerResult("moto_server 5.2.1", plan.MotoInstances, page, loading.Elapsed, results);
+        return new PeerResult("moto_server 5.2.1", plan.MotoInstances, answer.InstanceCount, loading.Elapsed, results);
     }
 
     private async Task LoadAsync(int port, CancellationToken cancellationToken)
     {
-        var singles = Math.Min(plan.MotoInstances, 2 * SdkRequestCapture.PageSize);
+        var singles = Math.Min(plan.MotoInstances, SdkRequestCapture.PageSize);
         (await run.RunToEndAsync(Executable.Require("python3", null, "python3"),
             [Repository.BenchFile("scripts", "moto_load.py"), $"{port}", $"{plan.MotoInstances}", $"{singles}"], cancellationToken))
             .OrThrow("Loading moto (bench/scripts/moto_load.py)");
-    }
-
-    /// <summary>How many instances moto's answer to the request holds (moto pages by reservation).</summary>
-    private static async Task<int> PageSizeAsync(Uri endpoint, CapturedRequest request, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = RequestTimeout };
-        using var response = await http.SendAsync(request.ToMessage(endpoint), cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var count = SdkRequestCapture.CountInstances(body);
-        if (!response.IsSuccessStatusCode || count == 0)
-        {
-            throw new BenchException($"moto answered {(int)response.StatusCode} with {count} instances:\n{body[..Math.Min(body.Length, 500)]}");
-        }
-        return count;
     }
 }
