@@ -1,12 +1,16 @@
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.Servers;
 
 /// <summary>A server row joined with its flavor, backend and launch.</summary>
 internal sealed record ServerViewRow : ServerRow
 {
-    public const string Select = $"""
-        SELECT {Columns}, f.name AS FlavorName, f.cpu AS FlavorCpu, f.ram_mib AS FlavorRamMiB, f.disk_gib AS FlavorDiskGiB,
+    /// <summary>The query up to its WHERE, driven from <c>servers</c> (whose indexes serve every condition and order used).</summary>
+    public static string Select(SqlDialect dialect) => $"SELECT {dialect.JoinInWrittenOrder}{SelectList}";
+
+    private const string SelectList = $"""
+        {Columns}, f.name AS FlavorName, f.cpu AS FlavorCpu, f.ram_mib AS FlavorRamMiB, f.disk_gib AS FlavorDiskGiB,
             f.disk_template AS FlavorDiskTemplate, f.deleted AS FlavorDeleted, b.name AS BackendName,
             l.idempotency_key AS IdempotencyKey
         FROM servers s
