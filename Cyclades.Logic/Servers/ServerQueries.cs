@@ -14,7 +14,7 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     public Task<ServerView?> GetAsync(string userId, long serverId, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
             (await db.QuerySingleOrDefaultAsync<ServerViewRow>(
-                $"{ServerViewRow.Select} WHERE s.id = @serverId AND s.user_id = @userId", new { serverId, userId }, cancellationToken))
+                $"{ServerViewRow.Select(db.Dialect)} WHERE s.id = @serverId AND s.user_id = @userId", new { serverId, userId }, cancellationToken))
                 ?.ToView(),
             cancellationToken);
 
@@ -30,7 +30,7 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
             var (where, parameters) = Where(db.Dialect, userId, filter, afterId);
             parameters.Add("take", pageSize + 1);
             var rows = (await db.QueryAsync<ServerViewRow>(
-                $"{ServerViewRow.Select} WHERE {where} ORDER BY s.id LIMIT @take", parameters, cancellationToken)).ToList();
+                $"{ServerViewRow.Select(db.Dialect)} WHERE {where} ORDER BY s.id LIMIT @take", parameters, cancellationToken)).ToList();
             var page = rows.Take(pageSize).Select(r => r.ToView()).ToList();
             return new ServerPage(page, rows.Count > pageSize ? page[^1].Server.Id : null);
         }, cancellationToken);
@@ -40,7 +40,7 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     public Task<IReadOnlyList<ServerView>> ListLaunchAsync(string userId, long launchId, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
             (IReadOnlyList<ServerView>)(await db.QueryAsync<ServerViewRow>(
-                $"{ServerViewRow.Select} WHERE s.launch_id = @launchId AND s.user_id = @userId ORDER BY s.launch_index",
+                $"{ServerViewRow.Select(db.Dialect)} WHERE s.launch_id = @launchId AND s.user_id = @userId ORDER BY s.launch_index",
                 new { launchId, userId }, cancellationToken))
                 .Select(r => r.ToView()).ToList(),
             cancellationToken);
@@ -52,13 +52,17 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     public Task<ServerView?> FindByInstanceNameAsync(string instanceName, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
             (await db.QuerySingleOrDefaultAsync<ServerViewRow>(
-                $"{ServerViewRow.Select} WHERE s.instance_name = @instanceName", new { instanceName }, cancellationToken))
+                $"{ServerViewRow.Select(db.Dialect)} WHERE s.instance_name = @instanceName", new { instanceName }, cancellationToken))
                 ?.ToView(),
             cancellationToken);
 
-    /// <summary>Servers of a backend whose task waits for a job (for the dispatcher to follow).</summary>
+    /// <summary>
+    /// Servers of a backend whose task waits for a recorded job (for the dispatcher to follow). The
+    /// condition is on <c>task_job_id</c>, set only while a task has a job, so that the
+    /// (backend_id, task_job_id) index finds these few among all the backend's servers.
+    /// </summary>
     public Task<IReadOnlyList<Server>> ListWithPendingTaskAsync(long backendId, CancellationToken cancellationToken) =>
-        ListServersAsync("s.backend_id = @backendId AND s.task IS NOT NULL", new { backendId }, cancellationToken);
+        ListServersAsync("s.backend_id = @backendId AND s.task_job_id IS NOT NULL", new { backendId }, cancellationToken);
 
     /// <summary>The non-deleted servers of a backend (what reconciliation compares with the cluster).</summary>
     public Task<IReadOnlyList<Server>> ListByBackendAsync(long backendId, CancellationToken cancellationToken) =>
