@@ -23,7 +23,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Peak resident set size since the process started (VmHWM).</summary>
-    public long PeakResidentBytes => ProcessMemory.PeakResidentBytes(_process.Id);
+    public long PeakResidentBytes => ProcessStats.PeakResidentBytes(_process.Id);
+
+    /// <summary>CPU time the service has used so far.</summary>
+    public TimeSpan CpuTime => ProcessStats.CpuTime(_process.Id);
 
     /// <param name="name">Names the log file, e.g. <c>service-sqlite</c>.</param>
     /// <param name="settings">Configuration keys and values (<c>Cyclades:Database:Provider</c> …).</param>

@@ -51,4 +51,7 @@ public sealed class Wrk(RunDirectory run)
 }
 
 /// <param name="Errors">Failed connections, reads, timeouts and non-2xx answers: a measurement with any is void.</param>
-public sealed record LoadResult(int Concurrency, long Requests, double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
+/// <param name="ServerCpuMsPerRequest">CPU time the server process used per answered request (null when not read):
+/// steadier than throughput on a shared machine.</param>
+public sealed record LoadResult(int Concurrency, long Requests, double RequestsPerSecond, double P50Ms, double P99Ms, long Errors,
+    double? ServerCpuMsPerRequest = null);

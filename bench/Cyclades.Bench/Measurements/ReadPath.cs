@@ -28,13 +28,22 @@ public sealed class ReadPath(Wrk wrk, BenchPlan plan, Action<string> log)
         var bare = new List<LoadResult>();
         foreach (var connections in plan.Concurrencies)
         {
-            ours.Add(Valid(await wrk.RunAsync(service.Endpoint, request, connections, plan.LoadDuration, cancellationToken), "service"));
-            bare.Add(Valid(await wrk.RunAsync(service.Endpoint, ceiling, connections, plan.LoadDuration, cancellationToken), "ceiling"));
-            log($"{database.Label} c={connections}: service {ours[^1].RequestsPerSecond:0} req/s (p50 {ours[^1].P50Ms:0.00} ms), " +
-                $"ceiling {bare[^1].RequestsPerSecond:0} req/s (p50 {bare[^1].P50Ms:0.00} ms)");
+            ours.Add(Valid(await MeasureAsync(service, request, connections, cancellationToken), "service"));
+            bare.Add(Valid(await MeasureAsync(service, ceiling, connections, cancellationToken), "ceiling"));
+            log($"{database.Label} c={connections}: service {ours[^1].RequestsPerSecond:0} req/s (p50 {ours[^1].P50Ms:0.00} ms, " +
+                $"{ours[^1].ServerCpuMsPerRequest:0.000} CPU ms/req), ceiling {bare[^1].RequestsPerSecond:0} req/s (p50 {bare[^1].P50Ms:0.00} ms, " +
+                $"{bare[^1].ServerCpuMsPerRequest:0.000} CPU ms/req)");
         }
         return new ReadPathResult(database.Label, totalInstances, plan.ReaderInstances, answer.InstanceCount, answer.Body.Length,
             ours, bare, service.PeakResidentBytes);
+    }
+
+    /// <summary>One wrk point, with the CPU time the service used for it.</summary>
+    private async Task<LoadResult> MeasureAsync(ServiceProcess service, CapturedRequest request, int connections, CancellationToken cancellationToken)
+    {
+        var cpu = service.CpuTime;
+        var result = await wrk.RunAsync(service.Endpoint, request, connections, plan.LoadDuration, cancellationToken);
+        return result with { ServerCpuMsPerRequest = (service.CpuTime - cpu).TotalMilliseconds / Math.Max(1, result.Requests) };
     }
 
     /// <summary>The reader's signed first-page request, checked to answer a full page.</summary>

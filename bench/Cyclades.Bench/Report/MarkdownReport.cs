@@ -68,15 +68,15 @@ public static class MarkdownReport
                 $"{peer.Peer}: {peer.Instances:N0} instances (loaded through boto3 in {peer.LoadTime.TotalSeconds:0} s); its page holds {peer.PageInstances} instances.");
         }
         md.AppendLine()
-            .AppendLine("| Database | c | Cyclades req/s | p50 | p99 | Ceiling req/s | p50 | p99 | Cyclades/ceiling | moto req/s | moto p50 | Cyclades/moto |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| Database | c | Cyclades req/s | p50 | p99 | CPU ms/req | Ceiling req/s | p50 | p99 | CPU ms/req | Cyclades/ceiling | moto req/s | moto p50 | Cyclades/moto |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var read in results.Read)
         {
             foreach (var (ours, ceiling) in read.Service.Zip(read.Ceiling))
             {
                 var moto = results.Peer?.Results.SingleOrDefault(m => m.Concurrency == ours.Concurrency);
-                md.Append(CultureInfo.InvariantCulture, $"| {read.Database} | {ours.Concurrency} | {Rate(ours.RequestsPerSecond)} | {Ms(ours.P50Ms)} | {Ms(ours.P99Ms)} | ")
-                    .Append(CultureInfo.InvariantCulture, $"{Rate(ceiling.RequestsPerSecond)} | {Ms(ceiling.P50Ms)} | {Ms(ceiling.P99Ms)} | ")
+                md.Append(CultureInfo.InvariantCulture, $"| {read.Database} | {ours.Concurrency} | {Rate(ours.RequestsPerSecond)} | {Ms(ours.P50Ms)} | {Ms(ours.P99Ms)} | {ours.ServerCpuMsPerRequest:0.000} | ")
+                    .Append(CultureInfo.InvariantCulture, $"{Rate(ceiling.RequestsPerSecond)} | {Ms(ceiling.P50Ms)} | {Ms(ceiling.P99Ms)} | {ceiling.ServerCpuMsPerRequest:0.000} | ")
                     .Append(CultureInfo.InvariantCulture, $"{ours.RequestsPerSecond / ceiling.RequestsPerSecond:0.00} | ")
                     .AppendLine(moto is null
                         ? "— | — | — |"
