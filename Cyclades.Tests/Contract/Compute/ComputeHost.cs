@@ -17,6 +17,7 @@ public static class ComputeHost
         var all = new Dictionary<string, string?>
         {
             ["Cyclades:Ganeti:Simulator:JobLatencyMs"] = "20",
+            ["Cyclades:Ganeti:Simulator:NodeMemoryMiB"] = "1048576",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
