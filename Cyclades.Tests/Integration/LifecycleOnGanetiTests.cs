@@ -11,36 +11,9 @@ namespace Cyclades.Tests.Integration;
 /// Servers on the real Ganeti test cluster through the logic core, with the dispatcher bringing the
 /// results back (MariaDB). Independent scenarios run in parallel, each as its own user.
 /// </summary>
-[Category("Integration")]
 [Parallelizable(ParallelScope.Children)]
-public sealed class LifecycleOnGanetiTests
+public sealed class LifecycleOnGanetiTests : RealClusterFixture
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(60);
-    private RealClusterHarness _real = null!;
-    private MetricRecorder _metrics = null!;
-
-    private DispatchHarness H => _real.Harness;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _real = await RealClusterHarness.StartAsync();
-        _metrics = new MetricRecorder(H.Meter);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (_real is null)
-        {
-            return;
-        }
-        await LagReport.WriteAsync(nameof(LifecycleOnGanetiTests), _metrics);
-        _metrics.Dispose();
-        await _real.DisposeAsync();
-    }
-
     [Test]
     public async Task Create_stop_resize_start_reboot_and_destroy_with_quotas_following()
     {
@@ -98,7 +71,7 @@ public sealed class LifecycleOnGanetiTests
         var server = await H.LaunchAsync(RealClusterHarness.Small, RealClusterHarness.Image, user: user);
         await H.WaitForStateAsync(server.Id, OperState.Started, JobTimeout, user);
 
-        await _real.Cluster.OnNodeAsync("gnt-instance", "shutdown", "--submit", server.InstanceName);
+        await Real.Cluster.OnNodeAsync("gnt-instance", "shutdown", "--submit", server.InstanceName);
 
         var stopped = await H.WaitForStateAsync(server.Id, OperState.Stopped, JobTimeout, user);
         Assert.That(stopped.LastJob!.Operation, Is.EqualTo(ServerOperation.Stop));
@@ -125,12 +98,6 @@ public sealed class LifecycleOnGanetiTests
     private static string NewUser() => "it-" + Guid.NewGuid().ToString("N")[..12];
 
     private async Task<IReadOnlyDictionary<QuotaResource, long>> UsageAsync(string user) => await H.UsageAsync(user);
-
-    private async Task<ClusterInstance?> InstanceAsync(string name)
-    {
-        var driver = await H.Get<ClusterDriverCache>().GetAsync(await H.BackendIdAsync(RealClusterHarness.Backend), None);
-        return (await driver.ListInstancesAsync(None)).SingleOrDefault(i => i.Name == name);
-    }
 
     private async Task<long> FlavorIdAsync(string name) =>
         (await H.Get<Cyclades.Logic.Catalog.CatalogService>().FindFlavorAsync(name, None))!.Id;

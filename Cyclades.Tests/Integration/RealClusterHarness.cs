@@ -6,6 +6,7 @@ using Cyclades.Ganeti.Rapi.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Dispatch.Support;
 using Cyclades.Tests.Infrastructure;
+using Cyclades.Tests.Logic.Support;
 
 namespace Cyclades.Tests.Integration;
 
@@ -98,12 +99,10 @@ public sealed class RealClusterHarness : IAsyncDisposable
 
     private static void AddFlavor(Dictionary<string, string?> settings, int index, string name, int cpu, int ramMiB, int diskGiB, string template)
     {
-        var key = $"Cyclades:Flavors:{index}";
-        settings[$"{key}:Name"] = name;
-        settings[$"{key}:Cpu"] = cpu.ToString(CultureInfo.InvariantCulture);
-        settings[$"{key}:RamMiB"] = ramMiB.ToString(CultureInfo.InvariantCulture);
-        settings[$"{key}:DiskGiB"] = diskGiB.ToString(CultureInfo.InvariantCulture);
-        settings[$"{key}:DiskTemplate"] = template;
+        foreach (var (key, value) in LogicHarness.Flavor(index, name, cpu, ramMiB, diskGiB, template))
+        {
+            settings[key] = value;
+        }
     }
 
     private static void AddImage(Dictionary<string, string?> settings, int index, string id, string os)

@@ -9,43 +9,16 @@ using Cyclades.Tests.Logic.Support;
 namespace Cyclades.Tests.Integration;
 
 /// <summary>Reconciliation against the real Ganeti test cluster: a crashed instance, an orphan instance.</summary>
-[Category("Integration")]
 [NonParallelizable]
-public sealed class ReconciliationOnGanetiTests
+public sealed class ReconciliationOnGanetiTests : RealClusterFixture
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(60);
-    private RealClusterHarness _real = null!;
-    private MetricRecorder _metrics = null!;
-
-    private DispatchHarness H => _real.Harness;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _real = await RealClusterHarness.StartAsync();
-        _metrics = new MetricRecorder(H.Meter);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (_real is null)
-        {
-            return;
-        }
-        await LagReport.WriteAsync(nameof(ReconciliationOnGanetiTests), _metrics);
-        _metrics.Dispose();
-        await _real.DisposeAsync();
-    }
-
     [Test]
     public async Task A_crashed_instance_is_found_and_its_server_set_stopped()
     {
         var server = await H.LaunchAsync(RealClusterHarness.Small, RealClusterHarness.Image);
         await H.WaitForStateAsync(server.Id, OperState.Started, JobTimeout);
 
-        await _real.Cluster.OnNodeAsync("rm", "-f", $"/var/run/ganeti/fake-hypervisor/{server.InstanceName}");
+        await Real.Cluster.OnNodeAsync("rm", "-f", $"/var/run/ganeti/fake-hypervisor/{server.InstanceName}");
         await Eventually.HoldsAsync(async () => (await InstanceAsync(server.InstanceName))?.IsRunning == false, "Ganeti sees the crash");
         var dryRun = await H.Reconciler.ReconcileAsync(RealClusterHarness.Backend, ReconciliationRequest.DryRun, None);
         var fix = await H.Reconciler.ReconcileAsync(RealClusterHarness.Backend, ReconciliationRequest.FixAll, None);
@@ -61,8 +34,8 @@ public sealed class ReconciliationOnGanetiTests
     [Test]
     public async Task An_orphan_instance_with_our_prefix_is_reported_and_removed_in_fix_mode()
     {
-        var orphan = $"{_real.Prefix}-987654321";
-        using (var client = _real.Cluster.CreateClient())
+        var orphan = $"{Real.Prefix}-987654321";
+        using (var client = Real.Cluster.CreateClient())
         {
             var job = await client.Jobs.WaitUntilFinishedAsync(await client.Instances.CreateAsync(new InstanceCreateRequest
             {
@@ -84,11 +57,5 @@ public sealed class ReconciliationOnGanetiTests
         Assert.That(dryRun.Findings.Where(f => f.InstanceName == orphan).Select(f => (f.Kind, f.Fixed)), Is.EqualTo(new[] { (FindingKind.OrphanInstance, false) }));
         Assert.That(fix.Findings.Where(f => f.InstanceName == orphan).Select(f => (f.Kind, f.Fixed)), Is.EqualTo(new[] { (FindingKind.OrphanInstance, true) }));
         await Eventually.HoldsAsync(async () => await InstanceAsync(orphan) is null, "the orphan removed from the cluster", JobTimeout);
-    }
-
-    private async Task<ClusterInstance?> InstanceAsync(string name)
-    {
-        var driver = await H.Get<ClusterDriverCache>().GetAsync(await H.BackendIdAsync(RealClusterHarness.Backend), None);
-        return (await driver.ListInstancesAsync(None)).SingleOrDefault(i => i.Name == name);
     }
 }
