@@ -9,7 +9,7 @@ namespace Cyclades.Bench.Fleet;
 /// What the bulk rows refer to, read from a database the service has started on once (so its
 /// migrations ran and its start-up synced the flavors, images and backend and created the users).
 /// </summary>
-public sealed record FleetCatalog(IReadOnlyList<string> UserIds, IReadOnlyList<long> FlavorIds, string ImageId, long BackendId, uint LastAddress)
+public sealed record FleetCatalog(IReadOnlyList<string> UserIds, IReadOnlyList<long> FlavorIds, string ImageId, long BackendId, uint FirstHost, uint LastHost)
 {
     public static async Task<FleetCatalog> ReadAsync(DbConnection connection, IReadOnlyList<string> userNames, string backendName, string imageId)
     {
@@ -23,14 +23,12 @@ public sealed record FleetCatalog(IReadOnlyList<string> UserIds, IReadOnlyList<l
         var flavors = (await connection.QueryAsync<long>("SELECT id FROM flavors WHERE deleted = @no ORDER BY id", new { no = false })).ToList();
         var backend = await connection.QuerySingleAsync<(long Id, string Cidr)>(
             "SELECT id AS Id, network_cidr AS Cidr FROM backends WHERE name = @backendName", new { backendName });
-        return new FleetCatalog(users, flavors, imageId, backend.Id, LastHost(backend.Cidr));
+        // As the service hands them out: not the network address, the gateway or the broadcast address.
+        var parts = backend.Cidr.Split('/');
+        var network = ToUInt(parts[0]);
+        var size = 1u << (32 - int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        return new FleetCatalog(users, flavors, imageId, backend.Id, network + 2, network + size - 2);
     }
 
-    /// <summary>The last address servers may have (the broadcast address is never handed out).</summary>
-    private static uint LastHost(string cidr)
-    {
-        var parts = cidr.Split('/');
-        var network = BinaryPrimitives.ReadUInt32BigEndian(IPAddress.Parse(parts[0]).GetAddressBytes());
-        return network + (1u << (32 - int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture))) - 2;
-    }
+    public static uint ToUInt(string address) => BinaryPrimitives.ReadUInt32BigEndian(IPAddress.Parse(address).GetAddressBytes());
 }

@@ -11,8 +11,8 @@ namespace Cyclades.Bench.Fleet;
 /// added) is the only instance of its launch (reservation), as most RunInstances calls are; its owner
 /// is <c>k mod 10</c>; as its owner's instance number <c>j = k div 10</c> it has flavor
 /// <c>j mod flavors</c>, is stopped if <c>j mod 10 = 9</c> (running otherwise) and has a key name if
-/// <c>j</c> is even; it carries one tag, <c>Name=fleet-k</c>. Addresses are taken from the top of the backend's network down (the service
-/// allocates from the bottom up).
+/// <c>j</c> is even; it carries one tag, <c>Name=fleet-k</c>. Addresses are the backend's free ones
+/// from the bottom up, as the service hands them out.
 /// </summary>
 public static class FleetGenerator
 {
@@ -28,13 +28,18 @@ public static class FleetGenerator
                 "SELECT COUNT(*) FROM servers WHERE user_id IN @users", new { users = catalog.UserIds }),
             ServerId: await connection.ExecuteScalarAsync<long?>("SELECT MAX(id) FROM servers") ?? 0,
             LaunchId: await connection.ExecuteScalarAsync<long?>("SELECT MAX(id) FROM launches") ?? 0);
+        var inUse = (await connection.QueryAsync<string>(
+                "SELECT private_ip FROM servers WHERE backend_id = @BackendId AND private_ip IS NOT NULL", new { catalog.BackendId }))
+            .Select(FleetCatalog.ToUInt)
+            .ToHashSet();
+        using var addresses = FreeAddresses(catalog, inUse).GetEnumerator();
         for (var done = 0; done < count;)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             for (var statement = 0; statement < StatementsPerTransaction && done < count; statement++)
             {
                 var rows = Math.Min(RowsPerStatement, count - done);
-                foreach (var sql in Statements(catalog, start, done, rows))
+                foreach (var sql in Statements(catalog, start, done, rows, addresses))
                 {
                     await Execute(connection, transaction, sql, cancellationToken);
                 }
@@ -48,7 +53,7 @@ public static class FleetGenerator
         connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));
 
     /// <summary>The INSERTs of instances <paramref name="from"/> to <paramref name="from"/> + <paramref name="rows"/> of this append, their launches and their tags.</summary>
-    private static string[] Statements(FleetCatalog catalog, Cursor start, int from, int rows)
+    private static string[] Statements(FleetCatalog catalog, Cursor start, int from, int rows, IEnumerator<uint> addresses)
     {
         var tags = new StringBuilder("INSERT INTO tags (user_id, resource_type, resource_id, tag_key, tag_value, created_at) VALUES ");
         var launches = new StringBuilder("INSERT INTO launches (id, user_id, idempotency_key, fingerprint, created_at) VALUES ");
@@ -72,7 +77,7 @@ public static class FleetGenerator
             var flavor = catalog.FlavorIds[(int)(j % catalog.FlavorIds.Count)];
             var keyName = j % 2 == 0 ? "'fleet-key'" : "NULL";
             var state = j % 10 == 9 ? "STOPPED" : "STARTED";
-            var ip = Address(catalog.LastAddress - (uint)k);
+            var ip = addresses.MoveNext() ? Address(addresses.Current) : throw new InvalidOperationException("The backend's network is full.");
             tags.Append(separator).Append(CultureInfo.InvariantCulture, $"('{user}', 'SERVER', '{id}', 'Name', 'fleet-{k}', {created})");
             servers.Append(separator)
                 .Append(CultureInfo.InvariantCulture, $"({id}, '{user}', '', {flavor}, '{catalog.ImageId}', {catalog.BackendId}, 'snf-{id}', {launchId}, 0, ")
@@ -80,6 +85,17 @@ public static class FleetGenerator
                 .Append(CultureInfo.InvariantCulture, $"{created + 1_000_000}, {created + 1_000_000}, {created}, {created + 1_000_000})");
         }
         return [launches.ToString(), servers.ToString(), tags.ToString()];
+    }
+
+    private static IEnumerable<uint> FreeAddresses(FleetCatalog catalog, IReadOnlySet<uint> inUse)
+    {
+        for (var address = catalog.FirstHost; address <= catalog.LastHost; address++)
+        {
+            if (!inUse.Contains(address))
+            {
+                yield return address;
+            }
+        }
     }
 
     private static string Address(uint value) =>
