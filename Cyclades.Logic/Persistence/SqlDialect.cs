@@ -26,13 +26,6 @@ public abstract class SqlDialect
     public abstract string InsertIgnore { get; }
 
     /// <summary>
-    /// Written right after SELECT: join the tables in the order the query names them. MariaDB's
-    /// optimizer otherwise starts a user's page of servers from a one-row table (backends) and sorts all
-    /// the servers of that backend before the LIMIT; SQLite already starts from the first table.
-    /// </summary>
-    public abstract string JoinInWrittenOrder { get; }
-
-    /// <summary>
     /// A case-sensitive predicate matching <paramref name="column"/> against an EC2-style pattern
     /// (<c>*</c> any run, <c>?</c> one character) held by <paramref name="parameter"/> after
     /// <see cref="ToWildcardParameter"/>.
@@ -64,7 +57,6 @@ public abstract class SqlDialect
         public override string ForUpdate => "";
         public override string LastInsertId => "SELECT last_insert_rowid()";
         public override string InsertIgnore => "INSERT OR IGNORE";
-        public override string JoinInWrittenOrder => "";
 
         // GLOB is case-sensitive and already uses * and ?; only [ must be escaped.
         public override string WildcardMatch(string column, string parameter) => $"{column} GLOB {parameter}";
@@ -87,7 +79,6 @@ public abstract class SqlDialect
         public override string ForUpdate => " FOR UPDATE";
         public override string LastInsertId => "SELECT LAST_INSERT_ID()";
         public override string InsertIgnore => "INSERT IGNORE";
-        public override string JoinInWrittenOrder => "STRAIGHT_JOIN ";
 
         // Columns use a binary collation (see the first migration), so LIKE is case-sensitive.
         public override string WildcardMatch(string column, string parameter) => $"{column} LIKE {parameter} ESCAPE '!'";

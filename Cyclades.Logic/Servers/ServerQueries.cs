@@ -14,7 +14,7 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     public Task<ServerView?> GetAsync(string userId, long serverId, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
             (await db.QuerySingleOrDefaultAsync<ServerViewRow>(
-                $"{ServerViewRow.Select(db.Dialect)} WHERE s.id = @serverId AND s.user_id = @userId", new { serverId, userId }, cancellationToken))
+                $"{ServerViewRow.Select} WHERE s.id = @serverId AND s.user_id = @userId", new { serverId, userId }, cancellationToken))
                 ?.ToView(),
             cancellationToken);
 
@@ -29,8 +29,7 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         {
             var (where, parameters) = Where(db.Dialect, userId, filter, afterId);
             parameters.Add("take", pageSize + 1);
-            var rows = (await db.QueryAsync<ServerViewRow>(
-                $"{ServerViewRow.Select(db.Dialect)} WHERE {where} ORDER BY s.id LIMIT @take", parameters, cancellationToken)).ToList();
+            var rows = (await db.QueryAsync<ServerViewRow>(ServerViewRow.Page(where), parameters, cancellationToken)).ToList();
             var page = rows.Take(pageSize).Select(r => r.ToView()).ToList();
             return new ServerPage(page, rows.Count > pageSize ? page[^1].Server.Id : null);
         }, cancellationToken);
@@ -40,7 +39,7 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     public Task<IReadOnlyList<ServerView>> ListLaunchAsync(string userId, long launchId, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
             (IReadOnlyList<ServerView>)(await db.QueryAsync<ServerViewRow>(
-                $"{ServerViewRow.Select(db.Dialect)} WHERE s.launch_id = @launchId AND s.user_id = @userId ORDER BY s.launch_index",
+                $"{ServerViewRow.Select} WHERE s.launch_id = @launchId AND s.user_id = @userId ORDER BY s.launch_index",
                 new { launchId, userId }, cancellationToken))
                 .Select(r => r.ToView()).ToList(),
             cancellationToken);
@@ -52,7 +51,7 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     public Task<ServerView?> FindByInstanceNameAsync(string instanceName, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
             (await db.QuerySingleOrDefaultAsync<ServerViewRow>(
-                $"{ServerViewRow.Select(db.Dialect)} WHERE s.instance_name = @instanceName", new { instanceName }, cancellationToken))
+                $"{ServerViewRow.Select} WHERE s.instance_name = @instanceName", new { instanceName }, cancellationToken))
                 ?.ToView(),
             cancellationToken);
 
@@ -94,12 +93,13 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         AddIn(sql, parameters, "s.launch_id", "launchIds", filter.LaunchIds);
         AddStates(sql, parameters, filter.States);
         var patterns = new SqlPatterns(dialect, sql, parameters);
-        patterns.Add("f.name", filter.FlavorNames);
+        // The page is chosen from servers alone (ServerViewRow.Page): related names are looked up here.
+        patterns.Add("(SELECT f.name FROM flavors f WHERE f.id = s.flavor_id)", filter.FlavorNames);
         patterns.Add("s.image_id", filter.ImageIds);
         patterns.Add("s.key_name", filter.KeyNames);
-        patterns.Add("b.name", filter.BackendNames);
+        patterns.Add("(SELECT b.name FROM backends b WHERE b.id = s.backend_id)", filter.BackendNames);
         patterns.Add("s.private_ip", filter.PrivateIps);
-        patterns.Add("l.idempotency_key", filter.IdempotencyKeys);
+        patterns.Add("(SELECT l.idempotency_key FROM launches l WHERE l.id = s.launch_id)", filter.IdempotencyKeys);
         patterns.Add(dialect.IsoTimestamp("s.created_at"), filter.CreatedAt);
         ServerTagConditions.Append(dialect, sql, parameters, filter.Tags, filter.TagKeys, filter.TagValues);
         return (sql.ToString(), parameters);
