@@ -9,10 +9,12 @@ public sealed record BenchPlan(
     TimeSpan LoadDuration,
     int MotoInstances,
     TimeSpan MotoDuration,
+    TimeSpan MotoMaxDuration,
     int WriteConcurrency,
     TimeSpan WriteDuration,
     IReadOnlyList<int> ScaleSizes,
     TimeSpan ScaleDuration,
+    TimeSpan SettleTimeout,
     int PropagationInstances,
     int PropagationJobs)
 {
@@ -27,10 +29,12 @@ public sealed record BenchPlan(
         LoadDuration: TimeSpan.FromSeconds(10),
         MotoInstances: 10_000,
         MotoDuration: TimeSpan.FromSeconds(10),
+        MotoMaxDuration: TimeSpan.FromSeconds(60),
         WriteConcurrency: 16,
         WriteDuration: TimeSpan.FromSeconds(15),
         ScaleSizes: [1_000, 100_000, 1_000_000],
         ScaleDuration: TimeSpan.FromSeconds(5),
+        SettleTimeout: TimeSpan.FromSeconds(60),
         PropagationInstances: 4,
         PropagationJobs: 60);
 
@@ -42,10 +46,12 @@ public sealed record BenchPlan(
         LoadDuration: TimeSpan.FromSeconds(2),
         MotoInstances: 1_000,
         MotoDuration: TimeSpan.FromSeconds(3),
+        MotoMaxDuration: TimeSpan.FromSeconds(6),
         WriteConcurrency: 16,
         WriteDuration: TimeSpan.FromSeconds(3),
         ScaleSizes: [1_000, 10_000, 100_000],
         ScaleDuration: TimeSpan.FromSeconds(2),
+        SettleTimeout: TimeSpan.FromSeconds(15),
         PropagationInstances: 2,
         PropagationJobs: 10);
 

@@ -98,9 +98,13 @@ public sealed class BenchRunner(BenchPlan plan, IReadOnlySet<string> parts, RunD
     private async Task<int> GrowAsync(BenchDatabase database, FleetCatalog catalog, int size, int target, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using var connection = await database.OpenForBulkLoadAsync(cancellationToken);
-        await FleetGenerator.AppendAsync(connection, catalog, target - size, cancellationToken);
-        log($"{database.Label}: fleet grown to {target:N0} instances in {clock.Elapsed.TotalSeconds:0.0} s");
+        await using (var connection = await database.OpenForBulkLoadAsync(cancellationToken))
+        {
+            await FleetGenerator.AppendAsync(connection, catalog, target - size, cancellationToken);
+        }
+        var loaded = clock.Elapsed;
+        await database.SettleAsync(plan.SettleTimeout, cancellationToken);
+        log($"{database.Label}: fleet grown to {target:N0} instances in {loaded.TotalSeconds:0.0} s (settled in {(clock.Elapsed - loaded).TotalSeconds:0.0} s)");
         return target;
     }
 

@@ -8,7 +8,7 @@ public static class ServiceSettings
 {
     public const string BackendName = "simulated";
 
-    /// <summary>Room for every fleet size (a /16 holds 65,534 servers).</summary>
+    /// <summary>Room for every fleet size (a /8 holds 16.7 million servers).</summary>
     public const string Subnet = "10.0.0.0/8";
 
     /// <summary>A fixed key (required on MariaDB); the data is thrown away after the run.</summary>

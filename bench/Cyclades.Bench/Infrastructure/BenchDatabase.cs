@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
 
@@ -52,6 +53,38 @@ public sealed record BenchDatabase(DatabaseKind Kind, string ConnectionString)
         }
         return connection;
     }
+
+    /// <summary>
+    /// After a bulk load, lets the database finish writing it out — SQLite checkpoints its WAL; MariaDB
+    /// flushes its dirty pages — so that what is measured next is the service, not the load's aftermath.
+    /// </summary>
+    public async Task SettleAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        if (connection is SqliteConnection)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken));
+            return;
+        }
+        await connection.ExecuteAsync(new CommandDefinition("ANALYZE TABLE servers, launches, tags", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("SET GLOBAL innodb_max_dirty_pages_pct = 0", cancellationToken: cancellationToken));
+        try
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (DateTime.UtcNow < deadline && await DirtyPagesAsync(connection, cancellationToken) > 100)
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+        finally
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SET GLOBAL innodb_max_dirty_pages_pct = DEFAULT", cancellationToken: CancellationToken.None));
+        }
+    }
+
+    private static async Task<long> DirtyPagesAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleAsync<(string Name, long Value)>(new CommandDefinition(
+            "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'", cancellationToken: cancellationToken))).Value;
 
     /// <summary>A write transaction as the service begins one: the write lock at once on SQLite, READ COMMITTED on MariaDB.</summary>
     public static DbTransaction BeginWrite(DbConnection connection) => connection is SqliteConnection sqlite

@@ -36,6 +36,7 @@ public sealed class MariaDbServer
         [
             "--no-defaults", $"--datadir={dataDir}", $"--socket={Path.Combine(root, "mysqld.sock")}",
             $"--port={port}", "--bind-address=127.0.0.1", "--user=root", "--skip-log-bin", "--skip-name-resolve", "--innodb-print-all-deadlocks=ON",
+            "--slow-query-log=ON", "--long-query-time=0.02", $"--slow-query-log-file={Path.Combine(root, "slow.log")}",
             "--innodb-buffer-pool-size=1G", "--innodb-log-file-size=512M", "--max-connections=500",
             "--max-allowed-packet=64M", "--local-infile=1",
         ]);

@@ -47,15 +47,26 @@ public sealed class MotoPeer(RunDirectory run, Wrk wrk, BenchPlan plan, Action<s
         }
         await wrk.RunAsync(endpoint, request, 1, plan.Warmup, cancellationToken, RequestTimeout);
         var results = new List<LoadResult>();
+        double? perSecond = null;
         foreach (var connections in plan.Concurrencies)
         {
-            var result = await wrk.RunAsync(endpoint, request, connections, plan.MotoDuration, cancellationToken, RequestTimeout);
-            if (result.Errors > 0 || result.Requests == 0)
+            // moto answers one request at a time: give every connection about three answers.
+            var duration = perSecond is { } rate
+                ? TimeSpan.FromSeconds(Math.Clamp(3 * connections / rate, plan.MotoDuration.TotalSeconds, plan.MotoMaxDuration.TotalSeconds))
+                : plan.MotoDuration;
+            var result = await wrk.RunAsync(endpoint, request, connections, duration, cancellationToken, RequestTimeout);
+            if (result.Errors > 0)
             {
-                throw new BenchException($"moto answered {result.Requests} requests with {result.Errors} failures at c={connections}: the measurement is void.");
+                throw new BenchException($"moto failed {result.Errors} requests at c={connections}: the measurement is void.");
             }
+            if (result.Requests == 0)
+            {
+                log($"moto c={connections}: no answer within {duration.TotalSeconds:0} s (not measured)");
+                continue;
+            }
+            perSecond ??= result.RequestsPerSecond;
             results.Add(result);
-            log($"moto c={connections}: {result.RequestsPerSecond:0.0} req/s (p50 {result.P50Ms:0} ms)");
+            log($"moto c={connections}: {result.RequestsPerSecond:0.0} req/s (p50 {result.P50Ms:0} ms) over {duration.TotalSeconds:0} s");
         }
         return new PeerResult("moto_server 5.2.1", plan.MotoInstances, answer.InstanceCount, loading.Elapsed, results);
     }

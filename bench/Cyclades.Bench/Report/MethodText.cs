@@ -33,10 +33,12 @@ public static class MethodText
               after the service at each concurrency. Fleet: {n(plan.FleetSize)} instances, the reader's
               {n(plan.ReaderInstances)}.
             - **Peer**: `python3 -m moto.server` loaded through boto3 `run_instances` with {n(plan.MotoInstances)}
-              instances (the reader's share only: the first 200 one per call so that its first page also holds one
-              instance per reservation, the rest 1,000 a call), sent the same request by wrk
-              ({s(plan.MotoDuration.TotalSeconds)} per point, 60 s timeout). moto pages by reservation, so its page
-              also holds 100 instances.
+              instances (the reader's share only: the first 100 one per call so that its first page also holds one
+              instance per reservation, the rest 1,000 a call), sent the same request (signed by AWSSDK.EC2 for
+              moto's address; moto ignores signatures) by wrk for about three answers per connection
+              ({s(plan.MotoDuration.TotalSeconds)} to {s(plan.MotoMaxDuration.TotalSeconds)} per point, 60 s
+              timeout; a point with no answer in that time is not measured). moto pages by reservation, so its
+              page also holds 100 instances.
             - **(2) Write path**: {plan.WriteConcurrency} workers in the benchmark process, each looping
               RunInstances (AWSSDK.EC2, `t2.nano`, 1 instance, the SDK's own ClientToken) → DescribeInstances by id
               every 2 ms until `running` → TerminateInstances, for {s(plan.WriteDuration.TotalSeconds)}; the user is
