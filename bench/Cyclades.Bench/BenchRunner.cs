@@ -65,10 +65,10 @@ public sealed class BenchRunner(BenchPlan plan, IReadOnlySet<string> parts, RunD
             catalog = await FleetCatalog.ReadAsync(connection, FleetUsers.Owners.Select(u => u.Name).ToList(), ServiceSettings.BackendName, WritePath.ImageId);
         }
         var scale = new ScalePath(_wrk, plan);
-        var size = 0;
+        var size = await GrowAsync(database, catalog, 0, withScale ? plan.ScaleSizes[0] : plan.FleetSize, cancellationToken);
+        await WarmUpAsync(service, cancellationToken);
         if (withScale)
         {
-            size = await GrowAsync(database, catalog, size, plan.ScaleSizes[0], cancellationToken);
             results.Scale.Add(await scale.MeasureAsync(service, size, cancellationToken));
             log($"Scale: p50 {results.Scale[^1].P50Ms:0.00} ms at {size:N0} instances");
         }
@@ -95,8 +95,20 @@ public sealed class BenchRunner(BenchPlan plan, IReadOnlySet<string> parts, RunD
         }
     }
 
+    /// <summary>A fresh service first runs its code until the runtime has compiled it fully (tiered JIT).</summary>
+    private async Task WarmUpAsync(ServiceProcess service, CancellationToken cancellationToken)
+    {
+        log($"warming the service up ({plan.ServiceWarmup.TotalSeconds:0} s)");
+        var (request, _) = await ReadPath.CaptureAsync(service, cancellationToken);
+        await _wrk.RunAsync(service.Endpoint, request, 16, plan.ServiceWarmup, cancellationToken);
+    }
+
     private async Task<int> GrowAsync(BenchDatabase database, FleetCatalog catalog, int size, int target, CancellationToken cancellationToken)
     {
+        if (target <= size)
+        {
+            return size;
+        }
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using (var connection = await database.OpenForBulkLoadAsync(cancellationToken))
         {
