@@ -34,7 +34,16 @@ root.SetAction(async (parse, cancellationToken) =>
     void Log(string message) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {message}");
 
     Log($"{(plan.Quick ? "quick" : "full")} run in {run.Path}");
-    var complete = await new BenchRunner(plan, parse.GetValue(only)!.ToHashSet(), run, results, Log).RunAsync(cancellationToken);
+    bool complete;
+    try
+    {
+        complete = await new BenchRunner(plan, parse.GetValue(only)!.ToHashSet(), run, results, Log).RunAsync(cancellationToken);
+    }
+    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+    {
+        Log("interrupted: stopping what was started; no results written");
+        return 130;
+    }
     results.Run = results.Run with { FinishedUtc = DateTimeOffset.UtcNow };
 
     var (markdown, json) = ResultFiles.Write(results, parse.GetValue(resultsDirectory)!);

@@ -78,7 +78,7 @@ public static class GoalEvaluation
 
     private static string Verdict(bool pass) => pass ? "PASS" : "MISS";
 
-    private static string Share(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Share(double ratio) => ratio.ToString(ratio < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture);
 
     private static string Multiple(double ratio) => ratio.ToString(ratio >= 100 ? "N0" : "0.00", CultureInfo.InvariantCulture) + "×";
 

@@ -77,7 +77,7 @@ public static class MarkdownReport
                 var moto = results.Peer?.Results.SingleOrDefault(m => m.Concurrency == ours.Concurrency);
                 md.Append(CultureInfo.InvariantCulture, $"| {read.Database} | {ours.Concurrency} | {Rate(ours.RequestsPerSecond)} | {Ms(ours.P50Ms)} | {Ms(ours.P99Ms)} | {ours.ServerCpuMsPerRequest:0.000} | ")
                     .Append(CultureInfo.InvariantCulture, $"{Rate(ceiling.RequestsPerSecond)} | {Ms(ceiling.P50Ms)} | {Ms(ceiling.P99Ms)} | {ceiling.ServerCpuMsPerRequest:0.000} | ")
-                    .Append(CultureInfo.InvariantCulture, $"{ours.RequestsPerSecond / ceiling.RequestsPerSecond:0.00} | ")
+                    .Append(CultureInfo.InvariantCulture, $"{ours.RequestsPerSecond / ceiling.RequestsPerSecond:0.000} | ")
                     .AppendLine(moto is null
                         ? "— | — | — |"
                         : string.Create(CultureInfo.InvariantCulture, $"{Rate(moto.RequestsPerSecond)} | {Ms(moto.P50Ms)} | {ours.RequestsPerSecond / moto.RequestsPerSecond:N0}× |"));
@@ -100,7 +100,7 @@ public static class MarkdownReport
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {w.Database} | {w.Concurrency} | {w.Launches:N0} | {Rate(w.LaunchesPerSecond)} | {Ms(w.CycleP50Ms)} | {Ms(w.CycleP99Ms)} | " +
                 $"{Ms(w.RunInstancesP50Ms)} | {Ms(w.RunInstancesP99Ms)} | {Ms(w.TerminateP50Ms)} | {Ms(w.TerminateP99Ms)} | " +
-                $"{Rate(w.BareTransactionsPerSecond)} | {w.LaunchesPerSecond / w.BareTransactionsPerSecond:0.00} |");
+                $"{Rate(w.BareTransactionsPerSecond)} | {w.LaunchesPerSecond / w.BareTransactionsPerSecond:0.000} |");
         }
         md.AppendLine();
     }

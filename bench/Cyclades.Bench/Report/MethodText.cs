@@ -16,13 +16,18 @@ public static class MethodText
               logging and GC settings, log to a file), one simulated Ganeti cluster with `JobLatencyMs=0` and
               subnet 10.0.0.0/8, quotas raised so that they never bind, and `Cyclades:Bench:CeilingEndpoint=true`
               (off by default). SQLite is the embedded default (a file in the run directory); MariaDB is a
-              throwaway `mariadbd` with default durability (log flushed at each commit), no binary log and a
-              1 GiB buffer pool.
+              throwaway `mariadbd` with default durability (log flushed at each commit), no binary log, a 1 GiB
+              buffer pool and SSD flushing rates. Periodic reconciliation is off (the simulated cluster, inside
+              the service process, does not hold the bulk fleet). A fresh service is warmed up
+              ({s(plan.ServiceWarmup.TotalSeconds)} of DescribeInstances at c=16) before its first measurement.
             - **Data**: the service starts on an empty database (its migrations, catalog and backend sync, and
               the bootstrap of 11 users with fixed keys); then the benchmark adds the fleet in bulk with
               multi-row INSERTs into the product's tables (1,000 rows a statement, 20,000 a transaction), not
               through the API. Each fleet instance is its own reservation; instances are dealt to 10 owners in
-              turn, so the reader owns a tenth; 90 % running, 10 % stopped; deterministic (FleetGenerator).
+              turn, so the reader owns a tenth; 90 % running, 10 % stopped; one Name tag each; addresses from the
+              bottom of the network up, as the service hands them out; deterministic (FleetGenerator). After each
+              load the database settles (SQLite checkpoints its WAL; MariaDB runs ANALYZE TABLE and flushes its
+              dirty pages) before anything is measured.
             - **(1) Read path**: AWSSDK.EC2 sends the reader's `DescribeInstances(MaxResults=100)` once; that
               request — SigV4 header auth with the SDK's signed headers — is recorded and replayed by `wrk` (a
               separate process, keep-alive connections, {s(plan.LoadDuration.TotalSeconds)} per point after a
@@ -31,7 +36,9 @@ public static class MethodText
               point. **Ceiling**: the same request to `/__bench/ceiling` in the same process, which answers the
               answer bytes captured from the real call before the EC2 pipeline (transport only), measured right
               after the service at each concurrency. Fleet: {n(plan.FleetSize)} instances, the reader's
-              {n(plan.ReaderInstances)}.
+              {n(plan.ReaderInstances)}. **CPU ms/req** is the CPU time (user + system, /proc) the service process
+              used during the point divided by the requests answered — steadier than throughput on a shared
+              machine; at low concurrency it includes the runtime's idle spinning and the dispatcher's polls.
             - **Peer**: `python3 -m moto.server` loaded through boto3 `run_instances` with {n(plan.MotoInstances)}
               instances (the reader's share only: the first 100 one per call so that its first page also holds one
               instance per reservation, the rest 1,000 a call), sent the same request (signed by AWSSDK.EC2 for
