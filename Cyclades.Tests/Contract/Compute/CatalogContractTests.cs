@@ -93,3 +93,54 @@ public sealed class CatalogContractTests
         Assert.That(images, Has.Count.EqualTo(3));
     }
 }
+
+/// <summary>Catalogs larger than a page: the paginators follow signed tokens to the end.</summary>
+[Category("Contract")]
+public sealed class LargeCatalogContractTests
+{
+    private Ec2ApiHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartHost()
+    {
+        var settings = new Dictionary<string, string?>();
+        for (var i = 0; i < 7; i++)
+        {
+            settings[$"Cyclades:Flavors:{i}:Name"] = $"c{i}.large";
+            settings[$"Cyclades:Flavors:{i}:Cpu"] = $"{i + 1}";
+            settings[$"Cyclades:Flavors:{i}:RamMiB"] = "1024";
+            settings[$"Cyclades:Flavors:{i}:DiskGiB"] = "1";
+            settings[$"Cyclades:Flavors:{i}:DiskTemplate"] = "file";
+            settings[$"Cyclades:Images:{i}:Id"] = $"ami-0000010{i}";
+            settings[$"Cyclades:Images:{i}:Name"] = $"image-{i}";
+            settings[$"Cyclades:Images:{i}:Os"] = "noop+default";
+        }
+        _host = await ComputeHost.StartAsync(settings);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopHost() => await _host.DisposeAsync();
+
+    [Test]
+    public async Task Instance_types_and_images_come_page_by_page()
+    {
+        using var alice = _host.CreateClient(TestUser.Alice);
+        var types = new List<string>();
+        var images = new List<string>();
+
+        await foreach (var type in alice.Paginators.DescribeInstanceTypes(new DescribeInstanceTypesRequest { MaxResults = 5 }).InstanceTypes)
+        {
+            types.Add(type.InstanceType);
+        }
+        await foreach (var image in alice.Paginators.DescribeImages(new DescribeImagesRequest { MaxResults = 5 }).Images)
+        {
+            images.Add(image.ImageId);
+        }
+        var first = await alice.DescribeImagesAsync(new DescribeImagesRequest { MaxResults = 5 });
+
+        Assert.That(types, Is.EqualTo(Enumerable.Range(0, 7).Select(i => $"c{i}.large")));
+        Assert.That(images, Is.EqualTo(Enumerable.Range(0, 7).Select(i => $"ami-0000010{i}")));
+        Assert.That(first.Images, Has.Count.EqualTo(5));
+        Assert.That(first.NextToken, Is.Not.Null);
+    }
+}
