@@ -7,22 +7,13 @@ using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>DescribeAccountAttributes from the user's quota.</summary>
-[Category("Contract")]
-public sealed class AccountContractTests
+public sealed class AccountContractTests : ComputeFixture
 {
-    private Ec2ApiHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartHost() => _host = await ComputeHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopHost() => await _host.DisposeAsync();
-
     [Test]
     public async Task Max_instances_and_the_quota_resources_come_from_the_users_quota()
     {
-        using var bob = _host.CreateClient(TestUser.Bob);
-        await _host.Services.GetRequiredService<QuotaService>().SetLimitAsync(await _host.LogicUserIdAsync(TestUser.Bob), QuotaResource.Vm, 7, CancellationToken.None);
+        using var bob = Host.CreateClient(TestUser.Bob);
+        await Host.Services.GetRequiredService<QuotaService>().SetLimitAsync(await Host.LogicUserIdAsync(TestUser.Bob), QuotaResource.Vm, 7, CancellationToken.None);
         await bob.RunAsync(2, type: "t2.small");
 
         var all = (await bob.DescribeAccountAttributesAsync(new DescribeAccountAttributesRequest())).AccountAttributes

@@ -6,33 +6,15 @@ using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>DescribeInstanceTypes (the flavors) and DescribeImages (the catalog's images) through AWSSDK.EC2.</summary>
-[Category("Contract")]
-public sealed class CatalogContractTests
+public sealed class CatalogContractTests : ComputeFixture
 {
-    private Ec2ApiHost _host = null!;
-    private AmazonEC2Client _alice = null!;
-
-    [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _host = await ComputeHost.StartAsync();
-        _alice = _host.CreateClient(TestUser.Alice);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _alice.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Test]
     public async Task Instance_types_are_the_flavors_with_vcpus_memory_and_disk()
     {
-        var all = await _alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest());
-        var named = await _alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { InstanceTypes = ["t2.medium"] });
-        var twoCpus = await _alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { Filters = [new Filter("vcpu-info.default-vcpus", ["2"])] });
-        var paged = await _alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { MaxResults = 5 });
+        var all = await Alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest());
+        var named = await Alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { InstanceTypes = ["t2.medium"] });
+        var twoCpus = await Alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { Filters = [new Filter("vcpu-info.default-vcpus", ["2"])] });
+        var paged = await Alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { MaxResults = 5 });
 
         Assert.That(all.InstanceTypes.Select(t => t.InstanceType.Value), Is.EqualTo(new[] { "t2.medium", "t2.micro", "t2.nano", "t2.small" }));
         var medium = named.InstanceTypes.Single();
@@ -45,12 +27,12 @@ public sealed class CatalogContractTests
     [Test]
     public async Task Instance_type_errors()
     {
-        var unknown = await FailsAsync(() => _alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { InstanceTypes = ["t2.micro", "p9.huge"] }));
+        var unknown = await FailsAsync(() => Alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { InstanceTypes = ["t2.micro", "p9.huge"] }));
         // Sizes the SDK's analyzer would refuse as constants: other clients send them.
         int[] sizes = [101, 4];
-        var tooMany = await FailsAsync(() => _alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { MaxResults = sizes[0] }));
-        var tooFew = await FailsAsync(() => _alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { MaxResults = sizes[1] }));
-        var filter = await FailsAsync(() => _alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { Filters = [new Filter("colour", ["red"])] }));
+        var tooMany = await FailsAsync(() => Alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { MaxResults = sizes[0] }));
+        var tooFew = await FailsAsync(() => Alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { MaxResults = sizes[1] }));
+        var filter = await FailsAsync(() => Alice.DescribeInstanceTypesAsync(new DescribeInstanceTypesRequest { Filters = [new Filter("colour", ["red"])] }));
 
         Assert.That((unknown.ErrorCode, unknown.Message), Is.EqualTo(("InvalidInstanceType", "The following supplied instance types do not exist: [p9.huge]")));
         Assert.That(new[] { tooMany.ErrorCode, tooFew.ErrorCode, filter.ErrorCode }, Is.All.EqualTo("InvalidParameterValue"));
@@ -59,11 +41,11 @@ public sealed class CatalogContractTests
     [Test]
     public async Task Images_are_the_clouds_public_images()
     {
-        var all = await _alice.DescribeImagesAsync(new DescribeImagesRequest());
-        var amazon = await _alice.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["amazon"] });
-        var self = await _alice.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] });
-        var byName = await _alice.DescribeImagesAsync(new DescribeImagesRequest { Filters = [new Filter("name", ["noop-?low", "*-fail"])] });
-        var byId = await _alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-00000002"] });
+        var all = await Alice.DescribeImagesAsync(new DescribeImagesRequest());
+        var amazon = await Alice.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["amazon"] });
+        var self = await Alice.DescribeImagesAsync(new DescribeImagesRequest { Owners = ["self"] });
+        var byName = await Alice.DescribeImagesAsync(new DescribeImagesRequest { Filters = [new Filter("name", ["noop-?low", "*-fail"])] });
+        var byId = await Alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-00000002"] });
 
         Assert.That(all.Images.Select(i => i.ImageId), Is.EqualTo(new[] { "ami-00000001", "ami-00000002", "ami-00000003" }));
         Assert.That(amazon.Images, Has.Count.EqualTo(3));
@@ -78,11 +60,11 @@ public sealed class CatalogContractTests
     [Test]
     public async Task Image_errors_and_paging()
     {
-        var unknown = await FailsAsync(() => _alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-0000dead"] }));
-        var malformed = await FailsAsync(() => _alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["img-1"] }));
-        var combination = await FailsAsync(() => _alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-00000001"], MaxResults = 5 }));
+        var unknown = await FailsAsync(() => Alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-0000dead"] }));
+        var malformed = await FailsAsync(() => Alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["img-1"] }));
+        var combination = await FailsAsync(() => Alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-00000001"], MaxResults = 5 }));
         var images = new List<string>();
-        await foreach (var image in _alice.Paginators.DescribeImages(new DescribeImagesRequest { MaxResults = 5 }).Images)
+        await foreach (var image in Alice.Paginators.DescribeImages(new DescribeImagesRequest { MaxResults = 5 }).Images)
         {
             images.Add(image.ImageId);
         }
@@ -95,48 +77,37 @@ public sealed class CatalogContractTests
 }
 
 /// <summary>Catalogs larger than a page: the paginators follow signed tokens to the end.</summary>
-[Category("Contract")]
-public sealed class LargeCatalogContractTests
+public sealed class LargeCatalogContractTests : ComputeFixture
 {
-    private Ec2ApiHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        var settings = new Dictionary<string, string?>();
-        for (var i = 0; i < 7; i++)
+    protected override IReadOnlyDictionary<string, string?> Settings => Enumerable.Range(0, 7)
+        .SelectMany(i => new Dictionary<string, string?>
         {
-            settings[$"Cyclades:Flavors:{i}:Name"] = $"c{i}.large";
-            settings[$"Cyclades:Flavors:{i}:Cpu"] = $"{i + 1}";
-            settings[$"Cyclades:Flavors:{i}:RamMiB"] = "1024";
-            settings[$"Cyclades:Flavors:{i}:DiskGiB"] = "1";
-            settings[$"Cyclades:Flavors:{i}:DiskTemplate"] = "file";
-            settings[$"Cyclades:Images:{i}:Id"] = $"ami-0000010{i}";
-            settings[$"Cyclades:Images:{i}:Name"] = $"image-{i}";
-            settings[$"Cyclades:Images:{i}:Os"] = "noop+default";
-        }
-        _host = await ComputeHost.StartAsync(settings);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost() => await _host.DisposeAsync();
+            [$"Cyclades:Flavors:{i}:Name"] = $"c{i}.large",
+            [$"Cyclades:Flavors:{i}:Cpu"] = $"{i + 1}",
+            [$"Cyclades:Flavors:{i}:RamMiB"] = "1024",
+            [$"Cyclades:Flavors:{i}:DiskGiB"] = "1",
+            [$"Cyclades:Flavors:{i}:DiskTemplate"] = "file",
+            [$"Cyclades:Images:{i}:Id"] = $"ami-0000010{i}",
+            [$"Cyclades:Images:{i}:Name"] = $"image-{i}",
+            [$"Cyclades:Images:{i}:Os"] = "noop+default",
+        })
+        .ToDictionary();
 
     [Test]
     public async Task Instance_types_and_images_come_page_by_page()
     {
-        using var alice = _host.CreateClient(TestUser.Alice);
         var types = new List<string>();
         var images = new List<string>();
 
-        await foreach (var type in alice.Paginators.DescribeInstanceTypes(new DescribeInstanceTypesRequest { MaxResults = 5 }).InstanceTypes)
+        await foreach (var type in Alice.Paginators.DescribeInstanceTypes(new DescribeInstanceTypesRequest { MaxResults = 5 }).InstanceTypes)
         {
             types.Add(type.InstanceType);
         }
-        await foreach (var image in alice.Paginators.DescribeImages(new DescribeImagesRequest { MaxResults = 5 }).Images)
+        await foreach (var image in Alice.Paginators.DescribeImages(new DescribeImagesRequest { MaxResults = 5 }).Images)
         {
             images.Add(image.ImageId);
         }
-        var first = await alice.DescribeImagesAsync(new DescribeImagesRequest { MaxResults = 5 });
+        var first = await Alice.DescribeImagesAsync(new DescribeImagesRequest { MaxResults = 5 });
 
         Assert.That(types, Is.EqualTo(Enumerable.Range(0, 7).Select(i => $"c{i}.large")));
         Assert.That(images, Is.EqualTo(Enumerable.Range(0, 7).Select(i => $"ami-0000010{i}")));

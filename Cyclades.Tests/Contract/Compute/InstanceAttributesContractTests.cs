@@ -7,38 +7,22 @@ using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>ModifyInstanceAttribute (instance type → resize) and DescribeInstanceAttribute through AWSSDK.EC2.</summary>
-[Category("Contract")]
-public sealed class InstanceAttributesContractTests
+public sealed class InstanceAttributesContractTests : ComputeFixture
 {
-    private Ec2ApiHost _host = null!;
-    private AmazonEC2Client _alice = null!;
-
-    [OneTimeSetUp]
-    public async Task StartHost()
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _host = await ComputeHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Cyclades:Flavors:0:Name"] = "t2.micro", ["Cyclades:Flavors:0:Cpu"] = "1", ["Cyclades:Flavors:0:RamMiB"] = "1024",
-            ["Cyclades:Flavors:0:DiskGiB"] = "1", ["Cyclades:Flavors:0:DiskTemplate"] = "file",
-            ["Cyclades:Flavors:1:Name"] = "t2.small", ["Cyclades:Flavors:1:Cpu"] = "1", ["Cyclades:Flavors:1:RamMiB"] = "2048",
-            ["Cyclades:Flavors:1:DiskGiB"] = "1", ["Cyclades:Flavors:1:DiskTemplate"] = "file",
-            ["Cyclades:Flavors:2:Name"] = "t2.medium", ["Cyclades:Flavors:2:Cpu"] = "2", ["Cyclades:Flavors:2:RamMiB"] = "4096",
-            ["Cyclades:Flavors:2:DiskGiB"] = "1", ["Cyclades:Flavors:2:DiskTemplate"] = "file",
-            ["Cyclades:Flavors:3:Name"] = "m1.large", ["Cyclades:Flavors:3:Cpu"] = "2", ["Cyclades:Flavors:3:RamMiB"] = "4096",
-            ["Cyclades:Flavors:3:DiskGiB"] = "2", ["Cyclades:Flavors:3:DiskTemplate"] = "file",
-        });
-        _alice = _host.CreateClient(TestUser.Alice);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _alice.Dispose();
-        await _host.DisposeAsync();
-    }
+        ["Cyclades:Flavors:0:Name"] = "t2.micro", ["Cyclades:Flavors:0:Cpu"] = "1", ["Cyclades:Flavors:0:RamMiB"] = "1024",
+        ["Cyclades:Flavors:0:DiskGiB"] = "1", ["Cyclades:Flavors:0:DiskTemplate"] = "file",
+        ["Cyclades:Flavors:1:Name"] = "t2.small", ["Cyclades:Flavors:1:Cpu"] = "1", ["Cyclades:Flavors:1:RamMiB"] = "2048",
+        ["Cyclades:Flavors:1:DiskGiB"] = "1", ["Cyclades:Flavors:1:DiskTemplate"] = "file",
+        ["Cyclades:Flavors:2:Name"] = "t2.medium", ["Cyclades:Flavors:2:Cpu"] = "2", ["Cyclades:Flavors:2:RamMiB"] = "4096",
+        ["Cyclades:Flavors:2:DiskGiB"] = "1", ["Cyclades:Flavors:2:DiskTemplate"] = "file",
+        ["Cyclades:Flavors:3:Name"] = "m1.large", ["Cyclades:Flavors:3:Cpu"] = "2", ["Cyclades:Flavors:3:RamMiB"] = "4096",
+        ["Cyclades:Flavors:3:DiskGiB"] = "2", ["Cyclades:Flavors:3:DiskTemplate"] = "file",
+    };
 
     private async Task<string> InstanceTypeOfAsync(string id) =>
-        (await _alice.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest { InstanceId = id, Attribute = InstanceAttributeName.InstanceType }))
+        (await Alice.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest { InstanceId = id, Attribute = InstanceAttributeName.InstanceType }))
         .InstanceAttribute.InstanceType;
 
     private async Task WaitForTypeAsync(string id, string type)
@@ -52,18 +36,18 @@ public sealed class InstanceAttributesContractTests
     [Test]
     public async Task The_instance_type_changes_in_both_wire_forms_on_a_stopped_instance()
     {
-        var ids = await _alice.StoppedAsync(2);
+        var ids = await Alice.StoppedAsync(2);
 
-        await _alice.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = ids[0], InstanceType = "t2.small" });
-        await _alice.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest
+        await Alice.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = ids[0], InstanceType = "t2.small" });
+        await Alice.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest
         {
             InstanceId = ids[1], Attribute = InstanceAttributeName.InstanceType, Value = "t2.medium",
         });
         await WaitForTypeAsync(ids[0], "t2.small");
         await WaitForTypeAsync(ids[1], "t2.medium");
-        await _alice.WaitForAsync("stopped", ids);
-        await _alice.StartInstancesAsync(new StartInstancesRequest { InstanceIds = ids });
-        var running = await _alice.WaitForAsync("running", ids);
+        await Alice.WaitForAsync("stopped", ids);
+        await Alice.StartInstancesAsync(new StartInstancesRequest { InstanceIds = ids });
+        var running = await Alice.WaitForAsync("running", ids);
 
         Assert.That(running.Select(i => i.InstanceType.Value), Is.EqualTo(new[] { "t2.small", "t2.medium" }));
         Assert.That(running[1].CpuOptions.CoreCount, Is.EqualTo(2));
@@ -92,9 +76,9 @@ public sealed class InstanceAttributesContractTests
     [TestCaseSource(nameof(Refusals))]
     public async Task Refusals_leave_the_instance_as_it_was(bool running, string code, string message, Func<string, ModifyInstanceAttributeRequest> request)
     {
-        var id = (running ? await _alice.RunningAsync() : await _alice.StoppedAsync())[0];
+        var id = (running ? await Alice.RunningAsync() : await Alice.StoppedAsync())[0];
 
-        var error = await FailsAsync(() => _alice.ModifyInstanceAttributeAsync(request(id)));
+        var error = await FailsAsync(() => Alice.ModifyInstanceAttributeAsync(request(id)));
 
         Assert.That((error.ErrorCode, error.StatusCode), Is.EqualTo((code, HttpStatusCode.BadRequest)), error.Message);
         Assert.That(error.Message, Does.Contain(message));
@@ -105,11 +89,11 @@ public sealed class InstanceAttributesContractTests
     public async Task Describe_instance_attribute_shows_user_data_and_the_other_attributes()
     {
         var userData = Convert.ToBase64String("#cloud-config\n"u8.ToArray());
-        var id = (await _alice.RunAsync(configure: r => r.UserData = userData)).Instances[0].InstanceId;
-        var plain = (await _alice.RunAsync()).Instances[0].InstanceId;
+        var id = (await Alice.RunAsync(configure: r => r.UserData = userData)).Instances[0].InstanceId;
+        var plain = (await Alice.RunAsync()).Instances[0].InstanceId;
 
         async Task<InstanceAttribute> Describe(string instance, InstanceAttributeName name) =>
-            (await _alice.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest { InstanceId = instance, Attribute = name })).InstanceAttribute;
+            (await Alice.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest { InstanceId = instance, Attribute = name })).InstanceAttribute;
 
         Assert.That((await Describe(id, InstanceAttributeName.UserData)).UserData, Is.EqualTo(userData));
         Assert.That((await Describe(plain, InstanceAttributeName.UserData)).UserData, Is.Null);
@@ -117,7 +101,7 @@ public sealed class InstanceAttributesContractTests
         Assert.That((await Describe(id, InstanceAttributeName.DisableApiTermination)).DisableApiTermination, Is.False);
         Assert.That((await Describe(id, InstanceAttributeName.InstanceInitiatedShutdownBehavior)).InstanceInitiatedShutdownBehavior, Is.EqualTo("stop"));
         Assert.That((await Describe(id, InstanceAttributeName.RootDeviceName)).RootDeviceName, Is.EqualTo("/dev/xvda"));
-        var unknown = await FailsAsync(() => _alice.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest { InstanceId = id, Attribute = "colour" }));
+        var unknown = await FailsAsync(() => Alice.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest { InstanceId = id, Attribute = "colour" }));
         Assert.That(unknown.ErrorCode, Is.EqualTo("InvalidParameterValue"));
     }
 }

@@ -6,34 +6,22 @@ using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>DescribeInstanceStatus through AWSSDK.EC2.</summary>
-[Category("Contract")]
-public sealed class InstanceStatusContractTests
+public sealed class InstanceStatusContractTests : ComputeFixture
 {
-    private Ec2ApiHost _host = null!;
-    private AmazonEC2Client _alice = null!;
     private List<string> _running = null!;
     private List<string> _stopped = null!;
 
     [OneTimeSetUp]
-    public async Task StartHost()
+    public async Task LaunchInstances()
     {
-        _host = await ComputeHost.StartAsync();
-        _alice = _host.CreateClient(TestUser.Alice);
-        _running = await _alice.RunningAsync(6);
-        _stopped = await _alice.StoppedAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _alice.Dispose();
-        await _host.DisposeAsync();
+        _running = await Alice.RunningAsync(6);
+        _stopped = await Alice.StoppedAsync();
     }
 
     private async Task<List<InstanceStatus>> AllAsync(DescribeInstanceStatusRequest request)
     {
         var all = new List<InstanceStatus>();
-        await foreach (var status in _alice.Paginators.DescribeInstanceStatus(request).InstanceStatuses)
+        await foreach (var status in Alice.Paginators.DescribeInstanceStatus(request).InstanceStatuses)
         {
             all.Add(status);
         }
@@ -58,7 +46,7 @@ public sealed class InstanceStatusContractTests
     [Test]
     public async Task Named_instances_filters_and_errors()
     {
-        var named = await _alice.DescribeInstanceStatusAsync(new DescribeInstanceStatusRequest { InstanceIds = [_running[0], _stopped[0]] });
+        var named = await Alice.DescribeInstanceStatusAsync(new DescribeInstanceStatusRequest { InstanceIds = [_running[0], _stopped[0]] });
         var byState = await AllAsync(new DescribeInstanceStatusRequest
         {
             IncludeAllInstances = true, Filters = [new Filter("instance-state-name", ["stopp*"])],
@@ -68,9 +56,9 @@ public sealed class InstanceStatusContractTests
             IncludeAllInstances = true, Filters = [new Filter("instance-status.status", ["not-applicable"])],
         });
         var events = await AllAsync(new DescribeInstanceStatusRequest { Filters = [new Filter("event.code", ["*"])] });
-        var tag = await FailsAsync(() => _alice.DescribeInstanceStatusAsync(new DescribeInstanceStatusRequest { Filters = [new Filter("tag:Name", ["x"])] }));
-        var combination = await FailsAsync(() => _alice.DescribeInstanceStatusAsync(new DescribeInstanceStatusRequest { InstanceIds = [_running[0]], MaxResults = 5 }));
-        var unknown = await FailsAsync(() => _alice.DescribeInstanceStatusAsync(new DescribeInstanceStatusRequest { InstanceIds = ["i-0000000000000dead"] }));
+        var tag = await FailsAsync(() => Alice.DescribeInstanceStatusAsync(new DescribeInstanceStatusRequest { Filters = [new Filter("tag:Name", ["x"])] }));
+        var combination = await FailsAsync(() => Alice.DescribeInstanceStatusAsync(new DescribeInstanceStatusRequest { InstanceIds = [_running[0]], MaxResults = 5 }));
+        var unknown = await FailsAsync(() => Alice.DescribeInstanceStatusAsync(new DescribeInstanceStatusRequest { InstanceIds = ["i-0000000000000dead"] }));
 
         Assert.That(named.InstanceStatuses.Select(s => s.InstanceId), Is.EqualTo(new[] { _running[0] }), "running only, even when named");
         Assert.That(byState.Select(s => s.InstanceId), Is.EqualTo(_stopped));

@@ -9,8 +9,7 @@ using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>Key pairs through AWSSDK.EC2, with the fingerprints AWS documents.</summary>
-[Category("Contract")]
-public sealed class KeyPairsContractTests
+public sealed class KeyPairsContractTests : ComputeFixture
 {
     /// <summary>Made with ssh-keygen; fingerprint from <c>ssh-keygen -e -m PKCS8 | openssl pkey -pubin -outform DER | openssl md5 -c</c>.</summary>
     public const string RsaPublicKey =
@@ -26,22 +25,6 @@ public sealed class KeyPairsContractTests
 
     public const string Ed25519Fingerprint = "jemtKoq45Pj/gmm1r7cvi+wuNF80rkHzYrubsdgdLiw=";
 
-    private Ec2ApiHost _host = null!;
-    private AmazonEC2Client _alice = null!;
-
-    [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _host = await ComputeHost.StartAsync();
-        _alice = _host.CreateClient(TestUser.Alice);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _alice.Dispose();
-        await _host.DisposeAsync();
-    }
 
     /// <summary>The .NET SDK sends PublicKeyMaterial as given: the API wants base64 (the CLIs and boto3 encode it themselves).</summary>
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
@@ -53,12 +36,12 @@ public sealed class KeyPairsContractTests
     {
         var name = Name();
 
-        var created = (await _alice.CreateKeyPairAsync(new CreateKeyPairRequest
+        var created = (await Alice.CreateKeyPairAsync(new CreateKeyPairRequest
         {
             KeyName = name,
             TagSpecifications = [new TagSpecification { ResourceType = ResourceType.KeyPair, Tags = [new Tag("team", "ops")] }],
         })).KeyPair;
-        var described = (await _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = [name], IncludePublicKey = true })).KeyPairs.Single();
+        var described = (await Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = [name], IncludePublicKey = true })).KeyPairs.Single();
 
         using var rsa = RSA.Create();
         rsa.ImportFromPem(created.KeyMaterial);
@@ -76,7 +59,7 @@ public sealed class KeyPairsContractTests
     [Test]
     public async Task A_created_ed25519_key_is_an_openssh_private_key_with_the_base64_sha256_fingerprint()
     {
-        var created = (await _alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = Name(), KeyType = KeyType.Ed25519 })).KeyPair;
+        var created = (await Alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = Name(), KeyType = KeyType.Ed25519 })).KeyPair;
 
         Assert.That(created.KeyMaterial, Does.StartWith("-----BEGIN OPENSSH PRIVATE KEY-----"));
         Assert.That(Convert.FromBase64String(created.KeyFingerprint), Has.Length.EqualTo(32));
@@ -88,8 +71,8 @@ public sealed class KeyPairsContractTests
     {
         var name = Name();
 
-        var imported = await _alice.ImportKeyPairAsync(new ImportKeyPairRequest { KeyName = name, PublicKeyMaterial = Base64(publicKey + "\n") });
-        var described = (await _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = [name] })).KeyPairs.Single();
+        var imported = await Alice.ImportKeyPairAsync(new ImportKeyPairRequest { KeyName = name, PublicKeyMaterial = Base64(publicKey + "\n") });
+        var described = (await Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = [name] })).KeyPairs.Single();
 
         Assert.That(imported.KeyFingerprint, Is.EqualTo(fingerprint));
         Assert.That((described.KeyType.Value, described.KeyFingerprint), Is.EqualTo((type, fingerprint)));
@@ -106,7 +89,7 @@ public sealed class KeyPairsContractTests
     [TestCaseSource(nameof(Malformed))]
     public async Task Malformed_public_keys_are_refused(string publicKey)
     {
-        var error = await FailsAsync(() => _alice.ImportKeyPairAsync(new ImportKeyPairRequest { KeyName = Name(), PublicKeyMaterial = Base64(publicKey) }));
+        var error = await FailsAsync(() => Alice.ImportKeyPairAsync(new ImportKeyPairRequest { KeyName = Name(), PublicKeyMaterial = Base64(publicKey) }));
 
         Assert.That((error.ErrorCode, error.StatusCode, error.Message),
             Is.EqualTo(("InvalidKeyPair.Format", HttpStatusCode.BadRequest, "Key is not in valid OpenSSH public key format")));
@@ -116,16 +99,16 @@ public sealed class KeyPairsContractTests
     public async Task Names_are_unique_lookups_filter_and_deleting_is_idempotent()
     {
         var name = Name();
-        var created = (await _alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = name })).KeyPair;
+        var created = (await Alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = name })).KeyPair;
 
-        var duplicate = await FailsAsync(() => _alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = name }));
-        var unknown = await FailsAsync(() => _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = [name, "nope"] }));
-        var unknownId = await FailsAsync(() => _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyPairIds = ["key-0000000000000dead"] }));
-        var byFilter = await _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { Filters = [new Filter("key-name", [name[..6] + "*"]), new Filter("fingerprint", [created.KeyFingerprint])] });
-        var byId = await _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyPairIds = [created.KeyPairId] });
-        var deleted = await _alice.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyName = name });
-        var again = await _alice.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyName = name });
-        var byIdAfter = await _alice.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyPairId = created.KeyPairId });
+        var duplicate = await FailsAsync(() => Alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = name }));
+        var unknown = await FailsAsync(() => Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = [name, "nope"] }));
+        var unknownId = await FailsAsync(() => Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyPairIds = ["key-0000000000000dead"] }));
+        var byFilter = await Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { Filters = [new Filter("key-name", [name[..6] + "*"]), new Filter("fingerprint", [created.KeyFingerprint])] });
+        var byId = await Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyPairIds = [created.KeyPairId] });
+        var deleted = await Alice.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyName = name });
+        var again = await Alice.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyName = name });
+        var byIdAfter = await Alice.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyPairId = created.KeyPairId });
 
         Assert.That((duplicate.ErrorCode, duplicate.Message), Is.EqualTo(("InvalidKeyPair.Duplicate", $"The keypair '{name}' already exists.")));
         Assert.That((unknown.ErrorCode, unknown.Message), Is.EqualTo(("InvalidKeyPair.NotFound", "The key pair 'nope' does not exist")));
@@ -134,16 +117,16 @@ public sealed class KeyPairsContractTests
         Assert.That(byId.KeyPairs.Single().KeyName, Is.EqualTo(name));
         Assert.That((deleted.Return, deleted.KeyPairId), Is.EqualTo((true, created.KeyPairId)));
         Assert.That((again.Return, byIdAfter.Return), Is.EqualTo((true, true)));
-        Assert.That((await _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest())).KeyPairs?.Select(k => k.KeyName) ?? [], Does.Not.Contain(name));
+        Assert.That((await Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest())).KeyPairs?.Select(k => k.KeyName) ?? [], Does.Not.Contain(name));
     }
 
     [Test]
     public async Task Invalid_names_and_types_are_refused()
     {
-        var tooLong = await FailsAsync(() => _alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = new string('k', 256) }));
-        var notAscii = await FailsAsync(() => _alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = "clé" }));
-        var type = await FailsAsync(() => _alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = Name(), KeyType = "dsa" }));
-        var missing = await FailsAsync(() => _alice.DeleteKeyPairAsync(new DeleteKeyPairRequest()));
+        var tooLong = await FailsAsync(() => Alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = new string('k', 256) }));
+        var notAscii = await FailsAsync(() => Alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = "clé" }));
+        var type = await FailsAsync(() => Alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = Name(), KeyType = "dsa" }));
+        var missing = await FailsAsync(() => Alice.DeleteKeyPairAsync(new DeleteKeyPairRequest()));
 
         Assert.That(new[] { tooLong.ErrorCode, notAscii.ErrorCode, type.ErrorCode }, Is.All.EqualTo("InvalidParameterValue"));
         Assert.That(missing.ErrorCode, Is.EqualTo("MissingParameter"));

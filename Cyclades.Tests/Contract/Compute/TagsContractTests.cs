@@ -7,30 +7,12 @@ using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>CreateTags, DeleteTags and DescribeTags through AWSSDK.EC2 on instances, images and key pairs.</summary>
-[Category("Contract")]
-public sealed class TagsContractTests
+public sealed class TagsContractTests : ComputeFixture
 {
-    private Ec2ApiHost _host = null!;
-    private AmazonEC2Client _alice = null!;
-
-    [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _host = await ComputeHost.StartAsync();
-        _alice = _host.CreateClient(TestUser.Alice);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _alice.Dispose();
-        await _host.DisposeAsync();
-    }
-
     private async Task<List<TagDescription>> DescribeAsync(params Filter[] filters)
     {
         var all = new List<TagDescription>();
-        await foreach (var tag in _alice.Paginators.DescribeTags(new DescribeTagsRequest { Filters = filters.ToList(), MaxResults = 5 }).Tags)
+        await foreach (var tag in Alice.Paginators.DescribeTags(new DescribeTagsRequest { Filters = filters.ToList(), MaxResults = 5 }).Tags)
         {
             all.Add(tag);
         }
@@ -40,17 +22,17 @@ public sealed class TagsContractTests
     [Test]
     public async Task Tags_on_instances_images_and_key_pairs_are_set_listed_and_removed()
     {
-        var instance = (await _alice.RunAsync()).Instances[0].InstanceId;
-        var keyPair = (await _alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = "tagged" })).KeyPair.KeyPairId;
+        var instance = (await Alice.RunAsync()).Instances[0].InstanceId;
+        var keyPair = (await Alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = "tagged" })).KeyPair.KeyPairId;
         string[] resources = [instance, "ami-00000001", keyPair];
 
-        await _alice.CreateTagsAsync(new CreateTagsRequest { Resources = resources.ToList(), Tags = [new Tag("owner", "alice"), new Tag("empty", "")] });
-        await _alice.CreateTagsAsync(new CreateTagsRequest { Resources = [instance], Tags = [new Tag("owner", "carol")] });
+        await Alice.CreateTagsAsync(new CreateTagsRequest { Resources = resources.ToList(), Tags = [new Tag("owner", "alice"), new Tag("empty", "")] });
+        await Alice.CreateTagsAsync(new CreateTagsRequest { Resources = [instance], Tags = [new Tag("owner", "carol")] });
         var all = await DescribeAsync(new Filter("resource-id", resources.ToList()));
         var instances = await DescribeAsync(new Filter("resource-type", ["instance"]), new Filter("key", ["own*"]));
-        var onInstance = (await _alice.DescribeOneAsync(instance)).Tags;
-        var onImage = (await _alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-00000001"] })).Images[0].Tags;
-        var onKey = (await _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = ["tagged"] })).KeyPairs[0].Tags;
+        var onInstance = (await Alice.DescribeOneAsync(instance)).Tags;
+        var onImage = (await Alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-00000001"] })).Images[0].Tags;
+        var onKey = (await Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = ["tagged"] })).KeyPairs[0].Tags;
 
         Assert.That(all.Select(t => (t.ResourceId, t.ResourceType.Value, t.Key, t.Value)), Is.EquivalentTo(new[]
         {
@@ -63,10 +45,10 @@ public sealed class TagsContractTests
         Assert.That(onImage.Select(t => t.Key), Is.EquivalentTo(new[] { "owner", "empty" }));
         Assert.That(onKey.Select(t => t.Key), Is.EquivalentTo(new[] { "owner", "empty" }));
 
-        await _alice.DeleteTagsAsync(new DeleteTagsRequest { Resources = [instance], Tags = [new Tag { Key = "owner", Value = "alice" }, new Tag { Key = "empty" }] });
+        await Alice.DeleteTagsAsync(new DeleteTagsRequest { Resources = [instance], Tags = [new Tag { Key = "owner", Value = "alice" }, new Tag { Key = "empty" }] });
         var afterValueMismatch = await DescribeAsync(new Filter("resource-id", [instance]));
-        await _alice.DeleteTagsAsync(new DeleteTagsRequest { Resources = [instance], Tags = [new Tag { Key = "owner", Value = "carol" }] });
-        await _alice.DeleteTagsAsync(new DeleteTagsRequest { Resources = ["ami-00000001", keyPair] });
+        await Alice.DeleteTagsAsync(new DeleteTagsRequest { Resources = [instance], Tags = [new Tag { Key = "owner", Value = "carol" }] });
+        await Alice.DeleteTagsAsync(new DeleteTagsRequest { Resources = ["ami-00000001", keyPair] });
 
         Assert.That(afterValueMismatch.Select(t => (t.Key, t.Value)), Is.EqualTo(new[] { ("owner", "carol") }),
             "a tag given with a value goes only if it has that value; without a value it goes whatever it has");
@@ -76,8 +58,8 @@ public sealed class TagsContractTests
     [Test]
     public async Task Tags_are_paged_and_filtered_by_value_with_wildcards()
     {
-        var ids = (await _alice.RunAsync(6)).Instances.Select(i => i.InstanceId).ToList();
-        await _alice.CreateTagsAsync(new CreateTagsRequest { Resources = ids, Tags = [new Tag("paged", "yes"), new Tag("colour", "red")] });
+        var ids = (await Alice.RunAsync(6)).Instances.Select(i => i.InstanceId).ToList();
+        await Alice.CreateTagsAsync(new CreateTagsRequest { Resources = ids, Tags = [new Tag("paged", "yes"), new Tag("colour", "red")] });
 
         var paged = await DescribeAsync(new Filter("key", ["paged", "colour"]));
         var red = await DescribeAsync(new Filter("value", ["r?d"]), new Filter("resource-id", ["i-*"]));
@@ -104,7 +86,7 @@ public sealed class TagsContractTests
     [TestCaseSource(nameof(Refusals))]
     public async Task Refusals_have_awss_codes(string resource, Tag[] tags, string code)
     {
-        var error = await FailsAsync(() => _alice.CreateTagsAsync(new CreateTagsRequest { Resources = [resource], Tags = tags.ToList() }));
+        var error = await FailsAsync(() => Alice.CreateTagsAsync(new CreateTagsRequest { Resources = [resource], Tags = tags.ToList() }));
 
         Assert.That((error.ErrorCode, error.StatusCode), Is.EqualTo((code, HttpStatusCode.BadRequest)), error.Message);
     }
@@ -112,24 +94,24 @@ public sealed class TagsContractTests
     [Test]
     public async Task A_resource_carries_at_most_50_tags()
     {
-        var instance = (await _alice.RunAsync()).Instances[0].InstanceId;
-        await _alice.CreateTagsAsync(new CreateTagsRequest { Resources = [instance], Tags = Enumerable.Range(0, 50).Select(i => new Tag($"k{i}", "v")).ToList() });
+        var instance = (await Alice.RunAsync()).Instances[0].InstanceId;
+        await Alice.CreateTagsAsync(new CreateTagsRequest { Resources = [instance], Tags = Enumerable.Range(0, 50).Select(i => new Tag($"k{i}", "v")).ToList() });
 
-        var overwrite = await _alice.CreateTagsAsync(new CreateTagsRequest { Resources = [instance], Tags = [new Tag("k0", "new")] });
-        var error = await FailsAsync(() => _alice.CreateTagsAsync(new CreateTagsRequest { Resources = [instance], Tags = [new Tag("k50", "v")] }));
+        var overwrite = await Alice.CreateTagsAsync(new CreateTagsRequest { Resources = [instance], Tags = [new Tag("k0", "new")] });
+        var error = await FailsAsync(() => Alice.CreateTagsAsync(new CreateTagsRequest { Resources = [instance], Tags = [new Tag("k50", "v")] }));
 
         Assert.That(overwrite.HttpStatusCode, Is.EqualTo(HttpStatusCode.OK), "changing a value is not one more tag");
         Assert.That((error.ErrorCode, error.StatusCode), Is.EqualTo(("TagLimitExceeded", HttpStatusCode.BadRequest)));
-        Assert.That((await _alice.DescribeOneAsync(instance)).Tags, Has.Count.EqualTo(50));
+        Assert.That((await Alice.DescribeOneAsync(instance)).Tags, Has.Count.EqualTo(50));
     }
 
     [Test]
     public async Task Describe_tags_refuses_unknown_filters_and_small_pages()
     {
-        var filter = await FailsAsync(() => _alice.DescribeTagsAsync(new DescribeTagsRequest { Filters = [new Filter("colour", ["red"])] }));
+        var filter = await FailsAsync(() => Alice.DescribeTagsAsync(new DescribeTagsRequest { Filters = [new Filter("colour", ["red"])] }));
         int[] small = [4];
-        var page = await FailsAsync(() => _alice.DescribeTagsAsync(new DescribeTagsRequest { MaxResults = small[0] }));
-        var dry = await FailsAsync(() => _alice.CreateTagsAsync(new CreateTagsRequest { Resources = ["ami-00000001"], Tags = [new Tag("k", "v")], DryRun = true }));
+        var page = await FailsAsync(() => Alice.DescribeTagsAsync(new DescribeTagsRequest { MaxResults = small[0] }));
+        var dry = await FailsAsync(() => Alice.CreateTagsAsync(new CreateTagsRequest { Resources = ["ami-00000001"], Tags = [new Tag("k", "v")], DryRun = true }));
 
         Assert.That((filter.ErrorCode, page.ErrorCode), Is.EqualTo(("InvalidParameterValue", "InvalidParameterValue")));
         Assert.That((dry.ErrorCode, dry.StatusCode), Is.EqualTo(("DryRunOperation", HttpStatusCode.PreconditionFailed)));

@@ -9,24 +9,19 @@ namespace Cyclades.Tests.Contract.Compute;
 /// Another user's resource behaves exactly like one that does not exist, action by action: the same
 /// error code, the same message (naming only the id asked for), and nothing changes for its owner.
 /// </summary>
-[Category("Contract")]
-public sealed class TenantIsolationContractTests
+public sealed class TenantIsolationContractTests : ComputeFixture
 {
     private const string Missing = "i-0000000000000fade";
 
-    private Ec2ApiHost _host = null!;
-    private AmazonEC2Client _alice = null!;
     private AmazonEC2Client _bob = null!;
     private string _bobs = null!;
     private string _bobsKeyName = null!;
     private string _bobsKeyId = null!;
 
     [OneTimeSetUp]
-    public async Task StartHost()
+    public async Task GiveBobResources()
     {
-        _host = await ComputeHost.StartAsync();
-        _alice = _host.CreateClient(TestUser.Alice);
-        _bob = _host.CreateClient(TestUser.Bob);
+        _bob = Host.CreateClient(TestUser.Bob);
         _bobs = (await _bob.StoppedAsync())[0];
         await _bob.CreateTagsAsync(new CreateTagsRequest { Resources = [_bobs, "ami-00000001"], Tags = [new Tag("owner", "bob")] });
         _bobsKeyName = "bobs-key";
@@ -34,12 +29,7 @@ public sealed class TenantIsolationContractTests
     }
 
     [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _alice.Dispose();
-        _bob.Dispose();
-        await _host.DisposeAsync();
-    }
+    public void DisposeBob() => _bob.Dispose();
 
     private static IEnumerable<TestCaseData> InstanceActions()
     {
@@ -60,8 +50,8 @@ public sealed class TenantIsolationContractTests
     [TestCaseSource(nameof(InstanceActions))]
     public async Task Another_users_instance_is_not_found_like_one_that_never_was(Func<IAmazonEC2, string, Task> call)
     {
-        var foreign = (AmazonEC2Exception)(await Assert.ThrowsAsync<AmazonEC2Exception>(() => call(_alice, _bobs)))!;
-        var missing = (AmazonEC2Exception)(await Assert.ThrowsAsync<AmazonEC2Exception>(() => call(_alice, Missing)))!;
+        var foreign = (AmazonEC2Exception)(await Assert.ThrowsAsync<AmazonEC2Exception>(() => call(Alice, _bobs)))!;
+        var missing = (AmazonEC2Exception)(await Assert.ThrowsAsync<AmazonEC2Exception>(() => call(Alice, Missing)))!;
 
         Assert.That((foreign.ErrorCode, foreign.StatusCode), Is.EqualTo((missing.ErrorCode, missing.StatusCode)));
         Assert.That(foreign.ErrorCode, Is.EqualTo("InvalidInstanceID.NotFound"));
@@ -74,12 +64,12 @@ public sealed class TenantIsolationContractTests
     [Test]
     public async Task Listings_show_only_the_callers_own()
     {
-        var instances = await _alice.ListAsync(new Filter("instance-state-name", ["stopped"]));
-        var statuses = await _alice.DescribeInstanceStatusAsync(new DescribeInstanceStatusRequest { IncludeAllInstances = true });
-        var tags = await _alice.DescribeTagsAsync(new DescribeTagsRequest { Filters = [new Filter("resource-id", [_bobs, "ami-00000001", _bobsKeyId])] });
-        var keys = await _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest());
-        var image = (await _alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-00000001"] })).Images.Single();
-        var byOwner = await _alice.ListAsync(new Filter("owner-id", [(await _bob.DescribeInstancesAsync(new DescribeInstancesRequest())).Reservations[0].OwnerId]));
+        var instances = await Alice.ListAsync(new Filter("instance-state-name", ["stopped"]));
+        var statuses = await Alice.DescribeInstanceStatusAsync(new DescribeInstanceStatusRequest { IncludeAllInstances = true });
+        var tags = await Alice.DescribeTagsAsync(new DescribeTagsRequest { Filters = [new Filter("resource-id", [_bobs, "ami-00000001", _bobsKeyId])] });
+        var keys = await Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest());
+        var image = (await Alice.DescribeImagesAsync(new DescribeImagesRequest { ImageIds = ["ami-00000001"] })).Images.Single();
+        var byOwner = await Alice.ListAsync(new Filter("owner-id", [(await _bob.DescribeInstancesAsync(new DescribeInstancesRequest())).Reservations[0].OwnerId]));
 
         Assert.That(instances, Is.Empty);
         Assert.That(statuses.InstanceStatuses ?? [], Is.Empty);
@@ -92,14 +82,14 @@ public sealed class TenantIsolationContractTests
     [Test]
     public async Task Another_users_key_pair_is_unknown()
     {
-        var byName = await FailsAsync(() => _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = [_bobsKeyName] }));
-        var byId = await FailsAsync(() => _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyPairIds = [_bobsKeyId] }));
-        var launch = await FailsAsync(() => _alice.RunAsync(configure: r => r.KeyName = _bobsKeyName));
-        var tag = await FailsAsync(() => _alice.CreateTagsAsync(new CreateTagsRequest { Resources = [_bobsKeyId], Tags = [new Tag("k", "v")] }));
-        var missingTag = await FailsAsync(() => _alice.CreateTagsAsync(new CreateTagsRequest { Resources = ["key-0000000000000fade"], Tags = [new Tag("k", "v")] }));
-        await _alice.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyName = _bobsKeyName });
-        await _alice.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyPairId = _bobsKeyId });
-        var sameName = await _alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = _bobsKeyName });
+        var byName = await FailsAsync(() => Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = [_bobsKeyName] }));
+        var byId = await FailsAsync(() => Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyPairIds = [_bobsKeyId] }));
+        var launch = await FailsAsync(() => Alice.RunAsync(configure: r => r.KeyName = _bobsKeyName));
+        var tag = await FailsAsync(() => Alice.CreateTagsAsync(new CreateTagsRequest { Resources = [_bobsKeyId], Tags = [new Tag("k", "v")] }));
+        var missingTag = await FailsAsync(() => Alice.CreateTagsAsync(new CreateTagsRequest { Resources = ["key-0000000000000fade"], Tags = [new Tag("k", "v")] }));
+        await Alice.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyName = _bobsKeyName });
+        await Alice.DeleteKeyPairAsync(new DeleteKeyPairRequest { KeyPairId = _bobsKeyId });
+        var sameName = await Alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = _bobsKeyName });
 
         Assert.That((byName.ErrorCode, byName.Message), Is.EqualTo(("InvalidKeyPair.NotFound", $"The key pair '{_bobsKeyName}' does not exist")));
         Assert.That((byId.ErrorCode, launch.ErrorCode), Is.EqualTo(("InvalidKeyPair.NotFound", "InvalidKeyPair.NotFound")));
@@ -115,7 +105,7 @@ public sealed class TenantIsolationContractTests
         await _bob.RunAsync(6);
         var token = (await _bob.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5 })).NextToken;
 
-        var error = await FailsAsync(() => _alice.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5, NextToken = token }));
+        var error = await FailsAsync(() => Alice.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5, NextToken = token }));
 
         Assert.That(error.ErrorCode, Is.EqualTo("InvalidPaginationToken"));
     }
