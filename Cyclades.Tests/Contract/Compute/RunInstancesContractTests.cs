@@ -189,7 +189,7 @@ public sealed class RunInstancesContractTests : ComputeFixture
         try
         {
             var vm = await FailsAsync(() => bob.RunAsync(4));
-            var clipped = await bob.RunAsync(configure: r => (r.MinCount, r.MaxCount) = (1, 10));
+            var clipped = await bob.RunAsync(configure: r => (r.MinCount, r.MaxCount) = (1, 5000));
             await quotas.SetLimitAsync(userId, QuotaResource.Vm, 100, CancellationToken.None);
             await quotas.SetLimitAsync(userId, QuotaResource.TotalCpu, 4, CancellationToken.None);
             var cpu = await FailsAsync(() => bob.RunAsync(2, type: "t2.medium"));
