@@ -30,7 +30,7 @@ public sealed class ImagesController(CatalogService catalog, TagService tags, Pa
 
         var userTags = await tags.ListForAsync(Caller.LogicUserId(), TaggedResourceType.Image, images.Select(i => i.Id).ToList(), cancellationToken);
         var binding = new { Caller.UserId, request.ImageIds, request.Owners, request.Filters };
-        var after = request.NextToken is null ? null : tokens.Read<string>(binding, request.NextToken);
+        var after = request.NextToken is null ? null : tokens.ReadJson<string>(binding, request.NextToken);
         var items = images
             .Where(i => ImageOwners.IncludesCatalog(request.Owners))
             .Where(i => request.ImageIds.Count == 0 || request.ImageIds.Contains(i.Id))
@@ -41,7 +41,7 @@ public sealed class ImagesController(CatalogService catalog, TagService tags, Pa
         return new DescribeImagesResponse
         {
             Images = page,
-            NextToken = page.Count < matching.Count ? tokens.Issue(binding, page[^1].ImageId) : null,
+            NextToken = page.Count < matching.Count ? tokens.IssueJson(binding, page[^1].ImageId) : null,
         };
     }
 }

@@ -21,7 +21,7 @@ public sealed class InstanceTypesController(CatalogService catalog, PageTokens t
             throw Ec2Errors.InvalidInstanceType(unknown);
         }
         var binding = new { Caller.UserId, request.InstanceTypes, request.Filters };
-        var after = request.NextToken is null ? null : tokens.Read<string>(binding, request.NextToken);
+        var after = request.NextToken is null ? null : tokens.ReadJson<string>(binding, request.NextToken);
         var matching = InstanceTypeFilters.Set.Apply(all, request.Filters)
             .Where(t => request.InstanceTypes.Count == 0 || request.InstanceTypes.Contains(t.InstanceType))
             .Where(t => after is null || string.CompareOrdinal(t.InstanceType, after) > 0)
@@ -30,7 +30,7 @@ public sealed class InstanceTypesController(CatalogService catalog, PageTokens t
         return new DescribeInstanceTypesResponse
         {
             InstanceTypes = page,
-            NextToken = page.Count < matching.Count ? tokens.Issue(binding, page[^1].InstanceType) : null,
+            NextToken = page.Count < matching.Count ? tokens.IssueJson(binding, page[^1].InstanceType) : null,
         };
     }
 }

@@ -52,7 +52,9 @@ public sealed class InstancesController(
         DryRunGate.ThrowIfDryRun(request);
 
         var result = await launches.LaunchAsync(
-            new LaunchRequest(Caller.LogicUserId(), request.ImageId, instanceType, request.MinCount, request.MaxCount)
+            // Above the most one launch may make, AWS launches what it can: so do we.
+            new LaunchRequest(Caller.LogicUserId(), request.ImageId, instanceType, request.MinCount,
+                Math.Min(request.MaxCount, LaunchService.MaxServersPerLaunch))
             {
                 IdempotencyKey = request.ClientToken is { Length: > 0 } token ? token : null,
                 KeyName = keyPair?.Name,

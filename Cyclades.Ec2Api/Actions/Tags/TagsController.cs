@@ -38,7 +38,7 @@ public sealed class TagsController(TaggableResources resources, TagService tags,
     {
         var (query, residual) = TagDescriptionFilters.Translate(request.Filters, lookup.Visible().IncludeDeletedSince);
         var binding = new { Caller.UserId, request.Filters };
-        var after = request.NextToken is null ? null : tokens.Read<TagCursor>(binding, request.NextToken);
+        var after = request.NextToken is null ? null : tokens.ReadJson<TagCursor>(binding, request.NextToken);
         var page = await tags.ListAsync(Caller.LogicUserId(), query, after, PagingRules.PageSize(request.MaxResults, MaxPageSize), cancellationToken);
         var items = page.Tags.Select(t => new TagDescriptionItem
         {
@@ -50,7 +50,7 @@ public sealed class TagsController(TaggableResources resources, TagService tags,
         return new DescribeTagsResponse
         {
             Tags = TagDescriptionFilters.InMemory.Apply(items, residual).ToList(),
-            NextToken = page.Next is { } next ? tokens.Issue(binding, next) : null,
+            NextToken = page.Next is { } next ? tokens.IssueJson(binding, next) : null,
         };
     }
 }

@@ -8,40 +8,30 @@ using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>DescribeInstances through AWSSDK.EC2: ids, every filter, pages and terminated instances.</summary>
-[Category("Contract")]
 [NonParallelizable]
-public sealed class DescribeInstancesContractTests
+public sealed class DescribeInstancesContractTests : ComputeFixture
 {
-    private Ec2ApiHost _host = null!;
-    private AmazonEC2Client _alice = null!;
     private Reservation _web = null!;
     private Reservation _db = null!;
     private string _keyName = null!;
 
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Cyclades:Ec2:TerminatedVisibleFor"] = "00:00:03" };
+
     [OneTimeSetUp]
-    public async Task StartHostWithInstances()
+    public async Task LaunchInstances()
     {
-        _host = await ComputeHost.StartAsync(new Dictionary<string, string?> { ["Cyclades:Ec2:TerminatedVisibleFor"] = "00:00:03" });
-        _alice = _host.CreateClient(TestUser.Alice);
         _keyName = "filters-key";
-        await _alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = _keyName });
-        _web = await _alice.RunAsync(2, configure: r =>
+        await Alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = _keyName });
+        _web = await Alice.RunAsync(2, configure: r =>
         {
             r.ClientToken = "web-token";
             r.KeyName = _keyName;
             r.TagSpecifications = [Tags(("Name", "web"), ("env", "prod"))];
         });
-        _db = await _alice.RunAsync(1, type: "t2.small", configure: r => r.TagSpecifications = [Tags(("Name", "db"), ("env", "test"))]);
-        await _alice.WaitForAsync("running", Ids(_web, _db));
-        await _alice.StopInstancesAsync(new StopInstancesRequest { InstanceIds = Ids(_db) });
-        await _alice.WaitForAsync("stopped", Ids(_db));
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _alice.Dispose();
-        await _host.DisposeAsync();
+        _db = await Alice.RunAsync(1, type: "t2.small", configure: r => r.TagSpecifications = [Tags(("Name", "db"), ("env", "test"))]);
+        await Alice.WaitForAsync("running", Ids(_web, _db));
+        await Alice.StopInstancesAsync(new StopInstancesRequest { InstanceIds = Ids(_db) });
+        await Alice.WaitForAsync("stopped", Ids(_db));
     }
 
     private static TagSpecification Tags(params (string Key, string Value)[] tags) =>
@@ -87,7 +77,7 @@ public sealed class DescribeInstancesContractTests
             filter.Values = filter.Values.Select(Resolve).ToList();
         }
 
-        var found = await _alice.ListAsync(filters);
+        var found = await Alice.ListAsync(filters);
 
         Assert.That(found.Select(i => i.InstanceId).Order(), Is.EqualTo(expected(this).Order()));
     }
@@ -103,7 +93,7 @@ public sealed class DescribeInstancesContractTests
     [Test]
     public async Task Owner_id_is_the_callers_twelve_digit_account()
     {
-        var found = await _alice.ListAsync(new Filter("owner-id", [_web.OwnerId]));
+        var found = await Alice.ListAsync(new Filter("owner-id", [_web.OwnerId]));
 
         Assert.That(found, Has.Count.EqualTo(3));
     }
@@ -111,7 +101,7 @@ public sealed class DescribeInstancesContractTests
     [Test]
     public async Task Instances_are_grouped_by_reservation()
     {
-        var response = await _alice.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = Ids(_db, _web) });
+        var response = await Alice.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = Ids(_db, _web) });
 
         Assert.That(response.Reservations.Select(r => (r.ReservationId, r.OwnerId, r.Instances.Count)),
             Is.EquivalentTo(new[] { (_web.ReservationId, _web.OwnerId, 2), (_db.ReservationId, _web.OwnerId, 1) }));
@@ -121,9 +111,9 @@ public sealed class DescribeInstancesContractTests
     [Test]
     public async Task Unknown_ids_are_not_found_and_malformed_ids_are_malformed()
     {
-        var one = await FailsAsync(() => _alice.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [Web0, "i-0000000000000fff0"] }));
-        var two = await FailsAsync(() => _alice.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = ["i-00000fff", "i-0000000000000fff1"] }));
-        var malformed = await FailsAsync(() => _alice.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = ["i-xyz"] }));
+        var one = await FailsAsync(() => Alice.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [Web0, "i-0000000000000fff0"] }));
+        var two = await FailsAsync(() => Alice.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = ["i-00000fff", "i-0000000000000fff1"] }));
+        var malformed = await FailsAsync(() => Alice.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = ["i-xyz"] }));
 
         Assert.That((one.ErrorCode, one.StatusCode, one.Message), Is.EqualTo(("InvalidInstanceID.NotFound", HttpStatusCode.BadRequest,
             "The instance ID 'i-0000000000000fff0' does not exist")));
@@ -136,7 +126,7 @@ public sealed class DescribeInstancesContractTests
     {
         var shortId = "i-" + Web0[^8..];
 
-        var found = await _alice.DescribeOneAsync(shortId);
+        var found = await Alice.DescribeOneAsync(shortId);
 
         Assert.That(found.InstanceId, Is.EqualTo(Web0));
     }
@@ -144,7 +134,7 @@ public sealed class DescribeInstancesContractTests
     [Test]
     public async Task Ids_and_filters_intersect()
     {
-        var response = await _alice.DescribeInstancesAsync(new DescribeInstancesRequest
+        var response = await Alice.DescribeInstancesAsync(new DescribeInstancesRequest
         {
             InstanceIds = Ids(_web, _db),
             Filters = [new Filter("instance-state-name", ["stopped"])],
@@ -168,7 +158,7 @@ public sealed class DescribeInstancesContractTests
     [TestCaseSource(nameof(InvalidRequests))]
     public async Task Invalid_requests_fail(DescribeInstancesRequest request, string code, string message)
     {
-        var error = await FailsAsync(() => _alice.DescribeInstancesAsync(request));
+        var error = await FailsAsync(() => Alice.DescribeInstancesAsync(request));
 
         Assert.That((error.ErrorCode, error.StatusCode), Is.EqualTo((code, HttpStatusCode.BadRequest)));
         Assert.That(error.Message, Does.Contain(message));
@@ -177,7 +167,7 @@ public sealed class DescribeInstancesContractTests
     [Test]
     public async Task A_page_larger_than_1000_is_clamped_not_refused()
     {
-        var response = await _alice.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5000 });
+        var response = await Alice.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5000 });
 
         Assert.That(response.Reservations.SelectMany(r => r.Instances).Count(), Is.GreaterThanOrEqualTo(3));
     }
@@ -185,7 +175,7 @@ public sealed class DescribeInstancesContractTests
     [Test]
     public async Task A_token_is_bound_to_its_filters_and_cannot_be_altered()
     {
-        using var bob = _host.CreateClient(TestUser.Bob);
+        using var bob = Host.CreateClient(TestUser.Bob);
         await bob.RunAsync(6);
         var filter = new Filter("image-id", [ComputeHost.Image]);
         var token = (await bob.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5, Filters = [filter] })).NextToken!;
@@ -196,7 +186,7 @@ public sealed class DescribeInstancesContractTests
             MaxResults = 5, NextToken = token, Filters = [new Filter("image-id", ["ami-*"])],
         }));
         var tampered = await FailsAsync(() => bob.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5, NextToken = altered, Filters = [filter] }));
-        var otherUser = await FailsAsync(() => _alice.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5, NextToken = token, Filters = [filter] }));
+        var otherUser = await FailsAsync(() => Alice.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5, NextToken = token, Filters = [filter] }));
         var last = await bob.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5, NextToken = token, Filters = [filter] });
 
         Assert.That(new[] { otherFilters.ErrorCode, tampered.ErrorCode, otherUser.ErrorCode }, Is.All.EqualTo("InvalidPaginationToken"));
@@ -207,7 +197,7 @@ public sealed class DescribeInstancesContractTests
     [Test]
     public async Task Terminated_instances_stay_visible_for_the_configured_time_then_are_not_found()
     {
-        using var bob = _host.CreateClient(TestUser.Bob);
+        using var bob = Host.CreateClient(TestUser.Bob);
         var id = (await bob.RunningAsync())[0];
         var change = await bob.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [id] });
         var terminated = (await bob.WaitForAsync("terminated", id))[0];

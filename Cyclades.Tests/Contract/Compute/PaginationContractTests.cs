@@ -5,21 +5,12 @@ using Cyclades.Tests.Infrastructure;
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>The SDK's paginator over DescribeInstances while other instances come into being.</summary>
-[Category("Contract")]
-public sealed class PaginationContractTests
+public sealed class PaginationContractTests : ComputeFixture
 {
-    private Ec2ApiHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartHost() => _host = await ComputeHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopHost() => await _host.DisposeAsync();
-
     [Test]
     public async Task A_paginator_at_page_size_5_returns_exactly_the_23_matching_instances_while_others_are_created()
     {
-        using var alice = _host.CreateClient(TestUser.Alice);
+        using var alice = Host.CreateClient(TestUser.Alice);
         var tagged = new List<string>();
         foreach (var count in new[] { 10, 7, 6 })
         {
@@ -29,7 +20,7 @@ public sealed class PaginationContractTests
         using var creating = new CancellationTokenSource();
         var others = Task.Run(async () =>
         {
-            using var other = _host.CreateClient(TestUser.Alice);
+            using var other = Host.CreateClient(TestUser.Alice);
             var made = 0;
             while (!creating.IsCancellationRequested && made < 20)
             {
@@ -63,7 +54,7 @@ public sealed class PaginationContractTests
     [Test]
     public async Task Pages_stay_right_when_instances_are_terminated_between_them()
     {
-        using var bob = _host.CreateClient(TestUser.Bob);
+        using var bob = Host.CreateClient(TestUser.Bob);
         var ids = await bob.RunningAsync(12);
         var first = await bob.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = 5 });
         var onFirst = first.Reservations.SelectMany(r => r.Instances).Select(i => i.InstanceId).ToList();

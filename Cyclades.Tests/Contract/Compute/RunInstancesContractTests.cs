@@ -12,34 +12,16 @@ using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>RunInstances through AWSSDK.EC2: the reservation's shape, idempotency, DryRun and every error.</summary>
-[Category("Contract")]
 [NonParallelizable]
-public sealed class RunInstancesContractTests
+public sealed class RunInstancesContractTests : ComputeFixture
 {
-    private Ec2ApiHost _host = null!;
-    private AmazonEC2Client _alice = null!;
-
-    [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _host = await ComputeHost.StartAsync();
-        _alice = _host.CreateClient(TestUser.Alice);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _alice.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Test]
     public async Task The_reservation_is_shaped_like_aws()
     {
         var keyName = $"key-{Guid.NewGuid():N}";
-        await _alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = keyName });
+        await Alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = keyName });
 
-        var reservation = await _alice.RunAsync(2, configure: r =>
+        var reservation = await Alice.RunAsync(2, configure: r =>
         {
             r.KeyName = keyName;
             r.ClientToken = "shape-" + Guid.NewGuid();
@@ -80,13 +62,13 @@ public sealed class RunInstancesContractTests
     public async Task The_key_pairs_public_key_reaches_the_cluster_through_the_images_key_parameter()
     {
         var keyName = $"key-{Guid.NewGuid():N}";
-        var key = await _alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = keyName, KeyType = KeyType.Ed25519 });
-        var publicKey = (await _alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = [keyName], IncludePublicKey = true })).KeyPairs[0].PublicKey;
+        var key = await Alice.CreateKeyPairAsync(new CreateKeyPairRequest { KeyName = keyName, KeyType = KeyType.Ed25519 });
+        var publicKey = (await Alice.DescribeKeyPairsAsync(new DescribeKeyPairsRequest { KeyNames = [keyName], IncludePublicKey = true })).KeyPairs[0].PublicKey;
 
-        var id = (await _alice.RunAsync(configure: r => r.KeyName = keyName)).Instances[0].InstanceId;
+        var id = (await Alice.RunAsync(configure: r => r.KeyName = keyName)).Instances[0].InstanceId;
 
         var serverId = long.Parse(id[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        var cluster = _host.Services.GetRequiredService<SimulatedClusterRegistry>().GetOrCreate("simulated");
+        var cluster = Host.Services.GetRequiredService<SimulatedClusterRegistry>().GetOrCreate("simulated");
         var create = Enumerable.Range(1, 500).Select(n => cluster.FindJob(n)).OfType<Cyclades.Ganeti.Rapi.Models.GanetiJob>()
             .SelectMany(j => j.Ops ?? []).Single(op => op.InstanceName == $"snf-{serverId}");
         Assert.That(create.OtherParameters!["osparams"].GetProperty("img_properties").GetString(), Is.EqualTo(publicKey));
@@ -103,10 +85,10 @@ public sealed class RunInstancesContractTests
             r.ClientToken = token;
             r.TagSpecifications = [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [new Tag("a", "1"), new Tag("b", "2")] }];
         }
-        var first = await _alice.RunAsync(2, configure: Configure);
-        await _alice.WaitForAsync("running", first.Instances.Select(i => i.InstanceId).ToList());
+        var first = await Alice.RunAsync(2, configure: Configure);
+        await Alice.WaitForAsync("running", first.Instances.Select(i => i.InstanceId).ToList());
 
-        var again = await _alice.RunAsync(2, configure: Configure);
+        var again = await Alice.RunAsync(2, configure: Configure);
 
         Assert.That(again.ReservationId, Is.EqualTo(first.ReservationId));
         Assert.That(again.Instances.Select(i => i.InstanceId), Is.EqualTo(first.Instances.Select(i => i.InstanceId)));
@@ -117,9 +99,9 @@ public sealed class RunInstancesContractTests
     public async Task The_same_client_token_with_other_parameters_is_a_mismatch()
     {
         var token = "mismatch-" + Guid.NewGuid();
-        await _alice.RunAsync(configure: r => r.ClientToken = token);
+        await Alice.RunAsync(configure: r => r.ClientToken = token);
 
-        var error = await FailsAsync(() => _alice.RunAsync(configure: r =>
+        var error = await FailsAsync(() => Alice.RunAsync(configure: r =>
         {
             r.ClientToken = token;
             r.TagSpecifications = [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [new Tag("x", "y")] }];
@@ -132,13 +114,13 @@ public sealed class RunInstancesContractTests
     public async Task Twenty_concurrent_launches_with_one_client_token_make_one_reservation()
     {
         var token = "concurrent-" + Guid.NewGuid();
-        var clients = Enumerable.Range(0, 20).Select(_ => _host.CreateClient(TestUser.Alice)).ToList();
+        var clients = Enumerable.Range(0, 20).Select(_ => Host.CreateClient(TestUser.Alice)).ToList();
 
         var reservations = await Task.WhenAll(clients.Select(c => c.RunAsync(2, configure: r => r.ClientToken = token)));
 
         Assert.That(reservations.Select(r => r.ReservationId).Distinct().Count(), Is.EqualTo(1));
         Assert.That(reservations.SelectMany(r => r.Instances).Select(i => i.InstanceId).Distinct().Count(), Is.EqualTo(2));
-        Assert.That(await _alice.ListAsync(new Filter("client-token", [token])), Has.Count.EqualTo(2));
+        Assert.That(await Alice.ListAsync(new Filter("client-token", [token])), Has.Count.EqualTo(2));
         clients.ForEach(c => c.Dispose());
     }
 
@@ -146,15 +128,15 @@ public sealed class RunInstancesContractTests
     public async Task A_dry_run_checks_everything_creates_nothing_and_does_not_record_the_token()
     {
         var token = "dry-" + Guid.NewGuid();
-        var before = (await _alice.ListAsync()).Count;
+        var before = (await Alice.ListAsync()).Count;
 
-        var dry = await FailsAsync(() => _alice.RunAsync(configure: r => { r.DryRun = true; r.ClientToken = token; }));
-        var dryWithBadImage = await FailsAsync(() => _alice.RunAsync(image: "ami-99999999", configure: r => r.DryRun = true));
+        var dry = await FailsAsync(() => Alice.RunAsync(configure: r => { r.DryRun = true; r.ClientToken = token; }));
+        var dryWithBadImage = await FailsAsync(() => Alice.RunAsync(image: "ami-99999999", configure: r => r.DryRun = true));
 
         Assert.That((dry.ErrorCode, dry.StatusCode), Is.EqualTo(("DryRunOperation", HttpStatusCode.PreconditionFailed)));
         Assert.That(dryWithBadImage.ErrorCode, Is.EqualTo("InvalidAMIID.NotFound"));
-        Assert.That((await _alice.ListAsync()).Count, Is.EqualTo(before));
-        var real = await _alice.RunAsync(3, configure: r => r.ClientToken = token);
+        Assert.That((await Alice.ListAsync()).Count, Is.EqualTo(before));
+        var real = await Alice.RunAsync(3, configure: r => r.ClientToken = token);
         Assert.That(real.Instances, Has.Count.EqualTo(3), "the token was free: the dry run did not take it");
     }
 
@@ -188,26 +170,26 @@ public sealed class RunInstancesContractTests
     [TestCaseSource(nameof(InvalidLaunches))]
     public async Task Invalid_launches_fail_with_the_aws_error_and_create_nothing(Action<RunInstancesRequest> change, string code, string message)
     {
-        var before = (await _alice.ListAsync()).Count;
+        var before = (await Alice.ListAsync()).Count;
 
-        var error = await FailsAsync(() => _alice.RunAsync(configure: change));
+        var error = await FailsAsync(() => Alice.RunAsync(configure: change));
 
         Assert.That((error.ErrorCode, error.StatusCode), Is.EqualTo((code, HttpStatusCode.BadRequest)), error.Message);
         Assert.That(error.Message, Does.Contain(message));
-        Assert.That((await _alice.ListAsync()).Count, Is.EqualTo(before));
+        Assert.That((await Alice.ListAsync()).Count, Is.EqualTo(before));
     }
 
     [Test]
     public async Task Quotas_are_all_or_nothing_below_min_count_and_name_the_limit()
     {
-        using var bob = _host.CreateClient(TestUser.Bob);
-        var userId = await _host.LogicUserIdAsync(TestUser.Bob);
-        var quotas = _host.Services.GetRequiredService<QuotaService>();
+        using var bob = Host.CreateClient(TestUser.Bob);
+        var userId = await Host.LogicUserIdAsync(TestUser.Bob);
+        var quotas = Host.Services.GetRequiredService<QuotaService>();
         await quotas.SetLimitAsync(userId, QuotaResource.Vm, 3, CancellationToken.None);
         try
         {
             var vm = await FailsAsync(() => bob.RunAsync(4));
-            var clipped = await bob.RunAsync(configure: r => (r.MinCount, r.MaxCount) = (1, 10));
+            var clipped = await bob.RunAsync(configure: r => (r.MinCount, r.MaxCount) = (1, 5000));
             await quotas.SetLimitAsync(userId, QuotaResource.Vm, 100, CancellationToken.None);
             await quotas.SetLimitAsync(userId, QuotaResource.TotalCpu, 4, CancellationToken.None);
             var cpu = await FailsAsync(() => bob.RunAsync(2, type: "t2.medium"));
@@ -240,24 +222,24 @@ public sealed class RunInstancesContractTests
     [Test]
     public async Task No_cluster_with_room_is_insufficient_capacity_and_an_unreachable_cluster_is_unavailable()
     {
-        var backends = _host.Services.GetRequiredService<BackendRegistry>();
-        var cluster = _host.Services.GetRequiredService<SimulatedClusterRegistry>().GetOrCreate("simulated");
+        var backends = Host.Services.GetRequiredService<BackendRegistry>();
+        var cluster = Host.Services.GetRequiredService<SimulatedClusterRegistry>().GetOrCreate("simulated");
         await backends.SetDrainedAsync("simulated", true, CancellationToken.None);
         AmazonEC2Exception capacity;
         try
         {
-            capacity = await FailsAsync(() => _alice.RunAsync());
+            capacity = await FailsAsync(() => Alice.RunAsync());
         }
         finally
         {
             await backends.SetDrainedAsync("simulated", false, CancellationToken.None);
         }
-        var stopped = await _alice.StoppedAsync();
+        var stopped = await Alice.StoppedAsync();
         cluster.FailNextRequests(HttpStatusCode.BadGateway, count: 10, HttpMethod.Put);
         AmazonEC2Exception unavailable;
         try
         {
-            unavailable = await FailsAsync(() => _alice.StartInstancesAsync(new StartInstancesRequest { InstanceIds = stopped }));
+            unavailable = await FailsAsync(() => Alice.StartInstancesAsync(new StartInstancesRequest { InstanceIds = stopped }));
         }
         finally
         {
@@ -267,6 +249,6 @@ public sealed class RunInstancesContractTests
         Assert.That((capacity.ErrorCode, capacity.StatusCode), Is.EqualTo(("InsufficientInstanceCapacity", HttpStatusCode.InternalServerError)));
         Assert.That(capacity.Message, Does.Contain("drained"));
         Assert.That((unavailable.ErrorCode, unavailable.StatusCode), Is.EqualTo(("Unavailable", HttpStatusCode.ServiceUnavailable)));
-        Assert.That((await _alice.DescribeOneAsync(stopped[0])).State.Name.Value, Is.EqualTo("stopped"), "nothing was done");
+        Assert.That((await Alice.DescribeOneAsync(stopped[0])).State.Name.Value, Is.EqualTo("stopped"), "nothing was done");
     }
 }
