@@ -13,7 +13,7 @@ public static class MarkdownReport
     {
         var md = new StringBuilder();
         var run = results.Run;
-        md.AppendLine(CultureInfo.InvariantCulture, $"# Cyclades EC2 benchmark{(run.Quick ? " (--quick: reduced sizes and durations)" : "")}")
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Cyclades EC2 benchmark{(run.Quick ? " (--quick: reduced sizes and durations, for development; the reference is the full run)" : "")}")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Run {run.StartedUtc:yyyy-MM-dd HH:mm} UTC on commit `{run.Commit}`, " +
                 $"{(run.FinishedUtc is { } end ? $"{(end - run.StartedUtc).TotalMinutes:0.0} min" : "unfinished")}. Machine: {run.Machine}.")
