@@ -14,6 +14,9 @@ public sealed record Image(
     string? KeyParameter,
     bool Deleted)
 {
+    /// <summary>When the catalog first offered it.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
     /// <summary>The OS parameters of a server built from this image.</summary>
     public IReadOnlyDictionary<string, string> OsParametersFor(string? publicKey)
     {
