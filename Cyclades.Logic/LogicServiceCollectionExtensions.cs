@@ -56,6 +56,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<InstanceNames>();
         services.TryAddSingleton<QuotaService>();
         services.TryAddSingleton<CatalogService>();
+        services.TryAddSingleton<CatalogAdministration>();
         services.TryAddSingleton<ClusterDriverCache>();
         services.TryAddSingleton<BackendRegistry>();
         services.TryAddSingleton<BackendAllocator>();
@@ -64,6 +65,8 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ServerCommands>();
         services.TryAddSingleton<LaunchService>();
         services.TryAddSingleton<BackendEventProcessor>();
+        services.TryAddSingleton<CommissionMetrics>();
+        services.TryAddSingleton<ReconciliationMetrics>();
         services.TryAddSingleton<CommissionReconciler>();
         services.TryAddSingleton<UsageReconciler>();
         services.TryAddSingleton<ServerMaintenance>();
