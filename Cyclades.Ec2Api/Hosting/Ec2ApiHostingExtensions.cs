@@ -43,7 +43,6 @@ public static class Ec2ApiHostingExtensions
         }
 
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<Ec2ApiOptions, Ec2ApiOptionsValidator>(Ec2ApiOptions.Section);
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
@@ -56,8 +55,7 @@ public static class Ec2ApiHostingExtensions
                     : new Ec2ApiOptions().MaxRequestBodyBytes;
         });
 
-        services.AddCycladesLogic();
-        services.AddCycladesGaneti(builder.Configuration);
+        services.AddCycladesCore(builder.Configuration);
         services.AddHostedService<Ec2ApiStartup>();
 
         services.AddSingleton<SigV4Verifier>();
@@ -77,6 +75,15 @@ public static class Ec2ApiHostingExtensions
             mvc.Filters.Add<DryRunFilter>();
         });
         return builder;
+    }
+
+    /// <summary>What the service and the admin command line share: the logic core over the Ganeti clusters, from one configuration.</summary>
+    public static IServiceCollection AddCycladesCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddCycladesLogic();
+        services.AddCycladesGaneti(configuration);
+        return services;
     }
 
     /// <summary>The request pipeline: the EC2 protocol first (it selects the action), then routing to the controllers.</summary>
@@ -109,7 +116,7 @@ public static class Ec2ApiHostingExtensions
     }
 
     /// <summary>The messages of an options failure (alone or several aggregated); empty for any other exception.</summary>
-    private static List<string> ConfigurationFailures(Exception exception) => exception switch
+    internal static List<string> ConfigurationFailures(Exception exception) => exception switch
     {
         OptionsValidationException options => options.Failures.ToList(),
         AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
