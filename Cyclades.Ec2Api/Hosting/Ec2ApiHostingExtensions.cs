@@ -1,5 +1,7 @@
 using Cyclades.Ec2Api.Actions.AvailabilityZones;
 using Cyclades.Ec2Api.Authentication;
+using Cyclades.Ec2Api.Health;
+using Cyclades.Ec2Api.Metrics;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.Binding;
 using Cyclades.Ec2Api.Mvc.DryRun;
@@ -57,6 +59,8 @@ public static class Ec2ApiHostingExtensions
 
         services.AddCycladesCore(builder.Configuration);
         services.AddHostedService<Ec2ApiStartup>();
+        services.AddCycladesHealth();
+        services.AddCycladesMetrics();
 
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<Ec2ActionCatalog>();
@@ -86,9 +90,14 @@ public static class Ec2ApiHostingExtensions
         return services;
     }
 
-    /// <summary>The request pipeline: the EC2 protocol first (it selects the action), then routing to the controllers.</summary>
+    /// <summary>
+    /// The request pipeline: the operator's endpoints (/healthz, /readyz, /metrics) without
+    /// authentication, then the EC2 protocol (it selects the action), then routing to the controllers.
+    /// </summary>
     public static WebApplication UseCycladesEc2Api(this WebApplication app)
     {
+        app.UseCycladesHealth();
+        app.UseCycladesMetrics();
         app.UseMiddleware<Ec2ProtocolMiddleware>();
         app.UseRouting();
         app.MapControllers();
