@@ -2,6 +2,7 @@ using Cyclades.Logic.Accounts;
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Configuration;
+using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Events;
 using Cyclades.Logic.Launches;
 using Cyclades.Logic.Maintenance;
@@ -70,6 +71,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<CommissionReconciler>();
         services.TryAddSingleton<UsageReconciler>();
         services.TryAddSingleton<ServerMaintenance>();
+        services.AddCycladesDispatchCore();
         services.AddHostedService<LogicStartup>();
         return services;
     }

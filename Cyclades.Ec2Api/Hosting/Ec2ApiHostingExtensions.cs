@@ -11,6 +11,7 @@ using Cyclades.Ec2Api.Protocol;
 using Cyclades.Ganeti.Configuration;
 using Cyclades.Logic;
 using Cyclades.Logic.Configuration;
+using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Secrets;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
@@ -58,6 +59,7 @@ public static class Ec2ApiHostingExtensions
         });
 
         services.AddCycladesCore(builder.Configuration);
+        services.AddCycladesDispatcher();
         services.AddHostedService<Ec2ApiStartup>();
         services.AddCycladesHealth();
         services.AddCycladesMetrics();

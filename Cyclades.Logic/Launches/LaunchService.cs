@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
@@ -25,6 +26,7 @@ public sealed class LaunchService(
     ServerRelease release,
     ServerQueries queries,
     InstanceNames instanceNames,
+    JobSubmissions submissions,
     TimeProvider clock,
     ILogger<LaunchService> logger)
 {
@@ -176,6 +178,7 @@ public sealed class LaunchService(
                 await ServerRepository.RecordCreateJobAsync(db, server.Id, jobId, UnixTime.ToMicros(clock.GetUtcNow()), CancellationToken.None);
                 return true;
             }, CancellationToken.None);
+            submissions.Notify(new SubmittedJob(backend.Id, jobId, ServerOperation.Create));
         }
     }
 

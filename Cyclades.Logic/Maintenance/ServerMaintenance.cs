@@ -27,23 +27,27 @@ public sealed class ServerMaintenance(IDbConnectionFactory connections, QuotaSer
         var released = new List<long>();
         foreach (var id in candidates)
         {
-            var done = await connections.WriteAsync(async db =>
-            {
-                if (await ServerRepository.LockAsync(db, id, cancellationToken) is not { Deleted: false, Task: { Action: ServerAction.Build, JobId: null } } server)
-                {
-                    return false;
-                }
-                var flavor = (await CatalogRepository.GetFlavorAsync(db, server.FlavorId, cancellationToken))!;
-                await release.ReleaseAsync(db, server, flavor, "The create job was never submitted.", cancellationToken);
-                return true;
-            }, cancellationToken);
-            if (done)
+            if (await ReleaseUnsubmittedBuildAsync(id, cancellationToken))
             {
                 released.Add(id);
             }
         }
         return released;
     }
+
+    /// <summary>Releases one server whose create job was never recorded (reconciliation, per backend).</summary>
+    /// <returns>False when the server no longer waits for its create job to be submitted.</returns>
+    public Task<bool> ReleaseUnsubmittedBuildAsync(long serverId, CancellationToken cancellationToken) =>
+        connections.WriteAsync(async db =>
+        {
+            if (await ServerRepository.LockAsync(db, serverId, cancellationToken) is not { Deleted: false, Task: { Action: ServerAction.Build, JobId: null } } server)
+            {
+                return false;
+            }
+            var flavor = (await CatalogRepository.GetFlavorAsync(db, server.FlavorId, cancellationToken))!;
+            await release.ReleaseAsync(db, server, flavor, "The create job was never submitted.", cancellationToken);
+            return true;
+        }, cancellationToken);
 
     /// <summary>
     /// Clears a task whose job the cluster no longer knows or has finished without us hearing of it

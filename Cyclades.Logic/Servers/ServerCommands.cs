@@ -1,5 +1,6 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
@@ -19,6 +20,7 @@ public sealed class ServerCommands(
     ClusterDriverCache drivers,
     QuotaService quotas,
     CatalogService catalog,
+    JobSubmissions submissions,
     TimeProvider clock)
 {
     public async Task<ServerCommandResult> StartAsync(string userId, long serverId, CancellationToken cancellationToken) =>
@@ -92,11 +94,26 @@ public sealed class ServerCommands(
             await quotas.EnsureWithinLimitsAsync(db, userId, increases, cancellationToken);
         }
 
-        foreach (var step in plan)
+        var submitted = new List<SubmittedJob>();
+        try
         {
-            results[step.Index] = await ActAsync(transaction, step, command, cancellationToken);
+            foreach (var step in plan)
+            {
+                var result = await ActAsync(transaction, step, command, cancellationToken);
+                results[step.Index] = result;
+                submitted.Add(new SubmittedJob(result.After.BackendId, result.After.Task!.JobId!.Value, command.Action.ToOperation()));
+            }
+            await transaction.CommitAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        finally
+        {
+            // After the commit, or after a failed submission committed the servers done before it.
+            // (Should the commit itself fail, following the jobs is still harmless.)
+            foreach (var job in submitted)
+            {
+                submissions.Notify(job);
+            }
+        }
         return results.Select(r => r!).ToList();
     }
 

@@ -1,0 +1,110 @@
+using Cyclades.Logic.Backends;
+using Cyclades.Logic.Reconciliation;
+using Cyclades.Logic.Servers;
+using Microsoft.Extensions.Logging;
+
+namespace Cyclades.Logic.Dispatch;
+
+/// <summary>
+/// The work of the active dispatcher of one backend, while it holds the lease: follow the jobs we
+/// submit (announced in-process, or found as pending tasks of servers), scan the job list, and watch
+/// the cluster's identity (a rebuilt cluster restarts its job ids).
+/// </summary>
+internal sealed class LeaderSession(
+    LeaderContext context,
+    EventDelivery delivery,
+    JobSubmissions submissions,
+    ServerQueries queries,
+    BackendRegistry registry,
+    BackendReconciler reconciler,
+    InstanceNames names)
+{
+    private readonly SemaphoreSlim _checkClusterNow = new(0, 1);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var subscription = submissions.Subscribe(context.Backend.Id);
+        using var follower = new JobFollower(context, delivery, WakeClusterCheck);
+        var scanner = new JobScanner(context, delivery, names);
+        try
+        {
+            while (!await context.StepAsync(token => CheckClusterAsync(follower, token), cancellationToken))
+            {
+            }
+            await Task.WhenAll(
+                FollowAnnouncedAsync(subscription, follower, cancellationToken),
+                context.EveryAsync(context.Options.PendingPoll, token => FollowPendingTasksAsync(follower, token), cancellationToken),
+                context.EveryAsync(context.Options.JobScan, scanner.ScanAsync, cancellationToken),
+                context.EveryAsync(context.Options.ClusterCheck, token => CheckClusterAsync(follower, token), cancellationToken, _checkClusterNow));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // the lease was lost or the service stops
+        }
+        finally
+        {
+            await follower.WhenStoppedAsync();
+        }
+    }
+
+    private static async Task FollowAnnouncedAsync(JobSubmissions.Subscription subscription, JobFollower follower, CancellationToken cancellationToken)
+    {
+        await foreach (var job in subscription.Jobs.ReadAllAsync(cancellationToken))
+        {
+            follower.Follow(job.JobId, cancellationToken);
+        }
+    }
+
+    /// <summary>Jobs submitted by other processes (or before this one became the leader) show up as pending tasks.</summary>
+    private async Task FollowPendingTasksAsync(JobFollower follower, CancellationToken cancellationToken)
+    {
+        var servers = await queries.ListWithPendingTaskAsync(context.Backend.Id, cancellationToken);
+        context.Processed();
+        foreach (var server in servers)
+        {
+            if (server.Task?.JobId is { } jobId && !context.Jobs.IsFinished(jobId))
+            {
+                follower.Follow(jobId, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Compares the cluster's identity with the one stored. A new identity means a rebuilt cluster:
+    /// its job ids started again at 1, so what is remembered by id is forgotten, and the tasks whose
+    /// jobs are gone are cleared by reconciliation before the new identity is stored.
+    /// </summary>
+    private async Task CheckClusterAsync(JobFollower follower, CancellationToken cancellationToken)
+    {
+        var info = await context.Driver.GetInfoAsync(cancellationToken);
+        context.ClusterAnswered();
+        var stored = (await registry.GetAsync(context.Backend.Id, cancellationToken))?.ClusterId;
+        if (stored == info.ClusterId)
+        {
+            return;
+        }
+        if (stored is not null)
+        {
+            context.Logger.LogWarning(
+                "Cluster '{Backend}' was rebuilt (id {Old} is now {New}): forgetting its job ids and clearing tasks of jobs it no longer has",
+                context.Backend.Name, stored, info.ClusterId);
+            follower.StopAll();
+            context.Jobs.Forget();
+            await reconciler.ReconcileAsync(context.Backend.Id, ReconciliationRequest.StaleTasksOnly, cancellationToken);
+        }
+        await registry.RecordClusterIdAsync(context.Backend.Id, info.ClusterId, cancellationToken);
+        context.Processed();
+    }
+
+    private void WakeClusterCheck()
+    {
+        try
+        {
+            _checkClusterNow.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // a check is already due
+        }
+    }
+}

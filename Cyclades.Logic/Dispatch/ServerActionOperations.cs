@@ -1,0 +1,19 @@
+using Cyclades.Logic.Backends;
+using Cyclades.Logic.Servers;
+
+namespace Cyclades.Logic.Dispatch;
+
+public static class ServerActionOperations
+{
+    /// <summary>The cluster operation that carries out an action (the job a task waits for).</summary>
+    public static ServerOperation ToOperation(this ServerAction action) => action switch
+    {
+        ServerAction.Build => ServerOperation.Create,
+        ServerAction.Start => ServerOperation.Start,
+        ServerAction.Stop => ServerOperation.Stop,
+        ServerAction.Reboot => ServerOperation.Reboot,
+        ServerAction.Resize => ServerOperation.Modify,
+        ServerAction.Destroy => ServerOperation.Destroy,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+}

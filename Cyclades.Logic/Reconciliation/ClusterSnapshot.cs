@@ -1,0 +1,28 @@
+using Cyclades.Logic.Backends;
+using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Servers;
+
+namespace Cyclades.Logic.Reconciliation;
+
+/// <summary>
+/// What reconciliation compares: the cluster's instances and jobs, read first, then the backend's
+/// servers. In that order a server created meanwhile is in the database before its instance exists,
+/// so it can never look like an orphan.
+/// </summary>
+/// <param name="StartedAt">Before anything was read: simulated events carry this time, so any real change since wins.</param>
+/// <param name="Jobs">The job list, plus the jobs of pending tasks that the list no longer has (archived but readable).</param>
+/// <param name="Servers">The backend's non-deleted servers.</param>
+internal sealed record ClusterSnapshot(
+    DateTimeOffset StartedAt,
+    IReadOnlyDictionary<string, ClusterInstance> Instances,
+    IReadOnlyDictionary<long, ClusterJob> Jobs,
+    IReadOnlyList<Server> Servers,
+    IReadOnlyList<Flavor> Flavors)
+{
+    /// <summary>The job with that id if it is about <paramref name="instanceName"/> and <paramref name="operation"/> (ids repeat across cluster rebuilds).</summary>
+    public ClusterJob? MatchingJob(long jobId, string instanceName, ServerOperation operation) =>
+        Jobs.TryGetValue(jobId, out var job)
+        && job.Operations.Any(op => op.InstanceName == instanceName && op.Operation == operation)
+            ? job
+            : null;
+}

@@ -1,0 +1,95 @@
+using Cyclades.Logic.Backends;
+using Cyclades.Logic.Dispatch;
+using Cyclades.Logic.Events;
+using Cyclades.Logic.Maintenance;
+using Cyclades.Logic.Servers;
+
+namespace Cyclades.Logic.Reconciliation;
+
+/// <summary>Applies reconciliation's fixes, each re-checked under the server's lock by the code it goes through.</summary>
+public sealed class ReconciliationFixer(
+    BackendEventProcessor processor,
+    EventDelivery delivery,
+    ServerMaintenance maintenance,
+    ServerQueries queries)
+{
+    public const string SimulatedMessage = "Reconciliation: simulated event";
+
+    internal Batch Begin(Backend backend, IClusterDriver driver, DateTimeOffset startedAt) =>
+        new(processor, delivery, maintenance, queries, backend, driver, startedAt);
+
+    /// <summary>The fixes of one reconciliation run.</summary>
+    internal sealed class Batch(
+        BackendEventProcessor processor,
+        EventDelivery delivery,
+        ServerMaintenance maintenance,
+        ServerQueries queries,
+        Backend backend,
+        IClusterDriver driver,
+        DateTimeOffset startedAt)
+    {
+        private readonly Dictionary<string, int> _eventsPerInstance = new(StringComparer.Ordinal);
+
+        public async Task<ReconciliationFinding> ApplyAsync(ReconciliationFinding finding, FixPlan plan, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var error = await ApplyAsync(plan, cancellationToken);
+                return finding with { Fixed = error is null, Error = error };
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return finding with { Error = e.Message };
+            }
+        }
+
+        /// <returns>Why nothing was done, or null.</returns>
+        private async Task<string?> ApplyAsync(FixPlan plan, CancellationToken cancellationToken)
+        {
+            switch (plan)
+            {
+                case FixPlan.SimulatedEvents simulated:
+                    foreach (var e in simulated.Events)
+                    {
+                        if ((await processor.ApplyAsync(ToEvent(e), cancellationToken)).Outcome != EventOutcome.Applied)
+                        {
+                            return "a newer change of the server was applied meanwhile";
+                        }
+                    }
+                    return null;
+                case FixPlan.ApplyJob apply:
+                    var job = await driver.GetJobAsync(apply.Job.Id, cancellationToken) ?? apply.Job;
+                    await delivery.DeliverAsync(backend.Id, driver, job, cancellationToken);
+                    return null;
+                case FixPlan.ClearTask clear:
+                    return await maintenance.ClearTaskAsync(clear.ServerId, clear.JobId, cancellationToken)
+                        ? null
+                        : "the task changed meanwhile";
+                case FixPlan.RemoveInstance remove:
+                    if (await queries.FindByInstanceNameAsync(remove.InstanceName, cancellationToken) is { Server: { Deleted: false } server }
+                        && server.BackendId == backend.Id)
+                    {
+                        return "a server has this name now";
+                    }
+                    await driver.DestroyServerAsync(remove.InstanceName, cancellationToken);
+                    return null;
+                case FixPlan.ReleaseBuild release:
+                    return await maintenance.ReleaseUnsubmittedBuildAsync(release.ServerId, cancellationToken)
+                        ? null
+                        : "its create job was submitted meanwhile";
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(plan), plan, null);
+            }
+        }
+
+        /// <summary>At the run's start (so any real change since wins), one microsecond apart per server so that they apply in order.</summary>
+        private BackendEvent ToEvent(SimulatedEvent e)
+        {
+            var index = _eventsPerInstance.GetValueOrDefault(e.InstanceName);
+            _eventsPerInstance[e.InstanceName] = index + 1;
+            return new BackendEvent(
+                backend.Id, e.InstanceName, ServerRelease.NoJob, e.Operation, e.Status,
+                startedAt.AddTicks(index * TimeSpan.TicksPerMicrosecond), SimulatedMessage, e.NewCpu, e.NewRamMiB);
+        }
+    }
+}
