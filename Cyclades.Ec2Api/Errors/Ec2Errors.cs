@@ -80,6 +80,70 @@ public static class Ec2Errors
     public static Ec2Exception RequestExpired() =>
         New("RequestExpired", Status400BadRequest, "Request has expired.");
 
+    // Resources
+    public static Ec2Exception InvalidInstanceIdMalformed(string id) =>
+        New("InvalidInstanceID.Malformed", Status400BadRequest, $"Invalid id: \"{id}\"");
+
+    public static Ec2Exception InvalidInstanceIdNotFound(IReadOnlyList<string> ids) =>
+        New("InvalidInstanceID.NotFound", Status400BadRequest, ids.Count == 1
+            ? $"The instance ID '{ids[0]}' does not exist"
+            : $"The instance IDs '{string.Join(", ", ids)}' do not exist");
+
+    public static Ec2Exception IncorrectInstanceState(string message) =>
+        New("IncorrectInstanceState", Status400BadRequest, message);
+
+    public static Ec2Exception InvalidInstanceAttributeValue(string message) =>
+        New("InvalidInstanceAttributeValue", Status400BadRequest, message);
+
+    public static Ec2Exception InvalidAmiIdMalformed(string id) =>
+        New("InvalidAMIID.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"ami-...\")");
+
+    public static Ec2Exception InvalidAmiIdNotFound(string id) =>
+        New("InvalidAMIID.NotFound", Status400BadRequest, $"The image id '[{id}]' does not exist");
+
+    public static Ec2Exception InvalidKeyPairNotFound(string name) =>
+        New("InvalidKeyPair.NotFound", Status400BadRequest, $"The key pair '{name}' does not exist");
+
+    public static Ec2Exception InvalidKeyPairDuplicate(string name) =>
+        New("InvalidKeyPair.Duplicate", Status400BadRequest, $"The keypair '{name}' already exists.");
+
+    public static Ec2Exception InvalidKeyPairFormat() =>
+        New("InvalidKeyPair.Format", Status400BadRequest, "Key is not in valid OpenSSH public key format");
+
+    public static Ec2Exception InvalidId(string id) =>
+        New("InvalidID", Status400BadRequest, $"The ID '{id}' is not valid");
+
+    public static Ec2Exception InvalidInstanceType(IReadOnlyList<string> types) =>
+        New("InvalidInstanceType", Status400BadRequest, $"The following supplied instance types do not exist: [{string.Join(", ", types)}]");
+
+    public static Ec2Exception InvalidPaginationToken() =>
+        New("InvalidPaginationToken", Status400BadRequest, "The pagination token is invalid or has expired.");
+
+    public static Ec2Exception TagLimitExceeded() =>
+        New("TagLimitExceeded", Status400BadRequest, "The maximum number of Tags for a resource has been reached.");
+
+    public static Ec2Exception IdempotentParameterMismatch() =>
+        New("IdempotentParameterMismatch", Status400BadRequest,
+            "Arguments on this idempotent request are inconsistent with arguments used in previous request(s).");
+
+    // Limits and capacity
+    public static Ec2Exception InstanceLimitExceeded(string message) =>
+        New("InstanceLimitExceeded", Status400BadRequest, message);
+
+    public static Ec2Exception VcpuLimitExceeded(string message) =>
+        New("VcpuLimitExceeded", Status400BadRequest, message);
+
+    public static Ec2Exception VolumeLimitExceeded(string message) =>
+        New("VolumeLimitExceeded", Status400BadRequest, message);
+
+    /// <summary>A 500, so SDKs retry it (with the same ClientToken).</summary>
+    public static Ec2Exception InsufficientInstanceCapacity(string message) =>
+        New("InsufficientInstanceCapacity", Status500InternalServerError, message);
+
+    /// <summary>A 503, which every SDK retries.</summary>
+    public static Ec2Exception Unavailable(string message) =>
+        New("Unavailable", Status503ServiceUnavailable, message);
+
     // Server side
     public static Ec2Exception InternalError() =>
         New("InternalError", Status500InternalServerError, "An internal error has occurred");

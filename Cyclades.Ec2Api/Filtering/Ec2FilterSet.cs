@@ -19,6 +19,13 @@ public sealed class Ec2FilterSet<T>
         return this;
     }
 
+    /// <summary>A filter on a value an item has several of (e.g. its tag keys): any of them may match.</summary>
+    public Ec2FilterSet<T> AddEach(string name, Func<T, IEnumerable<string?>> values)
+    {
+        _filters.Add(name, values);
+        return this;
+    }
+
     public IEnumerable<T> Apply(IEnumerable<T> items, IReadOnlyList<Filter> filters)
     {
         var predicates = filters.Select(Predicate).ToList();

@@ -1,3 +1,4 @@
+using Cyclades.Ec2Api.Actions;
 using Cyclades.Ec2Api.Actions.AvailabilityZones;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Health;
@@ -67,6 +68,7 @@ public static class Ec2ApiHostingExtensions
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<Ec2ActionCatalog>();
         services.AddSingleton<AvailabilityZoneCatalog>();
+        services.AddEc2ActionServices();
         services.AddValidatorsFromAssemblyContaining<Ec2Controller>();
         services.AddControllers(mvc =>
         {

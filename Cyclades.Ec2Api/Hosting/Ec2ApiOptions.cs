@@ -10,4 +10,7 @@ public sealed class Ec2ApiOptions
 
     /// <summary>Larger request bodies are refused with <c>RequestEntityTooLarge</c> (413).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How long terminated instances stay visible, as on AWS (about an hour), so that waiters see them.</summary>
+    public TimeSpan TerminatedVisibleFor { get; set; } = TimeSpan.FromHours(1);
 }

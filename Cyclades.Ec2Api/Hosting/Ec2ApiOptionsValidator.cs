@@ -7,6 +7,7 @@ public sealed partial class Ec2ApiOptionsValidator : IValidateOptions<Ec2ApiOpti
 {
     private const long MinBody = 1024;
     private const long MaxBody = 64L * 1024 * 1024;
+    private static readonly TimeSpan MaxTerminatedVisibleFor = TimeSpan.FromDays(7);
 
     public ValidateOptionsResult Validate(string? name, Ec2ApiOptions options)
     {
@@ -18,6 +19,10 @@ public sealed partial class Ec2ApiOptionsValidator : IValidateOptions<Ec2ApiOpti
         if (options.MaxRequestBodyBytes is < MinBody or > MaxBody)
         {
             failures.Add($"{Ec2ApiOptions.Section}:MaxRequestBodyBytes must be from {MinBody} to {MaxBody} (got {options.MaxRequestBodyBytes}).");
+        }
+        if (options.TerminatedVisibleFor < TimeSpan.Zero || options.TerminatedVisibleFor > MaxTerminatedVisibleFor)
+        {
+            failures.Add($"{Ec2ApiOptions.Section}:TerminatedVisibleFor must be from 00:00:00 to {MaxTerminatedVisibleFor} (got {options.TerminatedVisibleFor}).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -5,6 +5,7 @@ using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Hosting;
 using Cyclades.Ec2Api.Metrics;
 using Cyclades.Ec2Api.Mvc;
+using Cyclades.Logic.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -51,6 +52,11 @@ public sealed partial class Ec2ProtocolMiddleware(
         catch (Ec2Exception e) when (!http.Response.HasStarted)
         {
             failure = e.Error;
+            await Ec2ErrorRenderer.WriteAsync(http.Response, failure, requestId);
+        }
+        catch (DomainException e) when (!http.Response.HasStarted && DomainErrorMap.Map(e, http.Features.Get<Ec2RequestContext>()?.Action) is { } mapped)
+        {
+            failure = mapped.Error;
             await Ec2ErrorRenderer.WriteAsync(http.Response, failure, requestId);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

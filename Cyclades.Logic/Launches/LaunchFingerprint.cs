@@ -20,6 +20,7 @@ internal static class LaunchFingerprint
             request.UserData is null ? null : Convert.ToHexString(SHA256.HashData(request.UserData)),
             request.BackendName,
             request.ExtraFingerprint,
+            request.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new[] { t.Key, t.Value }),
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }

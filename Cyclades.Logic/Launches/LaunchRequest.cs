@@ -1,3 +1,5 @@
+using Cyclades.Logic.Tags;
+
 namespace Cyclades.Logic.Launches;
 
 /// <summary>Create between <see cref="MinCount"/> and <see cref="MaxCount"/> servers, as many as the quota allows.</summary>
@@ -18,6 +20,9 @@ public sealed record LaunchRequest(string UserId, string ImageId, string FlavorN
 
     /// <summary>The backend to place the servers on; null lets the allocator choose.</summary>
     public string? BackendName { get; init; }
+
+    /// <summary>Tags every server gets in the same transaction that creates it (part of the fingerprint).</summary>
+    public IReadOnlyList<Tag> Tags { get; init; } = [];
 
     /// <summary>
     /// Further request parameters the front-end stores itself (e.g. tags), in a canonical form: part of

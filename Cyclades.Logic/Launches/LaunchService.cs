@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Dispatch;
@@ -6,6 +7,7 @@ using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Tags;
 using Microsoft.Extensions.Logging;
 
 namespace Cyclades.Logic.Launches;
@@ -143,6 +145,8 @@ public sealed class LaunchService(
             var commission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
                 request.UserId, perServer, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);
             await ServerRepository.AttachCommissionAsync(db, serverId, commission, cancellationToken);
+            await TagService.AddAsync(db, request.UserId, [new TaggedResource(TaggedResourceType.Server, serverId.ToString(CultureInfo.InvariantCulture))],
+                request.Tags, UnixTime.FromMicros(now), cancellationToken);
         }
         var servers = await ServerRepository.ListByLaunchAsync(db, launch.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

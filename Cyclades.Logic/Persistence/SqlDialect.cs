@@ -35,6 +35,15 @@ public abstract class SqlDialect
     /// <summary>Converts an EC2 pattern to the parameter value <see cref="WildcardMatch"/> expects.</summary>
     public abstract string ToWildcardParameter(string pattern);
 
+    /// <summary>A text column holding a decimal number, as a BIGINT (to compare it with an id column).</summary>
+    public abstract string TextAsInteger(string column);
+
+    /// <summary>
+    /// A microseconds-since-the-epoch column as ISO-8601 text to the millisecond in UTC,
+    /// <c>2026-11-25T10:00:00.123Z</c> (to match patterns against times as clients see them).
+    /// </summary>
+    public abstract string IsoTimestamp(string column);
+
     /// <summary>
     /// Starts the transaction a command runs in. On SQLite this takes the database write lock at once
     /// (BEGIN IMMEDIATE), which is what makes read-validate-write sequences safe there; on MariaDB the
@@ -53,6 +62,12 @@ public abstract class SqlDialect
         public override string WildcardMatch(string column, string parameter) => $"{column} GLOB {parameter}";
 
         public override string ToWildcardParameter(string pattern) => pattern.Replace("[", "[[]", StringComparison.Ordinal);
+
+        public override string TextAsInteger(string column) => $"CAST({column} AS INTEGER)";
+
+        // Whole milliseconds as a fraction of a second: strftime's %f then prints exactly them.
+        public override string IsoTimestamp(string column) =>
+            $"strftime('%Y-%m-%dT%H:%M:%fZ', ({column} / 1000) / 1000.0, 'unixepoch')";
 
         public override DbTransaction BeginWrite(DbConnection connection) =>
             ((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: false);
@@ -85,6 +100,13 @@ public abstract class SqlDialect
             }
             return sb.ToString();
         }
+
+        public override string TextAsInteger(string column) => $"CAST({column} AS SIGNED)";
+
+        // Added to a DATETIME literal, so that the session's time zone plays no part; binary collation
+        // like the columns, so that patterns match case-sensitively.
+        public override string IsoTimestamp(string column) =>
+            $"CONVERT(CONCAT(LEFT(DATE_FORMAT(TIMESTAMPADD(MICROSECOND, {column}, '1970-01-01 00:00:00'), '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z') USING utf8mb4) COLLATE utf8mb4_bin";
 
         // READ COMMITTED: a read after taking a lock sees what the lock holder committed (under
         // REPEATABLE READ it could still see the snapshot taken by an earlier read).

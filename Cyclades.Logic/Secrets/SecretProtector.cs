@@ -52,5 +52,12 @@ public sealed class SecretProtector
         return Encoding.UTF8.GetString(plaintext);
     }
 
+    /// <summary>
+    /// A key for another use of the same secret (e.g. signing pagination tokens), derived with HKDF
+    /// so that it reveals nothing about the secrets key and differs per <paramref name="purpose"/>.
+    /// </summary>
+    public byte[] DeriveKey(string purpose, int length = 32) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, length, info: AssociatedData(purpose));
+
     private static byte[] AssociatedData(string purpose) => Encoding.UTF8.GetBytes("cyclades/" + purpose);
 }

@@ -1,3 +1,5 @@
+using Cyclades.Logic.Tags;
+
 namespace Cyclades.Logic.Servers;
 
 /// <summary>
@@ -26,6 +28,18 @@ public sealed record ServerFilter
     public IReadOnlyCollection<string>? PrivateIps { get; init; }
 
     public IReadOnlyCollection<string>? IdempotencyKeys { get; init; }
+
+    /// <summary>Patterns on the creation time as ISO-8601 UTC to the millisecond, <c>2026-11-25T10:00:00.123Z</c>.</summary>
+    public IReadOnlyCollection<string>? CreatedAt { get; init; }
+
+    /// <summary>Tags the server must carry (each of them), as set by its owner.</summary>
+    public IReadOnlyCollection<TagMatch>? Tags { get; init; }
+
+    /// <summary>The server carries a tag whose key matches one of these patterns.</summary>
+    public IReadOnlyCollection<string>? TagKeys { get; init; }
+
+    /// <summary>The server carries a tag whose value matches one of these patterns.</summary>
+    public IReadOnlyCollection<string>? TagValues { get; init; }
 
     /// <summary>Deleted servers are listed when they were deleted at or after this time; never when null.</summary>
     public DateTimeOffset? IncludeDeletedSince { get; init; }

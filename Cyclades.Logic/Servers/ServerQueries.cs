@@ -1,5 +1,6 @@
 using System.Text;
 using Cyclades.Logic.Persistence;
+using Cyclades.Logic.Tags;
 using Dapper;
 
 namespace Cyclades.Logic.Servers;
@@ -102,13 +103,15 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         AddIn(sql, parameters, "s.operstate", "operstates", filter.OperStates?.Select(s => s.ToDb()).ToList());
         AddIn(sql, parameters, "s.launch_id", "launchIds", filter.LaunchIds);
         AddStates(sql, parameters, filter.States);
-        var patterns = new PatternWriter(dialect, sql, parameters);
+        var patterns = new SqlPatterns(dialect, sql, parameters);
         patterns.Add("f.name", filter.FlavorNames);
         patterns.Add("s.image_id", filter.ImageIds);
         patterns.Add("s.key_name", filter.KeyNames);
         patterns.Add("b.name", filter.BackendNames);
         patterns.Add("s.private_ip", filter.PrivateIps);
         patterns.Add("l.idempotency_key", filter.IdempotencyKeys);
+        patterns.Add(dialect.IsoTimestamp("s.created_at"), filter.CreatedAt);
+        ServerTagConditions.Append(dialect, sql, parameters, filter.Tags, filter.TagKeys, filter.TagValues);
         return (sql.ToString(), parameters);
     }
 
@@ -141,32 +144,5 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
             };
         }).ToList();
         sql.Append(terms.Count == 0 ? " AND 1 = 0" : $" AND ({string.Join(" OR ", terms)})");
-    }
-
-    /// <summary>Writes <c>(column = @p OR column LIKE/GLOB @q …)</c> for a list of wildcard patterns.</summary>
-    private sealed class PatternWriter(SqlDialect dialect, StringBuilder sql, DynamicParameters parameters)
-    {
-        private int _count;
-
-        public void Add(string column, IReadOnlyCollection<string>? patterns)
-        {
-            if (patterns is null)
-            {
-                return;
-            }
-            if (patterns.Count == 0)
-            {
-                sql.Append(" AND 1 = 0");
-                return;
-            }
-            var terms = patterns.Select(pattern =>
-            {
-                var name = $"@pattern{_count++}";
-                var literal = pattern.IndexOfAny(['*', '?']) < 0;
-                parameters.Add(name, literal ? pattern : dialect.ToWildcardParameter(pattern));
-                return literal ? $"{column} = {name}" : dialect.WildcardMatch(column, name);
-            });
-            sql.Append(" AND (").Append(string.Join(" OR ", terms)).Append(')');
-        }
     }
 }

@@ -17,7 +17,9 @@ public sealed class AvailabilityZoneCatalog(BackendRegistry backends, IOptions<E
         return (await backends.ListAsync(cancellationToken))
             .Where(b => b.Enabled)
             .OrderBy(b => b.Id)
-            .Select(b => new AvailabilityZone(b.Name, $"{region}-az{b.Id}", region))
+            .Select(b => new AvailabilityZone(b.Name, IdOf(region, b.Id), region))
             .ToList();
     }
+
+    public static string IdOf(string region, long backendId) => $"{region}-az{backendId}";
 }

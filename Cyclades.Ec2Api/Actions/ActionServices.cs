@@ -1,0 +1,18 @@
+using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.Instances;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cyclades.Ec2Api.Actions;
+
+public static class ActionServices
+{
+    /// <summary>The helpers the action controllers share.</summary>
+    public static IServiceCollection AddEc2ActionServices(this IServiceCollection services)
+    {
+        services.AddSingleton<PageTokens>();
+        services.AddSingleton<InstanceLookup>();
+        services.AddSingleton<InstancePages>();
+        services.AddSingleton<InstanceRenderer>();
+        return services;
+    }
+}

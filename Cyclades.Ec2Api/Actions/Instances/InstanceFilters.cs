@@ -1,0 +1,132 @@
+using System.Globalization;
+using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Filtering;
+using Cyclades.Logic.Servers;
+using Cyclades.Logic.Tags;
+
+namespace Cyclades.Ec2Api.Actions.Instances;
+
+/// <summary>
+/// The DescribeInstances filters, translated into the logic core's <see cref="ServerFilter"/> so the
+/// database does the work. The few that SQL cannot answer (a wildcard on an EC2 id, a filter given
+/// twice) are left to <see cref="InMemory"/> over the page, which may then come out short — as AWS
+/// pages may.
+/// </summary>
+public static class InstanceFilters
+{
+    public const string TagPrefix = "tag:";
+
+    /// <summary>Filters whose value is the same for every instance.</summary>
+    private static readonly Dictionary<string, string> Constants = new(StringComparer.Ordinal)
+    {
+        ["architecture"] = InstanceFacts.Architecture,
+        ["hypervisor"] = InstanceFacts.Hypervisor,
+        ["root-device-type"] = InstanceFacts.RootDeviceType,
+        ["root-device-name"] = InstanceFacts.RootDeviceName,
+        ["virtualization-type"] = InstanceFacts.VirtualizationType,
+        ["tenancy"] = InstanceFacts.Tenancy,
+        ["monitoring-state"] = "disabled",
+        ["platform-details"] = InstanceFacts.PlatformDetails,
+    };
+
+    /// <summary>Every filter on rendered instances; with <see cref="Constants"/>, the names this action accepts (and <c>tag:&lt;key&gt;</c>).</summary>
+    public static readonly Ec2FilterSet<RenderedInstance> InMemory = new Ec2FilterSet<RenderedInstance>()
+        .Add("instance-id", i => i.Item.InstanceId)
+        .Add("instance-state-name", i => i.Item.State.Name)
+        .Add("instance-state-code", i => i.Item.State.Code.ToString(CultureInfo.InvariantCulture))
+        .Add("instance-type", i => i.Item.InstanceType)
+        .Add("image-id", i => i.Item.ImageId)
+        .Add("key-name", i => i.Item.KeyName)
+        .Add("availability-zone", i => i.Item.Placement.AvailabilityZone)
+        .Add("reservation-id", i => i.ReservationId)
+        .Add("client-token", i => i.Item.ClientToken)
+        .Add("launch-time", i => i.Item.LaunchTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
+        .Add("private-ip-address", i => i.Item.PrivateIpAddress)
+        .Add("private-dns-name", i => i.Item.PrivateDnsName)
+        .Add("ip-address", _ => null)
+        .Add("dns-name", _ => null)
+        .Add("owner-id", _ => null)
+        .AddEach("tag-key", i => i.Item.Tags.Select(t => t.Key))
+        .AddEach("tag-value", i => i.Item.Tags.Select(t => t.Value));
+
+    public static bool IsKnown(string name) =>
+        InMemory.Names.Contains(name) || Constants.ContainsKey(name) || (name.StartsWith(TagPrefix, StringComparison.Ordinal) && name.Length > TagPrefix.Length);
+
+    /// <returns>The filter for the database, and the filters left to apply to the rendered page.</returns>
+    public static (ServerFilter Filter, IReadOnlyList<Filter> Residual) Translate(ServerFilter filter, IReadOnlyList<Filter> filters, string ownerId)
+    {
+        var residual = new List<Filter>();
+        var states = new List<Func<InstanceStateItem, bool>>();
+        var pushed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in filters)
+        {
+            var values = f.Values;
+            var patterns = values.Select(Wildcard.ToRegex).ToList();
+            bool Any(string? value) => value is not null && patterns.Any(p => p.IsMatch(value));
+            if (f.Name.StartsWith(TagPrefix, StringComparison.Ordinal))
+            {
+                filter = filter with { Tags = [.. filter.Tags ?? [], new TagMatch(f.Name[TagPrefix.Length..], values)] };
+                continue;
+            }
+            switch (f.Name)
+            {
+                case "instance-state-name":
+                    states.Add(s => Any(s.Name));
+                    continue;
+                case "instance-state-code":
+                    states.Add(s => Any(s.Code.ToString(CultureInfo.InvariantCulture)));
+                    continue;
+                case "instance-id" when !values.Any(HasWildcard):
+                    filter = filter with { Ids = Intersect(filter.Ids, values.Select(v => InstanceIds.TryParse(v, out var id) ? id : -1)) };
+                    continue;
+                case "owner-id":
+                    filter = Any(ownerId) ? filter : filter with { Ids = [] };
+                    continue;
+                case "ip-address" or "dns-name":
+                    filter = filter with { Ids = [] };
+                    continue;
+            }
+            if (Constants.TryGetValue(f.Name, out var constant))
+            {
+                filter = Any(constant) ? filter : filter with { Ids = [] };
+                continue;
+            }
+            if (!pushed.Add(f.Name) || Push(filter, f.Name, values) is not { } pushedFilter)
+            {
+                residual.Add(f);
+                continue;
+            }
+            filter = pushedFilter;
+        }
+        if (states.Count > 0)
+        {
+            filter = filter with { States = InstanceStates.Matching(s => states.All(matches => matches(s))) };
+        }
+        return (filter, residual);
+    }
+
+    /// <summary>The filter with one more criterion the database answers; null when it cannot.</summary>
+    private static ServerFilter? Push(ServerFilter filter, string name, IReadOnlyList<string> values) => name switch
+    {
+        "instance-type" => filter with { FlavorNames = values },
+        "image-id" => filter with { ImageIds = values },
+        "key-name" => filter with { KeyNames = values },
+        "availability-zone" => filter with { BackendNames = values },
+        "client-token" => filter with { IdempotencyKeys = values },
+        "launch-time" => filter with { CreatedAt = values },
+        "private-ip-address" => filter with { PrivateIps = values },
+        "tag-key" => filter with { TagKeys = values },
+        "tag-value" => filter with { TagValues = values },
+        "reservation-id" when !values.Any(HasWildcard) =>
+            filter with { LaunchIds = values.Select(v => Ec2Id.TryParse(InstanceIds.ReservationPrefix, v, out var id) ? id : -1).ToList() },
+        _ => null,
+    };
+
+    private static bool HasWildcard(string value) => value.IndexOfAny(['*', '?']) >= 0;
+
+    private static IReadOnlyCollection<long> Intersect(IReadOnlyCollection<long>? current, IEnumerable<long> ids) =>
+        current is null ? ids.Distinct().ToList() : current.Intersect(ids).ToList();
+}
+
+/// <summary>An instance as rendered, with the reservation it is listed under.</summary>
+public sealed record RenderedInstance(string ReservationId, InstanceItem Item);

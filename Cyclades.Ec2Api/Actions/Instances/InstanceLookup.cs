@@ -1,0 +1,35 @@
+using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Authentication;
+using Cyclades.Ec2Api.Errors;
+using Cyclades.Ec2Api.Hosting;
+using Cyclades.Logic.Servers;
+using Microsoft.Extensions.Options;
+
+namespace Cyclades.Ec2Api.Actions.Instances;
+
+/// <summary>
+/// The caller's instances named in a request, all checked before anything is done: every id must be
+/// well formed (else <c>InvalidInstanceID.Malformed</c>) and one of the caller's instances that is
+/// still visible (else <c>InvalidInstanceID.NotFound</c>, naming all the missing ones; another user's
+/// instance is as missing as one that never was).
+/// </summary>
+public sealed class InstanceLookup(ServerQueries queries, IOptions<Ec2ApiOptions> options, TimeProvider clock)
+{
+    /// <returns>One view per distinct id, in the order given.</returns>
+    public async Task<IReadOnlyList<ServerView>> RequireAsync(Ec2Caller caller, IReadOnlyList<string> instanceIds, CancellationToken cancellationToken)
+    {
+        var serverIds = InstanceIds.ParseAll(instanceIds);
+        var distinct = serverIds.Distinct().ToList();
+        var found = (await queries.ListAsync(caller.LogicUserId(), Visible() with { Ids = distinct }, null, Math.Max(1, distinct.Count), cancellationToken))
+            .Servers.ToDictionary(v => v.Server.Id);
+        var missing = instanceIds.Where((_, i) => !found.ContainsKey(serverIds[i])).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            throw Ec2Errors.InvalidInstanceIdNotFound(missing);
+        }
+        return distinct.Select(id => found[id]).ToList();
+    }
+
+    /// <summary>The instances a user sees: all but those terminated longer ago than <c>TerminatedVisibleFor</c>.</summary>
+    public ServerFilter Visible() => new() { IncludeDeletedSince = clock.GetUtcNow() - options.Value.TerminatedVisibleFor };
+}

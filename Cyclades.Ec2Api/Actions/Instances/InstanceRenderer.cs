@@ -1,0 +1,56 @@
+using Cyclades.Ec2Api.Actions.AvailabilityZones;
+using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Hosting;
+using Cyclades.Logic.Servers;
+using Cyclades.Logic.Tags;
+using Microsoft.Extensions.Options;
+
+namespace Cyclades.Ec2Api.Actions.Instances;
+
+/// <summary>Servers as EC2 instances and reservations.</summary>
+public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
+{
+    public InstanceItem Render(ServerView view, IEnumerable<Tag> tags)
+    {
+        var server = view.Server;
+        var (stateReason, reason) = InstanceStateReasons.Of(server);
+        var region = options.Value.Region;
+        return new InstanceItem
+        {
+            InstanceId = InstanceIds.Of(server.Id),
+            ImageId = server.ImageId,
+            State = InstanceStates.Of(server),
+            PrivateDnsName = PrivateDnsName(server.PrivateIp, region),
+            StateTransitionReason = reason,
+            KeyName = server.KeyName,
+            AmiLaunchIndex = server.LaunchIndex,
+            InstanceType = view.Flavor.Name,
+            LaunchTime = server.CreatedAt,
+            Placement = new PlacementItem
+            {
+                AvailabilityZone = view.BackendName,
+                AvailabilityZoneId = AvailabilityZoneCatalog.IdOf(region, server.BackendId),
+            },
+            PrivateIpAddress = server.PrivateIp,
+            StateReason = stateReason,
+            ClientToken = view.IdempotencyKey ?? "",
+            Tags = TagItem.From(tags),
+            CpuOptions = new CpuOptionsItem { CoreCount = view.Flavor.Cpu },
+        };
+    }
+
+    /// <summary>The servers grouped by launch, in the order their first server comes.</summary>
+    public IReadOnlyList<ReservationItem> Reservations(IReadOnlyList<ServerView> views, ILookup<string, Tag> tags, string ownerId) =>
+        views.GroupBy(v => InstanceIds.ReservationOf(v.Server))
+            .Select(g => new ReservationItem
+            {
+                ReservationId = g.Key,
+                OwnerId = ownerId,
+                Instances = g.Select(v => Render(v, tags[InstanceIds.Resource(v.Server.Id).Id])).ToList(),
+            })
+            .ToList();
+
+    /// <summary>EC2's internal host name for an address, <c>ip-10-0-0-5.{region}.compute.internal</c>; empty without one.</summary>
+    public static string PrivateDnsName(string? privateIp, string region) =>
+        privateIp is null ? "" : $"ip-{privateIp.Replace('.', '-')}.{region}.compute.internal";
+}

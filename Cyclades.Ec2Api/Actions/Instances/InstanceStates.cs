@@ -1,0 +1,83 @@
+using Cyclades.Ec2Api.Mvc.Xml;
+using Cyclades.Logic.Servers;
+
+namespace Cyclades.Ec2Api.Actions.Instances;
+
+/// <summary>The model's <c>InstanceState</c>: <c>&lt;code&gt;16&lt;/code&gt;&lt;name&gt;running&lt;/name&gt;</c>.</summary>
+public sealed record InstanceStateItem(
+    [property: Ec2Element("code")] int Code,
+    [property: Ec2Element("name")] string Name);
+
+/// <summary>
+/// The one table from a server's operstate and pending task to its EC2 state (README, "Instance
+/// states"); the rules are applied in this order:
+/// <list type="number">
+/// <item>deleted or DESTROYED → terminated (48)</item>
+/// <item>task DESTROY → shutting-down (32)</item>
+/// <item>BUILD → pending (0)</item>
+/// <item>ERROR → terminated (48), with <c>stateReason</c> <c>Server.InternalError</c>: a failed server
+///   ends a wait for running at once, and terminating it still removes it and frees its quota</item>
+/// <item>STARTED → running (16); with task STOP → stopping (64); REBOOT and RESIZE stay running</item>
+/// <item>STOPPED → stopped (80); with task START or REBOOT → pending (0); RESIZE stays stopped</item>
+/// </list>
+/// Filters by state use the same table backwards (<see cref="Matching"/>), so both always agree.
+/// </summary>
+public static class InstanceStates
+{
+    public static readonly InstanceStateItem Pending = new(0, "pending");
+    public static readonly InstanceStateItem Running = new(16, "running");
+    public static readonly InstanceStateItem ShuttingDown = new(32, "shutting-down");
+    public static readonly InstanceStateItem Terminated = new(48, "terminated");
+    public static readonly InstanceStateItem Stopping = new(64, "stopping");
+    public static readonly InstanceStateItem Stopped = new(80, "stopped");
+
+    public static IReadOnlyList<InstanceStateItem> All { get; } = [Pending, Running, ShuttingDown, Terminated, Stopping, Stopped];
+
+    public static InstanceStateItem Of(Server server) =>
+        server.Deleted ? Terminated : Of(server.OperState, server.Task?.Action);
+
+    public static InstanceStateItem Of(OperState operState, ServerAction? task) => (operState, task) switch
+    {
+        (OperState.Destroyed, _) => Terminated,
+        (_, ServerAction.Destroy) => ShuttingDown,
+        (OperState.Build, _) => Pending,
+        (OperState.Error, _) => Terminated,
+        (OperState.Started, ServerAction.Stop) => Stopping,
+        (OperState.Started, _) => Running,
+        (OperState.Stopped, ServerAction.Start or ServerAction.Reboot) => Pending,
+        (OperState.Stopped, _) => Stopped,
+        _ => throw new ArgumentOutOfRangeException(nameof(operState), operState, null),
+    };
+
+    /// <summary>The operstate and task combinations whose EC2 state satisfies <paramref name="predicate"/>.</summary>
+    public static IReadOnlyList<ServerStateMatch> Matching(Func<InstanceStateItem, bool> predicate)
+    {
+        ServerAction?[] tasks = [null, .. Enum.GetValues<ServerAction>()];
+        var matches = new List<ServerStateMatch>();
+        foreach (var operState in Enum.GetValues<OperState>())
+        {
+            var hits = tasks.Where(task => predicate(Of(operState, task))).ToList();
+            if (hits.Count == tasks.Length)
+            {
+                matches.Add(new ServerStateMatch(operState, AnyTask: true));
+            }
+            else
+            {
+                matches.AddRange(hits.Select(task => new ServerStateMatch(operState, task)));
+            }
+        }
+        return matches;
+    }
+
+    /// <summary>Synnefo's <c>SNF:task_state</c> for a pending task: BUILDING, STARTING, STOPPING, …</summary>
+    public static string TaskState(ServerAction task) => task switch
+    {
+        ServerAction.Build => "BUILDING",
+        ServerAction.Start => "STARTING",
+        ServerAction.Stop => "STOPPING",
+        ServerAction.Reboot => "REBOOTING",
+        ServerAction.Resize => "RESIZING",
+        ServerAction.Destroy => "DESTROYING",
+        _ => "UNKNOWN",
+    };
+}

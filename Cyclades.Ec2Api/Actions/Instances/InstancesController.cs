@@ -1,0 +1,98 @@
+using Cyclades.Ec2Api.Actions.AvailabilityZones;
+using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Errors;
+using Cyclades.Ec2Api.Mvc;
+using Cyclades.Ec2Api.Mvc.DryRun;
+using Cyclades.Logic.Catalog;
+using Cyclades.Logic.KeyPairs;
+using Cyclades.Logic.Launches;
+using Cyclades.Logic.Servers;
+using Cyclades.Logic.Tags;
+
+namespace Cyclades.Ec2Api.Actions.Instances;
+
+/// <summary>Launching and describing instances.</summary>
+public sealed class InstancesController(
+    LaunchService launches,
+    CatalogService catalog,
+    KeyPairService keyPairs,
+    AvailabilityZoneCatalog zones,
+    TagService tags,
+    InstancePages pages,
+    InstanceRenderer renderer) : Ec2Controller
+{
+    private const string ImagePrefix = "ami-";
+
+    [Ec2Action("RunInstances")]
+    [HandlesDryRun]
+    public async Task<RunInstancesResponse> RunInstances(RunInstancesRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Unsupported() is { } unsupported)
+        {
+            throw Ec2Errors.UnsupportedOperation(unsupported);
+        }
+        if (!request.ImageId.StartsWith(ImagePrefix, StringComparison.Ordinal))
+        {
+            throw Ec2Errors.InvalidAmiIdMalformed(request.ImageId);
+        }
+        _ = await catalog.FindImageAsync(request.ImageId, cancellationToken) ?? throw Ec2Errors.InvalidAmiIdNotFound(request.ImageId);
+        var instanceType = request.InstanceType ?? RunInstancesRequest.DefaultInstanceType;
+        _ = await catalog.FindFlavorAsync(instanceType, cancellationToken)
+            ?? throw Ec2Errors.InvalidParameterValue($"Invalid value '{instanceType}' for InstanceType.");
+        var keyPair = request.KeyName is { } keyName ? await keyPairs.GetAsync(Caller.LogicUserId(), keyName, cancellationToken) : null;
+        var zone = request.Placement?.AvailabilityZone;
+        if (zone is not null && (await zones.ListAsync(cancellationToken)).All(z => z.Name != zone))
+        {
+            throw Ec2Errors.InvalidParameterValue($"Invalid availability zone: [{zone}]");
+        }
+        DryRunGate.ThrowIfDryRun(request);
+
+        var result = await launches.LaunchAsync(
+            new LaunchRequest(Caller.LogicUserId(), request.ImageId, instanceType, request.MinCount, request.MaxCount)
+            {
+                IdempotencyKey = request.ClientToken is { Length: > 0 } token ? token : null,
+                KeyName = keyPair?.Name,
+                PublicKey = keyPair?.PublicKey,
+                UserData = RunInstancesValidator.DecodeUserData(request.UserData),
+                BackendName = zone,
+                Tags = TagRules.TagsOf(request.TagSpecifications),
+            },
+            cancellationToken);
+        var reservation = renderer.Reservations(result.Servers, await TagsOfAsync(result.Servers, cancellationToken), Caller.OwnerId).Single();
+        return new RunInstancesResponse
+        {
+            ReservationId = reservation.ReservationId,
+            OwnerId = reservation.OwnerId,
+            Instances = reservation.Instances,
+        };
+    }
+
+    [Ec2Action("DescribeInstances")]
+    [HandlesDryRun]
+    public async Task<DescribeInstancesResponse> DescribeInstances(DescribeInstancesRequest request, CancellationToken cancellationToken)
+    {
+        var (criteria, residual) = InstanceFilters.Translate(new ServerFilter(), request.Filters, Caller.OwnerId);
+        var (servers, nextToken) = await pages.ReadAsync(Caller, request.InstanceIds, criteria,
+            new { request.InstanceIds, request.Filters }, request.NextToken, request.MaxResults, cancellationToken);
+        DryRunGate.ThrowIfDryRun(request);
+
+        var reservations = renderer.Reservations(servers, await TagsOfAsync(servers, cancellationToken), Caller.OwnerId);
+        if (residual.Count > 0)
+        {
+            reservations = reservations
+                .Select(r => new ReservationItem
+                {
+                    ReservationId = r.ReservationId,
+                    OwnerId = r.OwnerId,
+                    Instances = InstanceFilters.InMemory.Apply(r.Instances.Select(i => new RenderedInstance(r.ReservationId, i)), residual)
+                        .Select(i => i.Item).ToList(),
+                })
+                .Where(r => r.Instances.Count > 0)
+                .ToList();
+        }
+        return new DescribeInstancesResponse { Reservations = reservations, NextToken = nextToken };
+    }
+
+    private Task<ILookup<string, Tag>> TagsOfAsync(IReadOnlyList<ServerView> servers, CancellationToken cancellationToken) =>
+        tags.ListForAsync(Caller.LogicUserId(), TaggedResourceType.Server, servers.Select(v => InstanceIds.Resource(v.Server.Id).Id).ToList(), cancellationToken);
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Logic.KeyPairs;
+using Cyclades.Logic.Launches;
+using FluentValidation;
+
+namespace Cyclades.Ec2Api.Actions.Instances;
+
+public sealed class RunInstancesValidator : AbstractValidator<RunInstancesRequest>
+{
+    public const int MaxUserDataBytes = 16 * 1024;
+    public const int MaxClientTokenLength = 64;
+
+    public RunInstancesValidator()
+    {
+        RuleFor(r => r.MinCount).InclusiveBetween(1, LaunchService.MaxServersPerLaunch)
+            .WithMessage(r => $"Value ({N(r.MinCount)}) for parameter minCount is invalid. Expected a number from 1 to {N(LaunchService.MaxServersPerLaunch)}.");
+        RuleFor(r => r.MaxCount).Must((r, max) => max >= r.MinCount)
+            .WithMessage(r => $"Value ({N(r.MaxCount)}) for parameter maxCount is invalid. Expected a number not less than minCount ({N(r.MinCount)}).");
+        RuleFor(r => r.KeyName).MaximumLength(KeyPairService.MaxNameLength)
+            .WithMessage($"The key pair name must be at most {KeyPairService.MaxNameLength} characters.");
+        RuleFor(r => r.UserData).Must(BeUserData!).When(r => r.UserData is not null)
+            .WithMessage($"User data must be base64 and at most {MaxUserDataBytes} bytes once decoded.");
+        RuleFor(r => r.ClientToken).Must(BeAClientToken!).When(r => r.ClientToken is not null)
+            .WithMessage(r => $"Value ({r.ClientToken}) for parameter clientToken is invalid. A client token is at most {MaxClientTokenLength} ASCII characters.");
+        RuleFor(r => r.InstanceInitiatedShutdownBehavior).Must(b => b is null or "stop" or "terminate")
+            .WithMessage(r => $"Value ({r.InstanceInitiatedShutdownBehavior}) for parameter instanceInitiatedShutdownBehavior is invalid. Expected: 'stop' or 'terminate'.");
+        RuleFor(r => r.TagSpecifications).MustTag("instance");
+    }
+
+    public static byte[]? DecodeUserData(string? userData)
+    {
+        if (userData is null)
+        {
+            return null;
+        }
+        var buffer = new byte[userData.Length];
+        return Convert.TryFromBase64String(userData, buffer, out var written) ? buffer[..written] : null;
+    }
+
+    private static bool BeUserData(string userData) => DecodeUserData(userData) is { Length: <= MaxUserDataBytes };
+
+    private static bool BeAClientToken(string token) => token.Length <= MaxClientTokenLength && token.All(char.IsAscii);
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,9 @@
+using Cyclades.Ec2Api.Mvc.Xml;
+
+namespace Cyclades.Ec2Api.Actions.Instances;
+
+public sealed class StartInstancesResponse : Ec2Response
+{
+    [Ec2Element("instancesSet")]
+    public required IReadOnlyList<InstanceStateChangeItem> Instances { get; init; }
+}

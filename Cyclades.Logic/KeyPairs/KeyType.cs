@@ -1,0 +1,7 @@
+namespace Cyclades.Logic.KeyPairs;
+
+public enum KeyType
+{
+    Rsa,
+    Ed25519,
+}
