@@ -71,7 +71,6 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<KeyPairService>();
         services.TryAddSingleton<BackendEventProcessor>();
         services.TryAddSingleton<CommissionMetrics>();
-        services.TryAddSingleton<ReconciliationMetrics>();
         services.TryAddSingleton<CommissionReconciler>();
         services.TryAddSingleton<UsageReconciler>();
         services.TryAddSingleton<ServerMaintenance>();

@@ -1,6 +1,7 @@
 using Cyclades.Logic.Quotas;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Prometheus;
 
 namespace Cyclades.Ec2Api.Metrics;
@@ -20,8 +21,10 @@ public static class MetricsEndpoint
 
     public static IApplicationBuilder UseCycladesMetrics(this IApplicationBuilder app)
     {
-        var export = app.ApplicationServices.GetRequiredService<PrometheusExport>();
-        app.ApplicationServices.GetRequiredService<CommissionMetrics>(); // observable: exists once created
+        var services = app.ApplicationServices;
+        var export = services.GetRequiredService<PrometheusExport>();
+        // The gauge is observed once created; it needs the database settings, validated at start.
+        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => services.GetRequiredService<CommissionMetrics>());
         return app.UseMetricServer(settings => settings.Registry = export.Registry, Path);
     }
 }

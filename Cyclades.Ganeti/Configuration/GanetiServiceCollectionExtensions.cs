@@ -26,7 +26,6 @@ public static class GanetiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GanetiOptions>, GanetiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SimulatedClusterRegistry>();
-        services.TryAddSingleton<GanetiDriverDiagnostics>();
         services.TryAddSingleton<GanetiClusterDriverFactory>();
         services.TryAddSingleton<IClusterDriverFactory>(provider => provider.GetRequiredService<GanetiClusterDriverFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackendDefinitionSource, GanetiBackendDefinitions>());

@@ -2,6 +2,8 @@ using Cyclades.Ganeti.Rapi;
 using Cyclades.Ganeti.Rapi.Errors;
 using Cyclades.Ganeti.Rapi.Models;
 using Cyclades.Logic.Backends;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cyclades.Ganeti.Driver;
 
@@ -10,11 +12,15 @@ namespace Cyclades.Ganeti.Driver;
 /// and errors in the logic layer's words. A 4xx (or a request refused before sending) becomes
 /// <see cref="ClusterRejectedException"/>; anything else that fails, <see cref="ClusterUnavailableException"/>.
 /// </summary>
-public sealed class GanetiClusterDriver(
-    string backendName, GanetiRapiClient client, InstanceCreationDefaults defaults, GanetiDriverDiagnostics? diagnostics = null)
+/// <remarks>
+/// Each job submitted is logged with its id, inside the caller's logging scope (an EC2 request's id,
+/// user and action), which ties the request to the Ganeti job.
+/// </remarks>
+public sealed partial class GanetiClusterDriver(
+    string backendName, GanetiRapiClient client, InstanceCreationDefaults defaults, ILogger<GanetiClusterDriver>? logger = null)
     : IClusterDriver
 {
-    private readonly GanetiDriverDiagnostics _diagnostics = diagnostics ?? GanetiDriverDiagnostics.None;
+    private readonly ILogger _logger = logger ?? NullLogger<GanetiClusterDriver>.Instance;
 
     public string BackendName { get; } = backendName;
 
@@ -80,7 +86,7 @@ public sealed class GanetiClusterDriver(
         string action, string opCode, string instanceName, Func<CancellationToken, Task<long>> submit, CancellationToken cancellationToken)
     {
         var jobId = await CallAsync($"{action} {instanceName}", submit, cancellationToken);
-        _diagnostics.Submitted(BackendName, opCode, instanceName, jobId);
+        LogSubmitted(_logger, jobId, opCode, instanceName, BackendName);
         return jobId;
     }
 
@@ -99,6 +105,9 @@ public sealed class GanetiClusterDriver(
             throw new ClusterUnavailableException(BackendName, $"{action}: {e.Message}", e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submitted Ganeti job {GanetiJobId}: {OpCode} {Instance} on {Cluster}")]
+    private static partial void LogSubmitted(ILogger logger, long ganetiJobId, string opCode, string instance, string cluster);
 
     /// <summary>Whole seconds, rounded up (Ganeti takes integers); null keeps Ganeti's default (120 s).</summary>
     private static int? Seconds(TimeSpan? timeout) =>

@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-
 namespace Cyclades.Logic.Diagnostics;
 
 /// <summary>
@@ -9,7 +7,4 @@ namespace Cyclades.Logic.Diagnostics;
 public static class LogicMeter
 {
     public const string Name = "Cyclades.Logic";
-
-    /// <summary>The host's meter (owned by its factory) or, without one, a meter of its own.</summary>
-    public static Meter Create(IMeterFactory? factory) => factory?.Create(Name) ?? new Meter(Name);
 }

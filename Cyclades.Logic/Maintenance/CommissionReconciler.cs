@@ -1,4 +1,5 @@
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
@@ -16,7 +17,7 @@ public sealed record CommissionReconciliation(IReadOnlyList<long> Accepted, IRea
 /// if not or if no server holds it any more. Usage drift this may leave is fixed by
 /// <see cref="UsageReconciler"/>, which should run afterwards.
 /// </summary>
-public sealed class CommissionReconciler(IDbConnectionFactory connections, QuotaService quotas, ReconciliationMetrics metrics)
+public sealed class CommissionReconciler(IDbConnectionFactory connections, QuotaService quotas, DispatcherMetrics metrics)
 {
     public Task<CommissionReconciliation> ReconcileAsync(CancellationToken cancellationToken) => ReconcileAsync(fix: true, cancellationToken);
 
@@ -38,8 +39,8 @@ public sealed class CommissionReconciler(IDbConnectionFactory connections, Quota
                     break;
             }
         }
-        metrics.Found("commission_accepted", accepted.Count);
-        metrics.Found("commission_rejected", rejected.Count);
+        metrics.Findings("CommissionAccepted", accepted.Count, fix);
+        metrics.Findings("CommissionRejected", rejected.Count, fix);
         return new CommissionReconciliation(accepted, rejected);
     }
 

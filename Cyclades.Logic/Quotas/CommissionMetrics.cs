@@ -16,10 +16,10 @@ public sealed class CommissionMetrics
 
     private readonly IDbConnectionFactory _connections;
 
-    public CommissionMetrics(IDbConnectionFactory connections, IMeterFactory? meters = null)
+    public CommissionMetrics(IDbConnectionFactory connections, IMeterFactory meters)
     {
         _connections = connections;
-        LogicMeter.Create(meters).CreateObservableGauge(
+        meters.Create(LogicMeter.Name).CreateObservableGauge(
             "commissions", Observe, unit: "{commission}", description: "Commissions in each state (pending, accepted, rejected).");
     }
 

@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
 using Cyclades.Logic.Diagnostics;
+using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
+using Cyclades.Tests.Dispatch.Support;
 using Cyclades.Tests.Logic.Support;
 
 namespace Cyclades.Tests.Admin;
@@ -16,7 +18,7 @@ public sealed class ReconciliationDryRunTests(DatabaseProvider provider) : Logic
         var stop = await Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None);
         await Logic.ExecuteSqlAsync("UPDATE servers SET task = NULL, task_job_id = NULL, commission_id = NULL WHERE id = @id", new { id = server.Id });
         var commission = stop.After.CommissionId!.Value;
-        using var findings = new FindingsRecorder();
+        using var metrics = new MetricRecorder(Logic.Get<IMeterFactory>().Create(LogicMeter.Name));
 
         var dryRun = await Logic.CommissionReconciler.ReconcileAsync(fix: false, CancellationToken.None);
         Assert.That(dryRun.Rejected, Is.EqualTo(new[] { commission }));
@@ -25,42 +27,7 @@ public sealed class ReconciliationDryRunTests(DatabaseProvider provider) : Logic
         var fixedRun = await Logic.CommissionReconciler.ReconcileAsync(fix: true, CancellationToken.None);
         Assert.That(fixedRun, Is.EqualTo(dryRun).Using<Cyclades.Logic.Maintenance.CommissionReconciliation>((a, b) => a.Rejected.SequenceEqual(b.Rejected)));
         Assert.That((await Logic.CommissionAsync(commission)).State, Is.EqualTo(CommissionState.Rejected));
-        Assert.That(findings.Total("commission_rejected"), Is.EqualTo(2));
-    }
-
-    /// <summary>Listens to the <c>reconciliation.findings</c> counter of this harness's reconcilers.</summary>
-    private sealed class FindingsRecorder : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly List<(string Kind, long Count)> _measurements = [];
-
-        public FindingsRecorder()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == LogicMeter.Name && instrument.Name == "reconciliation.findings")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                lock (_measurements)
-                {
-                    _measurements.Add(((string)tags.ToArray().Single(t => t.Key == "kind").Value!, value));
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Total(string kind)
-        {
-            lock (_measurements)
-            {
-                return _measurements.Where(m => m.Kind == kind).Sum(m => m.Count);
-            }
-        }
-
-        public void Dispose() => _listener.Dispose();
+        Assert.That(metrics.Sum(DispatcherMetrics.FindingsInstrument, ("kind", "CommissionRejected"), ("fixed", false)), Is.EqualTo(1));
+        Assert.That(metrics.Sum(DispatcherMetrics.FindingsInstrument, ("kind", "CommissionRejected"), ("fixed", true)), Is.EqualTo(1));
     }
 }
