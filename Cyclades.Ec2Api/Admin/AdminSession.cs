@@ -34,6 +34,9 @@ public sealed class AdminSession(IReadOnlyList<string> configurationArguments, T
 
     public T Get<T>() where T : notnull => _app!.Services.GetRequiredService<T>();
 
+    /// <summary>Standard error, for notes beside a command's output.</summary>
+    public TextWriter Error => error;
+
     /// <summary>
     /// Sets the action of <paramref name="command"/>: it runs with the services built (and, unless
     /// <paramref name="needsCurrentSchema"/> is false, a migrated database); any failure is one line

@@ -7,17 +7,18 @@ using Cyclades.Logic.Quotas;
 namespace Cyclades.Ec2Api.Admin.Commands;
 
 /// <summary>
-/// <c>manage reconcile commissions|quotas</c>: compare the database with itself and report; with
-/// <c>--fix</c>, repair. Run commissions first: settling them changes usage.
+/// <c>manage reconcile servers|commissions|quotas</c>: find what has drifted and report it; with
+/// <c>--fix</c>, repair it. In that order: fixing servers settles commissions, settling commissions
+/// changes usage.
 /// </summary>
 public static class ReconcileCommand
 {
     private sealed record CommissionFinding(long Commission, string Decision);
 
     public static Command Create(AdminSession session) =>
-        new("reconcile", "Find (and with --fix, repair) what has drifted: pending commissions, quota usage.")
+        new("reconcile", "Find (and with --fix, repair) what has drifted: servers against Ganeti, pending commissions, quota usage.")
         {
-            Commissions(session), Quotas(session),
+            ReconcileServersCommand.Create(session, FixOption()), Commissions(session), Quotas(session),
         };
 
     private static Option<bool> FixOption() => new("--fix") { Description = "Repair what is found (default: only report)." };
