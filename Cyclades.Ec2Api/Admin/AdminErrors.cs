@@ -15,7 +15,7 @@ public static class AdminErrors
             $"configuration error: {string.Join(" ", failures)}",
         AccountException or DomainException or AdminException => exception.Message,
         ClusterUnavailableException or ClusterRejectedException => exception.Message,
-        DbException => $"database error: {exception.Message}",
+        DbException or { InnerException: DbException } => $"database error: {exception.Message}",
         InvalidOperationException => exception.Message,
         _ => $"unexpected error ({exception.GetType().Name}): {exception.Message}",
     });

@@ -106,8 +106,8 @@ public sealed partial class GanetiClusterDriver(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Submitted Ganeti job {GanetiJobId}: {OpCode} {Instance} on {Cluster}")]
-    private static partial void LogSubmitted(ILogger logger, long ganetiJobId, string opCode, string instance, string cluster);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submitted Ganeti job {JobId}: {OpCode} {Instance} on {Cluster}")]
+    private static partial void LogSubmitted(ILogger logger, long jobId, string opCode, string instance, string cluster);
 
     /// <summary>Whole seconds, rounded up (Ganeti takes integers); null keeps Ganeti's default (120 s).</summary>
     private static int? Seconds(TimeSpan? timeout) =>
