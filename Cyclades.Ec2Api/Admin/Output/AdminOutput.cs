@@ -70,7 +70,7 @@ public sealed class AdminOutput(TextWriter writer, bool json)
 
     public static string Format(object? value) => value switch
     {
-        null => "-",
+        null or "" => "-",
         DateTimeOffset time => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         bool flag => flag ? "yes" : "no",
         Enum e => e.ToString().ToLowerInvariant(),
