@@ -104,8 +104,9 @@ public sealed class AdminCommandLineTests(DatabaseProvider provider)
             await Cli.SucceedsAsync("backends", "undrain", AdminEnvironment.ZoneA);
             await Cli.SucceedsAsync("backends", "undrain", AdminEnvironment.ZoneB);
         }
-        var backends = await Cli.JsonAsync("backends", "list");
-        Assert.That(backends.EnumerateArray().Select(b => b.GetProperty("drained").GetBoolean()), Is.All.False);
+        var backends = (await Cli.JsonAsync("backends", "list")).EnumerateArray().ToDictionary(b => b.GetProperty("name").GetString()!);
+        Assert.That((backends[AdminEnvironment.ZoneA].GetProperty("drained").GetBoolean(), backends[AdminEnvironment.ZoneB].GetProperty("drained").GetBoolean()),
+            Is.EqualTo((false, false)));
     }
 
     [Test]

@@ -42,18 +42,11 @@ public static class BackendsCommand
         return list;
     }
 
-    private static Command SetDrained(AdminSession session, string verb, bool drained, string description)
-    {
-        var name = new Argument<string>("name") { Description = "The backend's name." };
-        var command = new Command(verb, description) { name };
-        session.Handle(command, async (parse, output, ct) =>
+    private static Command SetDrained(AdminSession session, string verb, bool drained, string description) =>
+        CommandShapes.OnOne(session, verb, description, "The backend's name.", async (name, ct) =>
         {
             var registry = session.Get<BackendRegistry>();
-            var backend = parse.GetRequiredValue(name);
-            await registry.SetDrainedAsync(backend, drained, ct);
-            output.Record(await registry.FindAsync(backend, ct) ?? throw new BackendNotFoundException(backend), Columns);
-            return 0;
-        });
-        return command;
-    }
+            await registry.SetDrainedAsync(name, drained, ct);
+            return await registry.FindAsync(name, ct) ?? throw new BackendNotFoundException(name);
+        }, Columns);
 }

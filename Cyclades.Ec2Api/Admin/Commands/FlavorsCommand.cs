@@ -22,7 +22,11 @@ public static partial class FlavorsCommand
     public static Command Create(AdminSession session) =>
         new("flavors", "Flavors: the instance types on offer (configured ones come from Cyclades:Flavors).")
         {
-            Add(session), List(session), Deprecate(session),
+            Add(session),
+            CommandShapes.ListWithAll(session, "List the flavors on offer.", "Also deprecated and retired flavors (servers may still have them).",
+                (all, ct) => session.Get<CatalogService>().ListFlavorsAsync(all, ct), Columns),
+            CommandShapes.OnOne(session, "deprecate", "Stop offering a flavor added here; servers that have it keep it.", "The flavor's name.",
+                (name, ct) => session.Get<CatalogAdministration>().DeprecateFlavorAsync(name, ct), Columns, "instance-type"),
         };
 
     private static Command Add(AdminSession session)
@@ -55,30 +59,6 @@ public static partial class FlavorsCommand
             return 0;
         });
         return add;
-    }
-
-    private static Command List(AdminSession session)
-    {
-        var all = new Option<bool>("--all") { Description = "Also deprecated and retired flavors (servers may still have them)." };
-        var list = new Command("list", "List the flavors on offer.") { all };
-        session.Handle(list, async (parse, output, ct) =>
-        {
-            output.Table(await session.Get<CatalogService>().ListFlavorsAsync(parse.GetValue(all), ct), Columns);
-            return 0;
-        });
-        return list;
-    }
-
-    private static Command Deprecate(AdminSession session)
-    {
-        var name = new Argument<string>("instance-type") { Description = "The flavor's name." };
-        var deprecate = new Command("deprecate", "Stop offering a flavor added here; servers that have it keep it.") { name };
-        session.Handle(deprecate, async (parse, output, ct) =>
-        {
-            output.Record(await session.Get<CatalogAdministration>().DeprecateFlavorAsync(parse.GetRequiredValue(name), ct), Columns);
-            return 0;
-        });
-        return deprecate;
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*$")]

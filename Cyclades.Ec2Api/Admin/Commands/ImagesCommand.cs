@@ -24,7 +24,11 @@ public static partial class ImagesCommand
     public static Command Create(AdminSession session) =>
         new("images", "Images: the AMIs on offer (configured ones come from Cyclades:Images).")
         {
-            Add(session), List(session), Deprecate(session),
+            Add(session),
+            CommandShapes.ListWithAll(session, "List the images on offer.", "Also deprecated and retired images.",
+                (all, ct) => session.Get<CatalogService>().ListImagesAsync(all, ct), Columns),
+            CommandShapes.OnOne(session, "deprecate", "Stop offering an image added here; servers built from it are not affected.", "The AMI id.",
+                (id, ct) => session.Get<CatalogAdministration>().DeprecateImageAsync(id, ct), Columns, "image-id"),
         };
 
     private static Command Add(AdminSession session)
@@ -64,30 +68,6 @@ public static partial class ImagesCommand
             return 0;
         });
         return add;
-    }
-
-    private static Command List(AdminSession session)
-    {
-        var all = new Option<bool>("--all") { Description = "Also deprecated and retired images." };
-        var list = new Command("list", "List the images on offer.") { all };
-        session.Handle(list, async (parse, output, ct) =>
-        {
-            output.Table(await session.Get<CatalogService>().ListImagesAsync(parse.GetValue(all), ct), Columns);
-            return 0;
-        });
-        return list;
-    }
-
-    private static Command Deprecate(AdminSession session)
-    {
-        var id = new Argument<string>("image-id") { Description = "The AMI id." };
-        var deprecate = new Command("deprecate", "Stop offering an image added here; servers built from it are not affected.") { id };
-        session.Handle(deprecate, async (parse, output, ct) =>
-        {
-            output.Record(await session.Get<CatalogAdministration>().DeprecateImageAsync(parse.GetRequiredValue(id), ct), Columns);
-            return 0;
-        });
-        return deprecate;
     }
 
     private static Dictionary<string, string> OsParameters(IEnumerable<string> pairs)

@@ -39,15 +39,7 @@ public static class UsersCommand
         };
     }
 
-    private static Command SetDisabled(AdminSession session, string verb, bool disabled, string description)
-    {
-        var name = new Argument<string>("name") { Description = "The user's name." };
-        var command = new Command(verb, description) { name };
-        session.Handle(command, async (parse, output, ct) =>
-        {
-            output.Record(await session.Get<IAccountService>().SetUserDisabledAsync(parse.GetRequiredValue(name), disabled, ct), Columns);
-            return 0;
-        });
-        return command;
-    }
+    private static Command SetDisabled(AdminSession session, string verb, bool disabled, string description) =>
+        CommandShapes.OnOne(session, verb, description, "The user's name.",
+            (name, ct) => session.Get<IAccountService>().SetUserDisabledAsync(name, disabled, ct), Columns);
 }
