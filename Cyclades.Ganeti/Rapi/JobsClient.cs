@@ -12,6 +12,11 @@ public sealed class JobsClient(RapiConnection connection)
     // log line of a running job would end it at once).
     private const long AllLogEntriesSeen = int.MaxValue;
 
+    // Everything about a job that changes while it runs (its ops, id and receipt do not).
+    private static readonly string[] ChangingFields = ["status", "opstatus", "opresult", "oplog", "start_ts", "end_ts"];
+
+    private static readonly JsonElement JsonNull = JsonDocument.Parse("null").RootElement.Clone();
+
     public async Task<IReadOnlyList<long>> ListIdsAsync(CancellationToken cancellationToken = default)
     {
         var links = await connection.SendAsync(HttpMethod.Get, RapiPaths.Jobs(bulk: false),
@@ -48,33 +53,57 @@ public sealed class JobsClient(RapiConnection connection)
     /// The job once its status differs from <paramref name="knownStatus"/> (at once if it already
     /// does, or is final), else as it is after Ganeti's wait period; null when the id is unknown.
     /// </summary>
+    /// <remarks>
+    /// The long poll asks for every field that changes while a job runs, so its answer completes the
+    /// job read before it: the final job (with its results) comes back as soon as Ganeti notices the
+    /// end, without another request. Changes of the log alone are waited through.
+    /// </remarks>
     public async Task<GanetiJob?> WaitForStatusChangeAsync(long id, string? knownStatus, CancellationToken cancellationToken = default)
     {
-        var job = await GetAsync(id, cancellationToken);
+        var fields = await GetFieldsAsync(id, cancellationToken);
+        var job = fields is null ? null : ToJob(fields);
         if (job is null || job.Status != knownStatus || GanetiJobStatuses.IsFinal(job.Status))
         {
             return job;
         }
-        try
+        while (true)
         {
-            await WaitForChangeAsync(id, new JobWaitRequest
+            var previous = ChangingFields.Select(field => fields!.TryGetValue(field, out var value) ? value : JsonNull).ToList();
+            JobWaitResult? change;
+            try
             {
-                Fields = ["status"],
-                PreviousJobInfo = [JsonSerializer.SerializeToElement(job.Status, RapiJsonContext.Default.String)],
-                PreviousLogSerial = AllLogEntriesSeen,
-            }, cancellationToken);
-        }
-        catch (GanetiServerErrorException)
-        {
-            // Ganeti answers 500 when the job vanished meanwhile (the cluster was rebuilt, say).
-            job = await GetAsync(id, cancellationToken);
-            if (job is not null && job.Status == knownStatus)
-            {
-                throw;
+                change = await WaitForChangeAsync(id, new JobWaitRequest
+                {
+                    Fields = ChangingFields,
+                    PreviousJobInfo = previous,
+                    PreviousLogSerial = AllLogEntriesSeen,
+                }, cancellationToken);
             }
-            return job;
+            catch (GanetiServerErrorException)
+            {
+                // Ganeti answers 500 when the job vanished meanwhile (the cluster was rebuilt, say).
+                var now = await GetAsync(id, cancellationToken);
+                if (now is not null && now.Status == knownStatus)
+                {
+                    throw;
+                }
+                return now;
+            }
+            if (change is null || change.JobInfo.Count != ChangingFields.Length
+                || change.JobInfo.SequenceEqual(previous, JsonElementEquality.Instance))
+            {
+                return job; // nothing changed within Ganeti's wait period
+            }
+            for (var i = 0; i < ChangingFields.Length; i++)
+            {
+                fields![ChangingFields[i]] = change.JobInfo[i].Clone();
+            }
+            job = ToJob(fields!);
+            if (job.Status != knownStatus || GanetiJobStatuses.IsFinal(job.Status))
+            {
+                return job;
+            }
         }
-        return await GetAsync(id, cancellationToken);
     }
 
     /// <summary>Long-polls until the job is final; null when the id is unknown.</summary>
@@ -90,5 +119,36 @@ public sealed class JobsClient(RapiConnection connection)
             }
             known = job.Status;
         }
+    }
+
+    /// <summary>The job's fields as Ganeti sent them, so a long poll can quote them back exactly; null for an unknown id.</summary>
+    private async Task<Dictionary<string, JsonElement>?> GetFieldsAsync(long id, CancellationToken cancellationToken)
+    {
+        var fields = await connection.SendAsync(HttpMethod.Get, RapiPaths.Job(id),
+            RapiJsonContext.Default.DictionaryStringJsonElement, cancellationToken);
+        return fields is not null && fields.TryGetValue("status", out var status) && status.ValueKind != JsonValueKind.Null ? fields : null;
+    }
+
+    private static GanetiJob ToJob(Dictionary<string, JsonElement> fields)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(
+                JsonSerializer.SerializeToUtf8Bytes(fields, RapiJsonContext.Default.DictionaryStringJsonElement),
+                RapiJsonContext.Default.GanetiJob)!;
+        }
+        catch (JsonException e)
+        {
+            throw new GanetiProtocolException($"job {fields.GetValueOrDefault("id")}: unexpected answer ({e.Message})", e);
+        }
+    }
+
+    private sealed class JsonElementEquality : IEqualityComparer<JsonElement>
+    {
+        public static readonly JsonElementEquality Instance = new();
+
+        public bool Equals(JsonElement x, JsonElement y) => JsonElement.DeepEquals(x, y);
+
+        public int GetHashCode(JsonElement obj) => obj.ValueKind.GetHashCode();
     }
 }

@@ -62,8 +62,9 @@ internal sealed class JobFollower(LeaderContext context, EventDelivery delivery,
                 ClusterJob? job = null;
                 if (!await context.StepAsync(async token =>
                     {
+                        var asked = context.Clock.GetUtcNow();
                         job = await context.Driver.WaitForJobChangeAsync(jobId, known, token);
-                        context.ClusterAnswered();
+                        context.ClusterAnswered(asked);
                     }, cancellationToken))
                 {
                     continue;
@@ -79,8 +80,9 @@ internal sealed class JobFollower(LeaderContext context, EventDelivery delivery,
                 {
                     if (!await context.StepAsync(async token =>
                         {
+                            var started = context.Clock.GetUtcNow();
                             await delivery.DeliverAsync(context.Backend.Id, context.Driver, job, token);
-                            context.Processed();
+                            context.Processed(started);
                         }, cancellationToken))
                     {
                         continue;

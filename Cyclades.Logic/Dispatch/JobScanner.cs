@@ -12,8 +12,9 @@ internal sealed class JobScanner(LeaderContext context, EventDelivery delivery, 
 {
     public async Task ScanAsync(CancellationToken cancellationToken)
     {
+        var asked = context.Clock.GetUtcNow();
         var jobs = await context.Driver.ListJobsAsync(cancellationToken);
-        context.ClusterAnswered();
+        context.ClusterAnswered(asked);
         context.Jobs.KeepOnly(jobs.Select(job => job.Id).ToHashSet());
         foreach (var listed in jobs.Where(IsNew).OrderBy(job => job.Id))
         {
@@ -21,8 +22,9 @@ internal sealed class JobScanner(LeaderContext context, EventDelivery delivery, 
             var job = listed.Status is JobStatus.Error or JobStatus.Canceled
                 ? await context.Driver.GetJobAsync(listed.Id, cancellationToken) ?? listed
                 : listed;
+            var started = context.Clock.GetUtcNow();
             await delivery.DeliverAsync(context.Backend.Id, context.Driver, job, cancellationToken);
-            context.Processed();
+            context.Processed(started);
             context.Jobs.MarkDelivered(job.Id, job.Status);
         }
     }

@@ -33,9 +33,10 @@ internal sealed class LeaderContext
 
     public Outage Processing { get; }
 
-    public void ClusterAnswered() => Cluster.Succeeded(Clock.GetUtcNow());
+    /// <param name="askedAt">When the request that was answered was sent.</param>
+    public void ClusterAnswered(DateTimeOffset askedAt) => Cluster.Succeeded(askedAt, Clock.GetUtcNow());
 
-    public void Processed() => Processing.Succeeded(Clock.GetUtcNow());
+    public void Processed(DateTimeOffset startedAt) => Processing.Succeeded(startedAt, Clock.GetUtcNow());
 
     /// <summary>
     /// Runs one step of the dispatcher's work. When it fails, waits the back-off of what failed (the

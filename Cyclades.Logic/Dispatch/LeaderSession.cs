@@ -58,8 +58,9 @@ internal sealed class LeaderSession(
     /// <summary>Jobs submitted by other processes (or before this one became the leader) show up as pending tasks.</summary>
     private async Task FollowPendingTasksAsync(JobFollower follower, CancellationToken cancellationToken)
     {
+        var asked = context.Clock.GetUtcNow();
         var servers = await queries.ListWithPendingTaskAsync(context.Backend.Id, cancellationToken);
-        context.Processed();
+        context.Processed(asked);
         foreach (var server in servers)
         {
             if (server.Task?.JobId is { } jobId && !context.Jobs.IsFinished(jobId))
@@ -76,8 +77,9 @@ internal sealed class LeaderSession(
     /// </summary>
     private async Task CheckClusterAsync(JobFollower follower, CancellationToken cancellationToken)
     {
+        var asked = context.Clock.GetUtcNow();
         var info = await context.Driver.GetInfoAsync(cancellationToken);
-        context.ClusterAnswered();
+        context.ClusterAnswered(asked);
         var stored = (await registry.GetAsync(context.Backend.Id, cancellationToken))?.ClusterId;
         if (stored == info.ClusterId)
         {
@@ -93,7 +95,7 @@ internal sealed class LeaderSession(
             await reconciler.ReconcileAsync(context.Backend.Id, ReconciliationRequest.StaleTasksOnly, cancellationToken);
         }
         await registry.RecordClusterIdAsync(context.Backend.Id, info.ClusterId, cancellationToken);
-        context.Processed();
+        context.Processed(asked);
     }
 
     private void WakeClusterCheck()

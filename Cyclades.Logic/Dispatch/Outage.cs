@@ -43,13 +43,21 @@ internal sealed class Outage(string what, ILogger logger, TimeSpan initialDelay,
         return TimeSpan.FromTicks((long)Math.Min(maxDelay.Ticks, initialDelay.Ticks * factor));
     }
 
-    public void Succeeded(DateTimeOffset now)
+    /// <summary>For callers that make one attempt at a time.</summary>
+    public void Succeeded(DateTimeOffset now) => Succeeded(now, now);
+
+    /// <param name="askedAt">When the attempt that worked began: one begun before the failures started (a long poll) proves nothing.</param>
+    public void Succeeded(DateTimeOffset askedAt, DateTimeOffset now)
     {
         int failures;
         DateTimeOffset since;
         lock (_lock)
         {
             (failures, since) = (_failures, _since);
+            if (failures > 0 && askedAt < since)
+            {
+                return;
+            }
             _failures = 0;
         }
         if (failures > 0)

@@ -92,24 +92,31 @@ public sealed class DispatcherOnSimulatorTests
     [Test]
     public async Task Destroying_a_server_whose_instance_is_already_gone_destroys_it()
     {
-        var server = await StartedAsync();
-        var removal = Simulator.AdminRemove(server.InstanceName);
-        await Eventually.HoldsAsync(() => Simulator.FindJob(removal)?.Status == "success", "the administrator's removal");
-        await _harness.WaitForAsync(server.Id, s => s.LastJob!.JobId == removal, "the removal delivered");
+        // No job scan: the administrator's removal stays unseen, so only our failed removal tells.
+        var settings = DispatchHarness.SimulatedClusters(100, Cluster);
+        settings["Cyclades:Dispatcher:JobScanMs"] = "600000";
+        await using var harness = await DispatchHarness.StartAsync(DatabaseProvider.Sqlite, settings);
+        var simulator = harness.Simulators.GetOrCreate(Cluster);
+        var server = await harness.WaitForStateAsync((await harness.LaunchAsync()).Id, OperState.Started);
+        var removal = simulator.AdminRemove(server.InstanceName);
+        await Eventually.HoldsAsync(() => simulator.FindJob(removal)?.Status == "success", "the administrator's removal");
 
-        await _harness.Commands.DestroyAsync(DispatchHarness.User, server.Id, None);
+        var destroy = await harness.Commands.DestroyAsync(DispatchHarness.User, server.Id, None);
 
-        var destroyed = await _harness.WaitForAsync(server.Id, s => s.Deleted, "destroyed");
-        Assert.That((destroyed.OperState, destroyed.LastJob!.Status), Is.EqualTo((OperState.Destroyed, JobStatus.Error)));
-        Assert.That((await _harness.UsageAsync()).Values, Is.All.Zero);
+        var destroyed = await harness.WaitForAsync(server.Id, s => s.Deleted, "destroyed");
+        Assert.That((destroyed.OperState, destroyed.LastJob!.JobId, destroyed.LastJob.Status),
+            Is.EqualTo((OperState.Destroyed, destroy.After.Task!.JobId!.Value, JobStatus.Error)));
+        Assert.That(destroyed.LastJob.Message, Does.Contain("not known"));
+        Assert.That((await harness.UsageAsync()).Values, Is.All.Zero);
     }
 
     [Test]
     public async Task A_cluster_outage_is_logged_once_backed_off_and_the_results_arrive_after_it()
     {
+        Simulator.Options.JobLatencyMs = 1000;
         var server = await _harness.LaunchAsync();
         Simulator.Stop();
-        await Task.Delay(1500);
+        await Task.Delay(2000);
         Assert.That((await _harness.ServerAsync(server.Id)).OperState, Is.EqualTo(OperState.Build));
 
         Simulator.Start();
@@ -139,7 +146,8 @@ public sealed class DispatcherOnSimulatorTests
         Assert.That(stop.After.Task!.JobId, Is.EqualTo(2));
         Assert.That(stuck.OperState, Is.EqualTo(OperState.Started), "the new job 2 is not the old task's job");
         Assert.That((await _harness.Quotas.GetCommissionAsync(stop.After.CommissionId!.Value, None))!.State, Is.EqualTo(CommissionState.Rejected));
-        Assert.That((await _harness.Backends.GetAsync(backendId, None))!.ClusterId, Is.EqualTo(Simulator.Uuid).And.Not.EqualTo(oldClusterId));
+        await Eventually.HoldsAsync(async () => (await _harness.Backends.GetAsync(backendId, None))!.ClusterId == Simulator.Uuid, "the new identity stored");
+        Assert.That(Simulator.Uuid, Is.Not.EqualTo(oldClusterId));
         await AssertQuotaConsistentAsync();
     }
 

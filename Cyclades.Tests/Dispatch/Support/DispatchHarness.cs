@@ -10,6 +10,7 @@ using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Reconciliation;
 using Cyclades.Logic.Servers;
 using Cyclades.Tests.Infrastructure;
+using Cyclades.Tests.Logic.Support;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,13 +107,7 @@ public sealed class DispatchHarness : IAsyncDisposable
         var owned = database is null ? await TestDatabase.CreateAsync(provider, migrate: false) : null;
         var db = database ?? owned!;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Cyclades:DataDirectory"] = Path.Combine(Path.GetTempPath(), "cyclades-test-data"),
-                ["Cyclades:Database:Provider"] = db.Target.Provider.ToString(),
-                ["Cyclades:Database:ConnectionString"] = db.Target.ConnectionString,
-                ["Cyclades:Secrets:Key"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-            })
+            .AddInMemoryCollection(LogicHarness.DatabaseSettings(db))
             .AddInMemoryCollection(settings)
             .Build();
         var logs = new CapturedLogs();

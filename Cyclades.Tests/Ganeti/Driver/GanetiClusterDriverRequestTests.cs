@@ -160,12 +160,15 @@ public sealed class GanetiClusterDriverRequestTests
     [Test]
     public async Task Waiting_passes_the_known_status_to_the_long_poll()
     {
-        _rapi.AnswerSample("job-running.json").Answer("null").AnswerSample("job-running.json");
+        _rapi.AnswerSample("job-running.json").Answer("null");
 
         var job = await Driver().WaitForJobChangeAsync(5, JobStatus.Running, CancellationToken.None);
 
         Assert.That(job!.Status, Is.EqualTo(JobStatus.Running), "unchanged after the wait period: the job as it is");
-        _rapi.Requests[1].AssertJsonBody("""{"fields": ["status"], "previous_job_info": ["running"], "previous_log_serial": 2147483647}""");
+        _rapi.Requests[1].AssertJsonBody("""
+            {"fields": ["status", "opstatus", "opresult", "oplog", "start_ts", "end_ts"],
+             "previous_job_info": ["running", ["running"], [null], [[]], [1795553386, 908507], null], "previous_log_serial": 2147483647}
+            """);
     }
 
     [Test]

@@ -146,18 +146,40 @@ public sealed class JobsClientTests
     }
 
     [Test]
-    public async Task Waiting_for_a_status_change_reads_then_long_polls_then_reads_again()
+    public async Task Waiting_for_a_status_change_reads_then_long_polls_for_every_field_that_changes()
     {
-        using var client = _rapi.AnswerSample("job-just-submitted.json").AnswerSample("job-wait-response.json")
-            .AnswerSample("job-running.json").CreateClient();
+        using var client = _rapi.AnswerSample("job-just-submitted.json")
+            .Answer("""{"job_info": ["running", ["running"], [null], [[]], [1795553386, 908507], null], "log_entries": []}""")
+            .CreateClient();
 
         var job = await client.Jobs.WaitForStatusChangeAsync(5, GanetiJobStatuses.Queued);
 
-        Assert.That(job!.Status, Is.EqualTo(GanetiJobStatuses.Running));
-        Assert.That(_rapi.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"),
-            Is.EqualTo(new[] { "GET /2/jobs/5", "GET /2/jobs/5/wait", "GET /2/jobs/5" }));
-        // a huge log serial: only status changes end the wait, not each new log line
-        _rapi.Requests[1].AssertJsonBody("""{"fields": ["status"], "previous_job_info": ["queued"], "previous_log_serial": 2147483647}""");
+        Assert.That((job!.Status, job.Ops![0].OpId, job.StartedAt), Is.EqualTo((GanetiJobStatuses.Running, "OP_INSTANCE_CREATE", new GanetiTimestamp(1795553386, 908507))));
+        Assert.That(_rapi.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"), Is.EqualTo(new[] { "GET /2/jobs/5", "GET /2/jobs/5/wait" }),
+            "the long poll's answer completes the job read before it");
+        // the values last read, quoted back; a huge log serial: new log lines alone do not end the wait
+        _rapi.Requests[1].AssertJsonBody("""
+            {"fields": ["status", "opstatus", "opresult", "oplog", "start_ts", "end_ts"],
+             "previous_job_info": ["queued", ["queued"], [null], [[]], null, null], "previous_log_serial": 2147483647}
+            """);
+    }
+
+    [Test]
+    public async Task A_job_ending_during_the_wait_comes_back_with_its_results_and_only_log_changes_are_waited_through()
+    {
+        using var client = _rapi.AnswerSample("job-just-submitted.json")
+            .Answer("""{"job_info": ["queued", ["queued"], [null], [[[1, [1795553386, 900000], "message", "* starting"]]], null, null], "log_entries": []}""")
+            .Answer("""
+                {"job_info": ["error", ["error"], [["OpExecError", ["Could not start instance"]]],
+                 [[[1, [1795553386, 900000], "message", "* starting"]]], [1795553386, 950000], [1795553387, 5]], "log_entries": []}
+                """)
+            .CreateClient();
+
+        var job = await client.Jobs.WaitForStatusChangeAsync(5, GanetiJobStatuses.Queued);
+
+        Assert.That((job!.Status, job.FirstError!.Message, job.EndedAt), Is.EqualTo((GanetiJobStatuses.Error, "Could not start instance", new GanetiTimestamp(1795553387, 5))));
+        Assert.That(_rapi.Requests.Select(r => r.PathAndQuery), Is.EqualTo(new[] { "/2/jobs/5", "/2/jobs/5/wait", "/2/jobs/5/wait" }));
+        Assert.That(_rapi.Requests[2].Body, Does.Contain("\"* starting\""), "the second wait quotes the log it was told about");
     }
 
     [Test]

@@ -99,7 +99,11 @@ public sealed class LogicHarness : IAsyncDisposable
         return new LogicHarness(database, services, drivers);
     }
 
-    public static Dictionary<string, string?> DefaultSettings(TestDatabase database) => new(CatalogAndBackends)
+    public static Dictionary<string, string?> DefaultSettings(TestDatabase database) =>
+        new(CatalogAndBackends.Concat(DatabaseSettings(database)));
+
+    /// <summary>The test database and a fixed secrets key.</summary>
+    public static Dictionary<string, string?> DatabaseSettings(TestDatabase database) => new()
     {
         ["Cyclades:DataDirectory"] = Path.Combine(Path.GetTempPath(), "cyclades-test-data"),
         ["Cyclades:Database:Provider"] = database.Target.Provider.ToString(),
@@ -133,7 +137,8 @@ public sealed class LogicHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    private static Dictionary<string, string?> Flavor(int index, string name, int cpu, int ramMiB, int diskGiB, string template) => new()
+    /// <summary>The settings of flavor number <paramref name="index"/>.</summary>
+    public static Dictionary<string, string?> Flavor(int index, string name, int cpu, int ramMiB, int diskGiB, string template) => new()
     {
         [$"Cyclades:Flavors:{index}:Name"] = name,
         [$"Cyclades:Flavors:{index}:Cpu"] = cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,0 +1,35 @@
+using Cyclades.Logic.Dispatch;
+using Cyclades.Logic.Reconciliation;
+
+namespace Cyclades.Tests.Dispatch;
+
+[Category("Unit")]
+public sealed class DispatchOptionsTests
+{
+    [Test]
+    public void The_defaults_are_valid() =>
+        Assert.That((new DispatcherOptionsValidator().Validate(null, new DispatcherOptions()).Succeeded,
+            new ReconciliationOptionsValidator().Validate(null, new ReconciliationOptions()).Succeeded), Is.EqualTo((true, true)));
+
+    [Test]
+    public void Bad_dispatcher_values_are_reported_by_their_keys()
+    {
+        var result = new DispatcherOptionsValidator().Validate(null, new DispatcherOptions { LeaseTtlMs = 4000, LeaseRenewMs = 3000, JobScanMs = 0, BackoffMaxMs = 10 });
+
+        Assert.That(result.Failures, Is.EquivalentTo(new[]
+        {
+            "Cyclades:Dispatcher:JobScanMs must be a positive number of milliseconds (got 0).",
+            "Cyclades:Dispatcher:LeaseRenewMs (3000) must be at most half of LeaseTtlMs (4000), so a renewal can fail once without losing the lease.",
+            "Cyclades:Dispatcher:BackoffMaxMs (10) must not be below BackoffInitialMs (500).",
+        }));
+    }
+
+    [Test]
+    public void Bad_reconciliation_values_are_reported_by_their_keys()
+    {
+        var result = new ReconciliationOptionsValidator().Validate(null, new ReconciliationOptions { IntervalSeconds = 0, UnsubmittedBuildAgeSeconds = 5 });
+
+        Assert.That(result.Failures, Has.Some.StartsWith("Cyclades:Reconciliation:IntervalSeconds")
+            .And.Some.StartsWith("Cyclades:Reconciliation:UnsubmittedBuildAgeSeconds"));
+    }
+}

@@ -1,0 +1,44 @@
+using Cyclades.Logic.Backends;
+using Cyclades.Tests.Dispatch.Support;
+
+namespace Cyclades.Tests.Integration;
+
+/// <summary>A fixture with one <see cref="RealClusterHarness"/> for all its tests; prints the dispatcher lag it measured.</summary>
+[Category("Integration")]
+public abstract class RealClusterFixture
+{
+    protected static readonly CancellationToken None = CancellationToken.None;
+    protected static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(60);
+    private MetricRecorder? _metrics;
+
+    protected RealClusterHarness Real { get; private set; } = null!;
+
+    protected DispatchHarness H => Real.Harness;
+
+    [OneTimeSetUp]
+    public async Task StartHarness()
+    {
+        Real = await RealClusterHarness.StartAsync();
+        _metrics = new MetricRecorder(H.Meter);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopHarness()
+    {
+        if (_metrics is not null)
+        {
+            await LagReport.WriteAsync(GetType().Name, _metrics);
+            _metrics.Dispose();
+        }
+        if (Real is not null)
+        {
+            await Real.DisposeAsync();
+        }
+    }
+
+    protected async Task<ClusterInstance?> InstanceAsync(string name)
+    {
+        var driver = await H.Get<ClusterDriverCache>().GetAsync(await H.BackendIdAsync(RealClusterHarness.Backend), None);
+        return (await driver.ListInstancesAsync(None)).SingleOrDefault(i => i.Name == name);
+    }
+}
