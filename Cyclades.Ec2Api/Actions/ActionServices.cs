@@ -1,5 +1,6 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.Tags;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cyclades.Ec2Api.Actions;
@@ -13,6 +14,7 @@ public static class ActionServices
         services.AddSingleton<InstanceLookup>();
         services.AddSingleton<InstancePages>();
         services.AddSingleton<InstanceRenderer>();
+        services.AddSingleton<TaggableResources>();
         return services;
     }
 }

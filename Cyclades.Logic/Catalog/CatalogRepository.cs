@@ -10,7 +10,7 @@ internal static class CatalogRepository
         "id AS Id, name AS Name, cpu AS Cpu, ram_mib AS RamMiB, disk_gib AS DiskGiB, disk_template AS DiskTemplate, deleted AS Deleted, origin AS Origin";
 
     private const string ImageColumns =
-        "id AS Id, name AS Name, description AS Description, os_type AS OsType, os_parameters AS OsParameters, key_parameter AS KeyParameter, deleted AS Deleted, origin AS Origin";
+        "id AS Id, name AS Name, description AS Description, os_type AS OsType, os_parameters AS OsParameters, key_parameter AS KeyParameter, deleted AS Deleted, origin AS Origin, created_at AS CreatedAt";
 
     public static async Task<IReadOnlyList<Flavor>> ListFlavorsAsync(Db db, CancellationToken cancellationToken) =>
         (await db.QueryAsync<FlavorRow>($"SELECT {FlavorColumns} FROM flavors ORDER BY id", null, cancellationToken))
@@ -135,12 +135,15 @@ internal static class CatalogRepository
 
         public required string Origin { get; init; }
 
+        public long CreatedAt { get; init; }
+
         public Image ToImage() => new(
             Id, Name, Description, OsType,
             JsonSerializer.Deserialize<SortedDictionary<string, string>>(OsParameters) ?? [],
             KeyParameter, Deleted)
         {
             Origin = DbNames.Parse<DefinitionOrigin>(Origin),
+            CreatedAt = UnixTime.FromMicros(CreatedAt),
         };
     }
 }

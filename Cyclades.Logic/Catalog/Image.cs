@@ -18,6 +18,9 @@ public sealed record Image(
 {
     public DefinitionOrigin Origin { get; init; } = DefinitionOrigin.Config;
 
+    /// <summary>When the catalog first offered it.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
     /// <summary>The OS parameters of a server built from this image.</summary>
     public IReadOnlyDictionary<string, string> OsParametersFor(string? publicKey)
     {

@@ -23,7 +23,7 @@ public sealed class PageTokens(SecretProtector secrets, TimeProvider clock)
     private readonly byte[] _key = secrets.DeriveKey("ec2/pagination-token");
 
     /// <param name="request">What the token is bound to: anything that must be the same on the next page's request.</param>
-    public string Issue(object request, ReadOnlySpan<byte> cursor)
+    private string Sign(object request, ReadOnlySpan<byte> cursor)
     {
         var payload = new byte[HeaderSize + cursor.Length];
         payload[0] = Version;
@@ -36,13 +36,14 @@ public sealed class PageTokens(SecretProtector secrets, TimeProvider clock)
     {
         Span<byte> bytes = stackalloc byte[sizeof(long)];
         BinaryPrimitives.WriteInt64BigEndian(bytes, cursor);
-        return Issue(request, bytes);
+        return Sign(request, bytes);
     }
 
-    public string Issue<T>(object request, T cursor) => Issue(request, JsonSerializer.SerializeToUtf8Bytes(cursor));
+    /// <summary>A token whose cursor is any value serialisable as JSON (a name, a record of the listing order).</summary>
+    public string IssueJson<T>(object request, T cursor) => Sign(request, JsonSerializer.SerializeToUtf8Bytes(cursor));
 
     /// <summary>The cursor of a token issued for <paramref name="request"/>.</summary>
-    public byte[] Read(object request, string token)
+    private byte[] Read(object request, string token)
     {
         var bytes = FromBase64Url(token);
         if (bytes is null || bytes.Length < HeaderSize + MacSize || bytes[0] != Version)
@@ -68,7 +69,7 @@ public sealed class PageTokens(SecretProtector secrets, TimeProvider clock)
         return cursor.Length == sizeof(long) ? BinaryPrimitives.ReadInt64BigEndian(cursor) : throw Ec2Errors.InvalidPaginationToken();
     }
 
-    public T Read<T>(object request, string token)
+    public T ReadJson<T>(object request, string token)
     {
         try
         {

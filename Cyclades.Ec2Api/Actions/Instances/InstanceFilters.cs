@@ -14,8 +14,6 @@ namespace Cyclades.Ec2Api.Actions.Instances;
 /// </summary>
 public static class InstanceFilters
 {
-    public const string TagPrefix = "tag:";
-
     /// <summary>Filters whose value is the same for every instance.</summary>
     private static readonly Dictionary<string, string> Constants = new(StringComparer.Ordinal)
     {
@@ -50,7 +48,7 @@ public static class InstanceFilters
         .AddEach("tag-value", i => i.Item.Tags.Select(t => t.Value));
 
     public static bool IsKnown(string name) =>
-        InMemory.Names.Contains(name) || Constants.ContainsKey(name) || (name.StartsWith(TagPrefix, StringComparison.Ordinal) && name.Length > TagPrefix.Length);
+        InMemory.Names.Contains(name) || Constants.ContainsKey(name) || TagFilters.IsTagFilter(name);
 
     /// <returns>The filter for the database, and the filters left to apply to the rendered page.</returns>
     public static (ServerFilter Filter, IReadOnlyList<Filter> Residual) Translate(ServerFilter filter, IReadOnlyList<Filter> filters, string ownerId)
@@ -63,9 +61,9 @@ public static class InstanceFilters
             var values = f.Values;
             var patterns = values.Select(Wildcard.ToRegex).ToList();
             bool Any(string? value) => value is not null && patterns.Any(p => p.IsMatch(value));
-            if (f.Name.StartsWith(TagPrefix, StringComparison.Ordinal))
+            if (TagFilters.IsTagFilter(f.Name))
             {
-                filter = filter with { Tags = [.. filter.Tags ?? [], new TagMatch(f.Name[TagPrefix.Length..], values)] };
+                filter = filter with { Tags = [.. filter.Tags ?? [], new TagMatch(f.Name[TagFilters.Prefix.Length..], values)] };
                 continue;
             }
             switch (f.Name)

@@ -37,8 +37,12 @@ public sealed class InstancesController(
         }
         _ = await catalog.FindImageAsync(request.ImageId, cancellationToken) ?? throw Ec2Errors.InvalidAmiIdNotFound(request.ImageId);
         var instanceType = request.InstanceType ?? RunInstancesRequest.DefaultInstanceType;
-        _ = await catalog.FindFlavorAsync(instanceType, cancellationToken)
-            ?? throw Ec2Errors.InvalidParameterValue($"Invalid value '{instanceType}' for InstanceType.");
+        if (await catalog.FindFlavorAsync(instanceType, cancellationToken) is null)
+        {
+            throw Ec2Errors.InvalidParameterValue(request.InstanceType is null
+                ? $"No InstanceType was given and the default, {instanceType}, is not offered here: see DescribeInstanceTypes."
+                : $"Invalid value '{instanceType}' for InstanceType.");
+        }
         var keyPair = request.KeyName is { } keyName ? await keyPairs.GetAsync(Caller.LogicUserId(), keyName, cancellationToken) : null;
         var zone = request.Placement?.AvailabilityZone;
         if (zone is not null && (await zones.ListAsync(cancellationToken)).All(z => z.Name != zone))

@@ -1,0 +1,86 @@
+using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Mvc.Xml;
+using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Tags;
+
+namespace Cyclades.Ec2Api.Actions.Images;
+
+public sealed class DescribeImagesResponse : Ec2Response
+{
+    [Ec2Element("imagesSet")]
+    public required IReadOnlyList<ImageItem> Images { get; init; }
+
+    [Ec2Element("nextToken")]
+    public string? NextToken { get; init; }
+}
+
+/// <summary>The model's <c>Image</c> for a catalog image: public, available, offered by the cloud.</summary>
+public sealed class ImageItem
+{
+    [Ec2Element("imageId")]
+    public required string ImageId { get; init; }
+
+    [Ec2Element("imageLocation")]
+    public required string ImageLocation { get; init; }
+
+    [Ec2Element("imageState")]
+    public string State { get; init; } = "available";
+
+    [Ec2Element("imageOwnerId")]
+    public string OwnerId { get; init; } = ImageOwners.CatalogOwnerId;
+
+    [Ec2Element("imageOwnerAlias")]
+    public string OwnerAlias { get; init; } = ImageOwners.CatalogOwnerAlias;
+
+    [Ec2Element("creationDate")]
+    public required string CreationDate { get; init; }
+
+    [Ec2Element("isPublic")]
+    public bool IsPublic { get; init; } = true;
+
+    [Ec2Element("architecture")]
+    public string Architecture { get; init; } = InstanceFacts.Architecture;
+
+    [Ec2Element("imageType")]
+    public string ImageType { get; init; } = "machine";
+
+    [Ec2Element("name")]
+    public required string Name { get; init; }
+
+    [Ec2Element("description")]
+    public required string Description { get; init; }
+
+    [Ec2Element("rootDeviceType")]
+    public string RootDeviceType { get; init; } = InstanceFacts.RootDeviceType;
+
+    [Ec2Element("rootDeviceName")]
+    public string RootDeviceName { get; init; } = InstanceFacts.RootDeviceName;
+
+    [Ec2Element("virtualizationType")]
+    public string VirtualizationType { get; init; } = InstanceFacts.VirtualizationType;
+
+    [Ec2Element("hypervisor")]
+    public string Hypervisor { get; init; } = InstanceFacts.Hypervisor;
+
+    [Ec2Element("enaSupport")]
+    public bool EnaSupport { get; init; }
+
+    [Ec2Element("platformDetails")]
+    public string PlatformDetails { get; init; } = InstanceFacts.PlatformDetails;
+
+    [Ec2Element("usageOperation")]
+    public string UsageOperation { get; init; } = "RunInstances";
+
+    [Ec2Element("tagSet")]
+    public required IReadOnlyList<TagItem> Tags { get; init; }
+
+    public static ImageItem From(Image image, IEnumerable<Tag> tags) => new()
+    {
+        ImageId = image.Id,
+        ImageLocation = $"{ImageOwners.CatalogOwnerAlias}/{image.Name}",
+        CreationDate = image.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        Name = image.Name,
+        Description = image.Description,
+        Tags = TagItem.From(tags),
+    };
+}

@@ -1,0 +1,47 @@
+using Cyclades.Ec2Api.Filtering;
+
+namespace Cyclades.Ec2Api.Actions.Images;
+
+/// <summary>The DescribeImages filters (all of the model's; those about things our images lack match nothing).</summary>
+public static class ImageFilters
+{
+    public static readonly Ec2FilterSet<ImageItem> Set = new Ec2FilterSet<ImageItem>()
+        .Add("architecture", i => i.Architecture)
+        .Add("block-device-mapping.delete-on-termination", _ => null)
+        .Add("block-device-mapping.device-name", _ => null)
+        .Add("block-device-mapping.snapshot-id", _ => null)
+        .Add("block-device-mapping.volume-size", _ => null)
+        .Add("block-device-mapping.volume-type", _ => null)
+        .Add("block-device-mapping.encrypted", _ => null)
+        .Add("creation-date", i => i.CreationDate)
+        .Add("description", i => i.Description)
+        .Add("ena-support", i => i.EnaSupport ? "true" : "false")
+        .Add("free-tier-eligible", _ => "false")
+        .Add("hypervisor", i => i.Hypervisor)
+        .Add("image-allowed", _ => "true")
+        .Add("image-id", i => i.ImageId)
+        .Add("image-type", i => i.ImageType)
+        .Add("is-public", i => i.IsPublic ? "true" : "false")
+        .Add("kernel-id", _ => null)
+        .Add("manifest-location", i => i.ImageLocation)
+        .Add("name", i => i.Name)
+        .Add("owner-alias", i => i.OwnerAlias)
+        .Add("owner-id", i => i.OwnerId)
+        .Add("platform", _ => null)
+        .Add("platform-details", i => i.PlatformDetails)
+        .Add("product-code", _ => null)
+        .Add("product-code.type", _ => null)
+        .Add("ramdisk-id", _ => null)
+        .Add("root-device-name", i => i.RootDeviceName)
+        .Add("root-device-type", i => i.RootDeviceType)
+        .Add("source-image-id", _ => null)
+        .Add("source-image-region", _ => null)
+        .Add("source-instance-id", _ => null)
+        .Add("state", i => i.State)
+        .Add("state-reason-code", _ => null)
+        .Add("state-reason-message", _ => null)
+        .Add("sriov-net-support", _ => null)
+        .AddEach("tag-key", i => i.Tags.Select(t => t.Key))
+        .AddEach("tag-value", i => i.Tags.Select(t => t.Value))
+        .Add("virtualization-type", i => i.VirtualizationType);
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.Images;
+using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.KeyPairs;
+using Cyclades.Ec2Api.Authentication;
+using Cyclades.Ec2Api.Errors;
+using Cyclades.Logic.Catalog;
+using Cyclades.Logic.KeyPairs;
+using Cyclades.Logic.Tags;
+
+namespace Cyclades.Ec2Api.Actions.Tags;
+
+/// <summary>
+/// What can be tagged: the caller's instances (<c>i-</c>) and key pairs (<c>key-</c>), and the images
+/// (<c>ami-</c>); their EC2 ids and resource-type names, and the check that each exists for the caller.
+/// </summary>
+public sealed class TaggableResources(InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs)
+{
+    public static readonly IReadOnlyDictionary<string, TaggedResourceType> TypesByName = new Dictionary<string, TaggedResourceType>(StringComparer.Ordinal)
+    {
+        ["instance"] = TaggedResourceType.Server,
+        ["image"] = TaggedResourceType.Image,
+        ["key-pair"] = TaggedResourceType.KeyPair,
+    };
+
+    public static string TypeName(TaggedResourceType type) => TypesByName.Single(t => t.Value == type).Key;
+
+    public static string Ec2IdOf(TaggedResourceType type, string id) => type switch
+    {
+        TaggedResourceType.Server => InstanceIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        TaggedResourceType.KeyPair => KeyPairIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        _ => id,
+    };
+
+    /// <summary>The resource an EC2 id names, whether or not it exists; null for an id of no taggable kind.</summary>
+    public static TaggedResource? Parse(string ec2Id)
+    {
+        if (InstanceIds.TryParse(ec2Id, out var serverId))
+        {
+            return InstanceIds.Resource(serverId);
+        }
+        if (KeyPairIds.TryParse(ec2Id, out var keyPairId))
+        {
+            return KeyPairService.ResourceOf(keyPairId);
+        }
+        return ec2Id.StartsWith(ImagesController.Prefix, StringComparison.Ordinal) ? new TaggedResource(TaggedResourceType.Image, ec2Id) : null;
+    }
+
+    /// <summary>The resources, each checked to exist for the caller (the first missing one is the error).</summary>
+    public async Task<IReadOnlyList<TaggedResource>> RequireAsync(Ec2Caller caller, IReadOnlyList<string> ec2Ids, CancellationToken cancellationToken)
+    {
+        var instanceIds = ec2Ids.Where(id => id.StartsWith(InstanceIds.Prefix, StringComparison.Ordinal)).ToList();
+        if (instanceIds.Count > 0)
+        {
+            await instances.RequireAsync(caller, instanceIds, cancellationToken);
+        }
+        var images = ec2Ids.Any(id => id.StartsWith(ImagesController.Prefix, StringComparison.Ordinal))
+            ? (await catalog.ListImagesAsync(includeDeleted: false, cancellationToken)).Select(i => i.Id).ToHashSet()
+            : [];
+        var keys = ec2Ids.Any(id => id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal))
+            ? (await keyPairs.ListAsync(caller.LogicUserId(), cancellationToken)).Select(k => KeyPairService.ResourceOf(k.Id)).ToHashSet()
+            : [];
+        return ec2Ids.Distinct().Select(id => Parse(id) switch
+        {
+            { Type: TaggedResourceType.Server } server => server,
+            { Type: TaggedResourceType.Image } image when images.Contains(image.Id) => image,
+            { Type: TaggedResourceType.Image } => throw Ec2Errors.InvalidAmiIdNotFound(id),
+            { Type: TaggedResourceType.KeyPair } key when keys.Contains(key) => key,
+            _ when id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidKeyPairNotFound(id),
+            _ => throw Ec2Errors.InvalidId(id),
+        }).ToList();
+    }
+}
