@@ -1,0 +1,54 @@
+using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Logic.Servers;
+
+namespace Cyclades.Tests.Ec2Api.Actions;
+
+[Category("Unit")]
+public sealed class InstanceStatesTests
+{
+    [TestCase(OperState.Build, null, "pending", 0)]
+    [TestCase(OperState.Build, ServerAction.Build, "pending", 0)]
+    [TestCase(OperState.Build, ServerAction.Destroy, "shutting-down", 32)]
+    [TestCase(OperState.Started, null, "running", 16)]
+    [TestCase(OperState.Started, ServerAction.Stop, "stopping", 64)]
+    [TestCase(OperState.Started, ServerAction.Reboot, "running", 16)]
+    [TestCase(OperState.Started, ServerAction.Destroy, "shutting-down", 32)]
+    [TestCase(OperState.Stopped, null, "stopped", 80)]
+    [TestCase(OperState.Stopped, ServerAction.Start, "pending", 0)]
+    [TestCase(OperState.Stopped, ServerAction.Reboot, "pending", 0)]
+    [TestCase(OperState.Stopped, ServerAction.Resize, "stopped", 80)]
+    [TestCase(OperState.Stopped, ServerAction.Destroy, "shutting-down", 32)]
+    [TestCase(OperState.Error, null, "terminated", 48)]
+    [TestCase(OperState.Error, ServerAction.Destroy, "shutting-down", 32)]
+    [TestCase(OperState.Destroyed, null, "terminated", 48)]
+    [TestCase(OperState.Destroyed, ServerAction.Destroy, "terminated", 48)]
+    public void Operstate_and_task_make_the_ec2_state(OperState operState, ServerAction? task, string name, int code) =>
+        Assert.That(InstanceStates.Of(operState, task), Is.EqualTo(new InstanceStateItem(code, name)));
+
+    [Test]
+    public void Filtering_by_a_state_selects_exactly_the_combinations_shown_in_it()
+    {
+        ServerAction?[] tasks = [null, .. Enum.GetValues<ServerAction>()];
+        foreach (var state in InstanceStates.All)
+        {
+            var matches = InstanceStates.Matching(s => s == state);
+            foreach (var operState in Enum.GetValues<OperState>())
+            {
+                foreach (var task in tasks)
+                {
+                    var selected = matches.Any(m => m.OperState == operState && (m.AnyTask || m.Task == task));
+                    Assert.That(selected, Is.EqualTo(InstanceStates.Of(operState, task) == state), $"{state.Name}: {operState}/{task}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void A_state_no_combination_has_selects_nothing() =>
+        Assert.That(InstanceStates.Matching(_ => false), Is.Empty);
+
+    [Test]
+    public void Tasks_are_named_as_synnefo_names_them() =>
+        Assert.That(Enum.GetValues<ServerAction>().Select(InstanceStates.TaskState),
+            Is.EqualTo(new[] { "BUILDING", "STARTING", "STOPPING", "REBOOTING", "RESIZING", "DESTROYING" }));
+}
