@@ -25,7 +25,10 @@ public sealed class ErrorShapeTests
             .Select(m => ((Ec2Exception)m.Invoke(null, m.GetParameters().Select(Sample).ToArray())!).Error)
             .ToList();
 
-    private static object Sample(ParameterInfo parameter) => parameter.ParameterType == typeof(long) ? 1024L : $"sample-{parameter.Name} <&>";
+    private static object Sample(ParameterInfo parameter) =>
+        parameter.ParameterType == typeof(long) ? 1024L
+        : parameter.ParameterType == typeof(IReadOnlyList<string>) ? new[] { $"sample-{parameter.Name}-1 <&>", $"sample-{parameter.Name}-2" }
+        : $"sample-{parameter.Name} <&>";
 
     [Test]
     public void The_table_covers_the_codes_clients_rely_on() =>
