@@ -14,7 +14,7 @@ public sealed class GanetiClustersHealthCheck(BackendRegistry backends, ClusterD
     {
         var enabled = (await backends.ListAsync(cancellationToken)).Where(b => b.Enabled).ToList();
         var clusters = await Task.WhenAll(enabled.Select(b => ProbeAsync(b, cancellationToken)));
-        var down = clusters.Count(c => c.Status != "healthy");
+        var down = clusters.Count(c => c.Error is not null);
         var data = new Dictionary<string, object> { ["clusters"] = clusters };
         return down == 0
             ? HealthCheckResult.Healthy($"{clusters.Length} cluster(s) reachable", data)
@@ -23,19 +23,8 @@ public sealed class GanetiClustersHealthCheck(BackendRegistry backends, ClusterD
 
     private async Task<ClusterStatus> ProbeAsync(Backend backend, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            var driver = await drivers.GetAsync(backend.Id, timeout.Token);
-            var info = await driver.GetInfoAsync(timeout.Token);
-            return new ClusterStatus(backend.Name, "healthy", backend.Drained, info.ClusterId, info.SoftwareVersion, info.FreeMemoryMiB, null);
-        }
-        catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException
-                                  || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            var error = e is OperationCanceledException ? $"no answer within {Timeout.TotalSeconds:0} s" : e.Message;
-            return new ClusterStatus(backend.Name, "unhealthy", backend.Drained, null, null, null, error);
-        }
+        var probe = await drivers.ProbeAsync(backend, Timeout, cancellationToken);
+        return new ClusterStatus(backend.Name, probe.Answered ? "healthy" : "unhealthy", backend.Drained,
+            probe.Info?.ClusterId, probe.Info?.SoftwareVersion, probe.Info?.FreeMemoryMiB, probe.Problem);
     }
 }

@@ -49,17 +49,7 @@ public static class BackendCapacityCommand
             // Each process has its own simulator; the service's is the one that counts.
             return new Row(backend, null, "simulated", "a simulated cluster lives inside the service process");
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(ProbeTimeout);
-        try
-        {
-            var driver = await drivers.GetAsync(backend.Id, timeout.Token);
-            return new Row(backend, await driver.GetInfoAsync(timeout.Token), "ok", null);
-        }
-        catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException
-                                  || (e is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            return new Row(backend, null, "unreachable", e is OperationCanceledException ? $"no answer within {ProbeTimeout.TotalSeconds:0} s" : e.Message);
-        }
+        var probe = await drivers.ProbeAsync(backend, ProbeTimeout, ct);
+        return new Row(backend, probe.Info, probe.Answered ? "ok" : "unreachable", probe.Problem);
     }
 }
