@@ -59,6 +59,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<InstanceNames>();
         services.TryAddSingleton<QuotaService>();
         services.TryAddSingleton<CatalogService>();
+        services.TryAddSingleton<CatalogAdministration>();
         services.TryAddSingleton<ClusterDriverCache>();
         services.TryAddSingleton<BackendRegistry>();
         services.TryAddSingleton<BackendAllocator>();
@@ -69,6 +70,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();
         services.TryAddSingleton<BackendEventProcessor>();
+        services.TryAddSingleton<CommissionMetrics>();
         services.TryAddSingleton<CommissionReconciler>();
         services.TryAddSingleton<UsageReconciler>();
         services.TryAddSingleton<ServerMaintenance>();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Cyclades.Logic;
 
 /// <summary>Before the host serves anything: migrate the schema, then sync the catalog and the backends from configuration.</summary>
-internal sealed class LogicStartup(
+public sealed class LogicStartup(
     DatabaseTarget database,
     CatalogService catalog,
     BackendRegistry backends,

@@ -1,6 +1,8 @@
 using Cyclades.Ec2Api.Actions;
 using Cyclades.Ec2Api.Actions.AvailabilityZones;
 using Cyclades.Ec2Api.Authentication;
+using Cyclades.Ec2Api.Health;
+using Cyclades.Ec2Api.Metrics;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.Binding;
 using Cyclades.Ec2Api.Mvc.DryRun;
@@ -45,7 +47,6 @@ public static class Ec2ApiHostingExtensions
         }
 
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<Ec2ApiOptions, Ec2ApiOptionsValidator>(Ec2ApiOptions.Section);
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
@@ -58,10 +59,11 @@ public static class Ec2ApiHostingExtensions
                     : new Ec2ApiOptions().MaxRequestBodyBytes;
         });
 
-        services.AddCycladesLogic();
-        services.AddCycladesGaneti(builder.Configuration);
+        services.AddCycladesCore(builder.Configuration);
         services.AddCycladesDispatcher();
         services.AddHostedService<Ec2ApiStartup>();
+        services.AddCycladesHealth();
+        services.AddCycladesMetrics();
 
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<Ec2ActionCatalog>();
@@ -83,9 +85,23 @@ public static class Ec2ApiHostingExtensions
         return builder;
     }
 
-    /// <summary>The request pipeline: the EC2 protocol first (it selects the action), then routing to the controllers.</summary>
+    /// <summary>What the service and the admin command line share: the logic core over the Ganeti clusters, from one configuration.</summary>
+    public static IServiceCollection AddCycladesCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddCycladesLogic();
+        services.AddCycladesGaneti(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// The request pipeline: the operator's endpoints (/healthz, /readyz, /metrics) without
+    /// authentication, then the EC2 protocol (it selects the action), then routing to the controllers.
+    /// </summary>
     public static WebApplication UseCycladesEc2Api(this WebApplication app)
     {
+        app.UseCycladesHealth();
+        app.UseCycladesMetrics();
         app.MapBenchCeilingIfEnabled();
         app.UseMiddleware<Ec2ProtocolMiddleware>();
         app.UseRouting();
@@ -114,7 +130,7 @@ public static class Ec2ApiHostingExtensions
     }
 
     /// <summary>The messages of an options failure (alone or several aggregated); empty for any other exception.</summary>
-    private static List<string> ConfigurationFailures(Exception exception) => exception switch
+    internal static List<string> ConfigurationFailures(Exception exception) => exception switch
     {
         OptionsValidationException options => options.Failures.ToList(),
         AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>

@@ -23,6 +23,8 @@ public sealed class Ec2LogScope(string requestId) : IReadOnlyList<KeyValuePair<s
         }
     }
 
+    public object? Get(string name) => _fields.FirstOrDefault(f => f.Key == name).Value;
+
     public int Count => _fields.Count;
 
     public KeyValuePair<string, object?> this[int index] => _fields[index];

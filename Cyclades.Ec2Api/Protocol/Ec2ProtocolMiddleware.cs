@@ -3,6 +3,7 @@ using System.Text;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Hosting;
+using Cyclades.Ec2Api.Metrics;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Logic.Errors;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,7 @@ public sealed partial class Ec2ProtocolMiddleware(
     SigV4Verifier verifier,
     Ec2ActionCatalog actions,
     IOptions<Ec2ApiOptions> options,
+    Ec2RequestMetrics metrics,
     TimeProvider time,
     ILogger<Ec2ProtocolMiddleware> logger)
 {
@@ -67,7 +69,9 @@ public sealed partial class Ec2ProtocolMiddleware(
             failure = Ec2Errors.InternalError().Error;
             await Ec2ErrorRenderer.WriteAsync(http.Response, failure, requestId);
         }
-        LogCompleted(logger, http.Response.StatusCode, failure?.Code, time.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = time.GetElapsedTime(started);
+        LogCompleted(logger, http.Response.StatusCode, failure?.Code, elapsed.TotalMilliseconds);
+        metrics.Record(scope.Get("Action") as string, http.Response.StatusCode, failure?.Code, elapsed);
     }
 
     private async Task<Ec2RequestContext> AcceptAsync(HttpContext http, string requestId, Ec2LogScope scope)
@@ -84,6 +88,11 @@ public sealed partial class Ec2ProtocolMiddleware(
         if (body.Length > 0)
         {
             pairs.AddRange(FormDecoder.Decode(FormBody(request, body)));
+        }
+        // The action asked for, before authentication: failed requests are logged and counted by it too.
+        if (pairs.FirstOrDefault(p => p.Key == "Action").Value is { Length: > 0 } claimed)
+        {
+            scope.Set("Action", claimed);
         }
 
         var caller = await verifier.VerifyAsync(new SigV4Request(request.Method, rawPath, rawQuery, request.Headers, body), query, http.RequestAborted);

@@ -44,6 +44,14 @@ public sealed class GanetiClusterOptions
     /// </summary>
     public string Subnet { get; set; } = BackendDefinition.DefaultSubnet;
 
+    /// <summary>What is wrong with these settings, each message naming the setting under <paramref name="key"/>.</summary>
+    public IReadOnlyList<string> Problems(string key)
+    {
+        var problems = new List<string>();
+        GanetiOptionsValidator.ValidateCluster(key, this, problems);
+        return problems;
+    }
+
     public BackendDefinition ToDefinition() => new()
     {
         Name = Name,

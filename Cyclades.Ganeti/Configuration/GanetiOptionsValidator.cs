@@ -31,7 +31,7 @@ internal sealed class GanetiOptionsValidator : IValidateOptions<GanetiOptions>
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void ValidateCluster(string key, GanetiClusterOptions cluster, List<string> errors)
+    internal static void ValidateCluster(string key, GanetiClusterOptions cluster, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(cluster.Name))
         {

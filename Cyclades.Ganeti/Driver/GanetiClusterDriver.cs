@@ -2,6 +2,8 @@ using Cyclades.Ganeti.Rapi;
 using Cyclades.Ganeti.Rapi.Errors;
 using Cyclades.Ganeti.Rapi.Models;
 using Cyclades.Logic.Backends;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cyclades.Ganeti.Driver;
 
@@ -10,36 +12,43 @@ namespace Cyclades.Ganeti.Driver;
 /// and errors in the logic layer's words. A 4xx (or a request refused before sending) becomes
 /// <see cref="ClusterRejectedException"/>; anything else that fails, <see cref="ClusterUnavailableException"/>.
 /// </summary>
-public sealed class GanetiClusterDriver(string backendName, GanetiRapiClient client, InstanceCreationDefaults defaults)
+/// <remarks>
+/// Each job submitted is logged with its id, inside the caller's logging scope (an EC2 request's id,
+/// user and action), which ties the request to the Ganeti job.
+/// </remarks>
+public sealed partial class GanetiClusterDriver(
+    string backendName, GanetiRapiClient client, InstanceCreationDefaults defaults, ILogger<GanetiClusterDriver>? logger = null)
     : IClusterDriver
 {
+    private readonly ILogger _logger = logger ?? NullLogger<GanetiClusterDriver>.Instance;
+
     public string BackendName { get; } = backendName;
 
     public Task<long> CreateServerAsync(ServerBuildSpec spec, CancellationToken cancellationToken) =>
-        CallAsync($"create {spec.InstanceName}",
+        SubmitAsync("create", GanetiOpIds.InstanceCreate, spec.InstanceName,
             token => client.Instances.CreateAsync(InstanceCreateRequestBuilder.Build(spec, defaults), token), cancellationToken);
 
     public Task<long> StartServerAsync(string instanceName, CancellationToken cancellationToken) =>
-        CallAsync($"start {instanceName}", token => client.Instances.StartupAsync(instanceName, token), cancellationToken);
+        SubmitAsync("start", GanetiOpIds.InstanceStartup, instanceName, token => client.Instances.StartupAsync(instanceName, token), cancellationToken);
 
     public Task<long> StopServerAsync(string instanceName, TimeSpan? shutdownTimeout, CancellationToken cancellationToken) =>
-        CallAsync($"stop {instanceName}",
+        SubmitAsync("stop", GanetiOpIds.InstanceShutdown, instanceName,
             token => client.Instances.ShutdownAsync(instanceName, Seconds(shutdownTimeout), token), cancellationToken);
 
     /// <summary>Always Ganeti's "hard" type, with the shutdown timeout in the body (as Synnefo does since 6b9f1b3f2).</summary>
     public Task<long> RebootServerAsync(string instanceName, TimeSpan? shutdownTimeout, CancellationToken cancellationToken) =>
-        CallAsync($"reboot {instanceName}",
+        SubmitAsync("reboot", GanetiOpIds.InstanceReboot, instanceName,
             token => client.Instances.RebootAsync(instanceName, GanetiRebootTypes.Hard, Seconds(shutdownTimeout), token),
             cancellationToken);
 
     public Task<long> ResizeServerAsync(string instanceName, int cpu, int ramMiB, CancellationToken cancellationToken) =>
-        CallAsync($"resize {instanceName}", token => client.Instances.ModifyAsync(instanceName, new InstanceModifyRequest
+        SubmitAsync("resize", GanetiOpIds.InstanceSetParams, instanceName, token => client.Instances.ModifyAsync(instanceName, new InstanceModifyRequest
         {
             BeParams = new GanetiBeParams { VCpus = cpu, MinMemoryMiB = ramMiB, MaxMemoryMiB = ramMiB },
         }, token), cancellationToken);
 
     public Task<long> DestroyServerAsync(string instanceName, CancellationToken cancellationToken) =>
-        CallAsync($"destroy {instanceName}", token => client.Instances.DeleteAsync(instanceName, token), cancellationToken);
+        SubmitAsync("destroy", GanetiOpIds.InstanceRemove, instanceName, token => client.Instances.DeleteAsync(instanceName, token), cancellationToken);
 
     public Task<ClusterJob?> GetJobAsync(long jobId, CancellationToken cancellationToken) =>
         CallAsync($"read job {jobId}", async token =>
@@ -73,6 +82,14 @@ public sealed class GanetiClusterDriver(string backendName, GanetiRapiClient cli
             return GanetiInstanceMapping.ToClusterInfo(info.Result, nodes.Result);
         }, cancellationToken);
 
+    private async Task<long> SubmitAsync(
+        string action, string opCode, string instanceName, Func<CancellationToken, Task<long>> submit, CancellationToken cancellationToken)
+    {
+        var jobId = await CallAsync($"{action} {instanceName}", submit, cancellationToken);
+        LogSubmitted(_logger, jobId, opCode, instanceName, BackendName);
+        return jobId;
+    }
+
     private async Task<T> CallAsync<T>(string action, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
@@ -88,6 +105,9 @@ public sealed class GanetiClusterDriver(string backendName, GanetiRapiClient cli
             throw new ClusterUnavailableException(BackendName, $"{action}: {e.Message}", e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submitted Ganeti job {JobId}: {OpCode} {Instance} on {Cluster}")]
+    private static partial void LogSubmitted(ILogger logger, long jobId, string opCode, string instance, string cluster);
 
     /// <summary>Whole seconds, rounded up (Ganeti takes integers); null keeps Ganeti's default (120 s).</summary>
     private static int? Seconds(TimeSpan? timeout) =>

@@ -3,6 +3,7 @@ using Cyclades.Ganeti.Configuration;
 using Cyclades.Ganeti.Rapi;
 using Cyclades.Ganeti.Simulation;
 using Cyclades.Logic.Backends;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cyclades.Ganeti.Driver;
@@ -12,7 +13,8 @@ namespace Cyclades.Ganeti.Driver;
 /// <see cref="BackendEndpoint.Simulated"/>, else over a RAPI client with the endpoint's address,
 /// credentials and TLS settings. One driver (and connection pool) per backend and endpoint.
 /// </summary>
-public sealed class GanetiClusterDriverFactory(IOptions<GanetiOptions> options, SimulatedClusterRegistry simulators)
+public sealed class GanetiClusterDriverFactory(
+    IOptions<GanetiOptions> options, SimulatedClusterRegistry simulators, ILoggerFactory? loggers = null)
     : IClusterDriverFactory, IDisposable
 {
     private readonly ConcurrentDictionary<(string Backend, BackendEndpoint Endpoint), Lazy<(GanetiClusterDriver Driver, GanetiRapiClient Client)>> _drivers = new();
@@ -35,7 +37,7 @@ public sealed class GanetiClusterDriverFactory(IOptions<GanetiOptions> options, 
                 CaCertificateFile = configured?.CaCertificateFile,
             });
         var defaults = configured?.ToCreationDefaults() ?? new InstanceCreationDefaults();
-        return (new GanetiClusterDriver(backendName, client, defaults), client);
+        return (new GanetiClusterDriver(backendName, client, defaults, loggers?.CreateLogger<GanetiClusterDriver>()), client);
     }
 
     private RapiClientSettings Settings(Uri address) => new(address)

@@ -1,3 +1,5 @@
+using Cyclades.Logic.Configuration;
+
 namespace Cyclades.Logic.Backends;
 
 /// <summary>One cluster servers can be placed on.</summary>
@@ -14,4 +16,8 @@ public sealed record Backend(
     string NetworkCidr,
     string? ClusterId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Configured backends follow configuration at start-up; ones an operator added are left alone.</summary>
+    public DefinitionOrigin Origin { get; init; } = DefinitionOrigin.Config;
+}

@@ -29,6 +29,19 @@ public sealed class BackendDefinition
 
     public const string DefaultSubnet = "10.0.0.0/16";
 
+    /// <summary>What the logic layer needs of a definition; the cluster driver checks the endpoint itself.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 64)
+        {
+            yield return "Name must be 1-64 characters.";
+        }
+        if (!PrivateNetwork.TryParse(Subnet, out _, out var problem))
+        {
+            yield return $"Subnet {problem}";
+        }
+    }
+
     public BackendEndpoint ToEndpoint() =>
         new(Url, User, Password, InsecureSkipTlsVerify, CertificateFingerprint, Simulated);
 }

@@ -1,3 +1,4 @@
+using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Secrets;
@@ -20,8 +21,10 @@ public sealed class BackendRegistry(IDbConnectionFactory connections, SecretProt
 
     /// <summary>
     /// Makes the database hold exactly these definitions (matched by name; the password encrypted),
-    /// enabled. A backend no longer defined is disabled, not deleted: its servers still refer to it.
-    /// Whether a backend is drained is the operator's choice and survives a sync.
+    /// enabled. A configured backend no longer defined is disabled, not deleted: its servers still
+    /// refer to it. Backends an operator added (<see cref="DefinitionOrigin.Admin"/>) are left alone
+    /// unless configuration defines the same name. Whether a backend is drained is the operator's
+    /// choice and survives a sync.
     /// </summary>
     public Task SyncAsync(IReadOnlyList<BackendDefinition> definitions, CancellationToken cancellationToken) =>
         connections.WriteAsync(async db =>
@@ -33,7 +36,8 @@ public sealed class BackendRegistry(IDbConnectionFactory connections, SecretProt
                 var row = existing.FirstOrDefault(b => b.Name == definition.Name);
                 if (row is null)
                 {
-                    await BackendRepository.InsertAsync(db, definition, Protect(definition.Name, definition.Password), now, cancellationToken);
+                    await BackendRepository.InsertAsync(
+                        db, definition, Protect(definition.Name, definition.Password), DefinitionOrigin.Config, now, cancellationToken);
                 }
                 else if (!Matches(row, definition))
                 {
@@ -41,12 +45,32 @@ public sealed class BackendRegistry(IDbConnectionFactory connections, SecretProt
                     drivers.Invalidate(row.Id);
                 }
             }
-            foreach (var gone in existing.Where(b => b.Enabled && definitions.All(d => d.Name != b.Name)))
+            foreach (var gone in existing.Where(b => b.Enabled && b.DefinitionOrigin == DefinitionOrigin.Config && definitions.All(d => d.Name != b.Name)))
             {
                 await BackendRepository.SetFlagsAsync(db, gone.Id, enabled: false, gone.Drained, now, cancellationToken);
             }
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// Adds a backend an operator defined (the admin command line), enabled and not drained; the
+    /// start-up sync leaves it alone. The caller checks the endpoint (the cluster driver's rules).
+    /// </summary>
+    public async Task<Backend> AddAsync(BackendDefinition definition, CancellationToken cancellationToken)
+    {
+        DefinitionException.ThrowIfAny($"Backend '{definition.Name}'", definition.Problems());
+        var id = await connections.WriteAsync(async db =>
+        {
+            if (await BackendRepository.FindAsync(db, definition.Name, cancellationToken) is not null)
+            {
+                throw new DefinitionException($"Backend '{definition.Name}' already exists.");
+            }
+            return await BackendRepository.InsertAsync(
+                db, definition, Protect(definition.Name, definition.Password), DefinitionOrigin.Admin,
+                UnixTime.ToMicros(clock.GetUtcNow()), cancellationToken);
+        }, cancellationToken);
+        return (await GetAsync(id, cancellationToken))!;
+    }
 
     /// <summary>A drained backend keeps its servers but receives no new ones.</summary>
     public Task SetDrainedAsync(string name, bool drained, CancellationToken cancellationToken) =>
@@ -73,8 +97,8 @@ public sealed class BackendRegistry(IDbConnectionFactory connections, SecretProt
         }, cancellationToken);
 
     private bool Matches(BackendRepository.BackendRow row, BackendDefinition d) =>
-        (row.Url, row.Username, row.InsecureSkipTlsVerify, row.CertificateFingerprint, row.Simulated, row.Enabled, row.NetworkCidr) ==
-        (d.Url, d.User, d.InsecureSkipTlsVerify, d.CertificateFingerprint, d.Simulated, true, d.Subnet)
+        (row.Url, row.Username, row.InsecureSkipTlsVerify, row.CertificateFingerprint, row.Simulated, row.Enabled, row.NetworkCidr, row.DefinitionOrigin) ==
+        (d.Url, d.User, d.InsecureSkipTlsVerify, d.CertificateFingerprint, d.Simulated, true, d.Subnet, DefinitionOrigin.Config)
         && BackendPassword.Unprotect(secrets, row.Name, row.PasswordProtected) == d.Password;
 
     private string? Protect(string name, string? password) => BackendPassword.Protect(secrets, name, password);

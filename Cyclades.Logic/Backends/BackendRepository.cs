@@ -1,3 +1,4 @@
+using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.Backends;
@@ -8,7 +9,7 @@ internal static class BackendRepository
         id AS Id, name AS Name, enabled AS Enabled, drained AS Drained, simulated AS Simulated, url AS Url,
         network_cidr AS NetworkCidr, cluster_id AS ClusterId, created_at AS CreatedAt, updated_at AS UpdatedAt,
         username AS Username, password_protected AS PasswordProtected, insecure_skip_tls_verify AS InsecureSkipTlsVerify,
-        certificate_fingerprint AS CertificateFingerprint
+        certificate_fingerprint AS CertificateFingerprint, origin AS Origin
         """;
 
     public static async Task<IReadOnlyList<BackendRow>> ListAsync(Db db, CancellationToken cancellationToken) =>
@@ -35,25 +36,26 @@ internal static class BackendRepository
             "SELECT private_ip FROM servers WHERE backend_id = @id AND private_ip IN @addresses", new { id, addresses }, cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
 
-    public static Task<long> InsertAsync(Db db, BackendDefinition definition, string? passwordProtected, long now, CancellationToken cancellationToken) =>
+    public static Task<long> InsertAsync(
+        Db db, BackendDefinition definition, string? passwordProtected, DefinitionOrigin origin, long now, CancellationToken cancellationToken) =>
         db.InsertAsync(
             """
             INSERT INTO backends (name, url, username, password_protected, insecure_skip_tls_verify, certificate_fingerprint,
-                simulated, enabled, drained, network_cidr, created_at, updated_at)
+                simulated, enabled, drained, network_cidr, origin, created_at, updated_at)
             VALUES (@Name, @Url, @User, @passwordProtected, @InsecureSkipTlsVerify, @CertificateFingerprint,
-                @Simulated, 1, 0, @Subnet, @now, @now)
+                @Simulated, 1, 0, @Subnet, @origin, @now, @now)
             """,
-            Parameters(definition, passwordProtected, now), cancellationToken);
+            Parameters(definition, passwordProtected, now, origin: origin), cancellationToken);
 
     public static Task UpdateAsync(Db db, long id, BackendDefinition definition, string? passwordProtected, long now, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
             """
             UPDATE backends SET url = @Url, username = @User, password_protected = @passwordProtected,
                 insecure_skip_tls_verify = @InsecureSkipTlsVerify, certificate_fingerprint = @CertificateFingerprint,
-                simulated = @Simulated, enabled = 1, network_cidr = @Subnet, updated_at = @now
+                simulated = @Simulated, enabled = 1, network_cidr = @Subnet, origin = @origin, updated_at = @now
             WHERE id = @id
             """,
-            Parameters(definition, passwordProtected, now, id), cancellationToken);
+            Parameters(definition, passwordProtected, now, id, DefinitionOrigin.Config), cancellationToken);
 
     public static Task SetFlagsAsync(Db db, long id, bool enabled, bool drained, long now, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
@@ -65,7 +67,8 @@ internal static class BackendRepository
             "UPDATE backends SET cluster_id = @clusterId, updated_at = @now WHERE id = @id",
             new { id, clusterId, now }, cancellationToken);
 
-    private static Dapper.DynamicParameters Parameters(BackendDefinition d, string? passwordProtected, long now, long id = 0)
+    private static Dapper.DynamicParameters Parameters(
+        BackendDefinition d, string? passwordProtected, long now, long id = 0, DefinitionOrigin origin = DefinitionOrigin.Config)
     {
         var parameters = new Dapper.DynamicParameters(new
         {
@@ -80,6 +83,7 @@ internal static class BackendRepository
         parameters.Add("passwordProtected", passwordProtected);
         parameters.Add("now", now);
         parameters.Add("id", id);
+        parameters.Add("origin", origin.ToDb());
         return parameters;
     }
 
@@ -113,8 +117,15 @@ internal static class BackendRepository
 
         public string? CertificateFingerprint { get; init; }
 
+        public required string Origin { get; init; }
+
+        public DefinitionOrigin DefinitionOrigin => DbNames.Parse<DefinitionOrigin>(Origin);
+
         public Backend ToBackend() => new(
             Id, Name, Enabled, Drained, Simulated, Url, NetworkCidr, ClusterId,
-            UnixTime.FromMicros(CreatedAt), UnixTime.FromMicros(UpdatedAt));
+            UnixTime.FromMicros(CreatedAt), UnixTime.FromMicros(UpdatedAt))
+        {
+            Origin = DefinitionOrigin,
+        };
     }
 }

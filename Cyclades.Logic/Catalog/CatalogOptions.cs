@@ -27,6 +27,31 @@ public sealed class FlavorDefinition
 
     /// <summary>The cluster's disk template, e.g. <c>file</c>, <c>diskless</c>, <c>plain</c>, <c>drbd</c>.</summary>
     public string DiskTemplate { get; set; } = "";
+
+    /// <summary>What is wrong with this flavor on its own, each message starting with the setting's name.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 64)
+        {
+            yield return "Name must be 1-64 characters.";
+        }
+        if (Cpu < 1)
+        {
+            yield return $"Cpu must be ≥ 1 (got {Cpu}).";
+        }
+        if (RamMiB < 1)
+        {
+            yield return $"RamMiB must be ≥ 1 (got {RamMiB}).";
+        }
+        if (DiskGiB < 0)
+        {
+            yield return $"DiskGiB must be ≥ 0 (got {DiskGiB}).";
+        }
+        if (string.IsNullOrWhiteSpace(DiskTemplate) || DiskTemplate.Length > 64)
+        {
+            yield return "DiskTemplate is required (1-64 characters).";
+        }
+    }
 }
 
 public sealed class ImageDefinition
@@ -45,4 +70,21 @@ public sealed class ImageDefinition
 
     /// <summary>The OS parameter that receives the key pair's public key, if any.</summary>
     public string? KeyParameter { get; set; }
+
+    /// <summary>What is wrong with this image on its own, each message starting with the setting's name.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Id) || Id.Length > 64)
+        {
+            yield return "Id must be 1-64 characters.";
+        }
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 255)
+        {
+            yield return "Name is required (1-255 characters).";
+        }
+        if (string.IsNullOrWhiteSpace(Os) || Os.Length > 128)
+        {
+            yield return "Os is required (the cluster OS with variant, e.g. noop+default).";
+        }
+    }
 }

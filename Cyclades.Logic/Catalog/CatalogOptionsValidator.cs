@@ -16,25 +16,9 @@ internal sealed class CatalogOptionsValidator : IValidateOptions<CatalogOptions>
         {
             var f = flavors[i];
             var key = $"{CatalogOptions.FlavorsSection}:{i}";
-            if (string.IsNullOrWhiteSpace(f.Name) || f.Name.Length > 64)
+            foreach (var problem in f.Problems())
             {
-                yield return $"{key}:Name must be 1-64 characters.";
-            }
-            if (f.Cpu < 1)
-            {
-                yield return $"{key}:Cpu must be ≥ 1 (got {f.Cpu}).";
-            }
-            if (f.RamMiB < 1)
-            {
-                yield return $"{key}:RamMiB must be ≥ 1 (got {f.RamMiB}).";
-            }
-            if (f.DiskGiB < 0)
-            {
-                yield return $"{key}:DiskGiB must be ≥ 0 (got {f.DiskGiB}).";
-            }
-            if (string.IsNullOrWhiteSpace(f.DiskTemplate))
-            {
-                yield return $"{key}:DiskTemplate is required.";
+                yield return $"{key}:{problem}";
             }
             if (flavors.Take(i).FirstOrDefault(o => o.Name == f.Name) is not null)
             {
@@ -54,17 +38,9 @@ internal sealed class CatalogOptionsValidator : IValidateOptions<CatalogOptions>
         {
             var image = images[i];
             var key = $"{CatalogOptions.ImagesSection}:{i}";
-            if (string.IsNullOrWhiteSpace(image.Id) || image.Id.Length > 64)
+            foreach (var problem in image.Problems())
             {
-                yield return $"{key}:Id must be 1-64 characters.";
-            }
-            if (string.IsNullOrWhiteSpace(image.Name))
-            {
-                yield return $"{key}:Name is required.";
-            }
-            if (string.IsNullOrWhiteSpace(image.Os))
-            {
-                yield return $"{key}:Os is required (the cluster OS with variant, e.g. noop+default).";
+                yield return $"{key}:{problem}";
             }
             if (images.Take(i).Any(o => o.Id == image.Id))
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.Catalog;
@@ -6,10 +7,10 @@ namespace Cyclades.Logic.Catalog;
 internal static class CatalogRepository
 {
     private const string FlavorColumns =
-        "id AS Id, name AS Name, cpu AS Cpu, ram_mib AS RamMiB, disk_gib AS DiskGiB, disk_template AS DiskTemplate, deleted AS Deleted";
+        "id AS Id, name AS Name, cpu AS Cpu, ram_mib AS RamMiB, disk_gib AS DiskGiB, disk_template AS DiskTemplate, deleted AS Deleted, origin AS Origin";
 
     private const string ImageColumns =
-        "id AS Id, name AS Name, description AS Description, os_type AS OsType, os_parameters AS OsParameters, key_parameter AS KeyParameter, deleted AS Deleted, created_at AS CreatedAt";
+        "id AS Id, name AS Name, description AS Description, os_type AS OsType, os_parameters AS OsParameters, key_parameter AS KeyParameter, deleted AS Deleted, origin AS Origin, created_at AS CreatedAt";
 
     public static async Task<IReadOnlyList<Flavor>> ListFlavorsAsync(Db db, CancellationToken cancellationToken) =>
         (await db.QueryAsync<FlavorRow>($"SELECT {FlavorColumns} FROM flavors ORDER BY id", null, cancellationToken))
@@ -35,22 +36,23 @@ internal static class CatalogRepository
             new { cpu, ramMiB, diskGiB, diskTemplate }, cancellationToken))
             .Select(r => r.ToFlavor()).FirstOrDefault();
 
-    public static Task<long> InsertFlavorAsync(Db db, FlavorDefinition f, long now, CancellationToken cancellationToken) =>
+    public static Task<long> InsertFlavorAsync(Db db, FlavorDefinition f, DefinitionOrigin origin, long now, CancellationToken cancellationToken) =>
         db.InsertAsync(
             """
-            INSERT INTO flavors (name, cpu, ram_mib, disk_gib, disk_template, deleted, created_at, updated_at)
-            VALUES (@Name, @Cpu, @RamMiB, @DiskGiB, @DiskTemplate, @no, @now, @now)
+            INSERT INTO flavors (name, cpu, ram_mib, disk_gib, disk_template, deleted, origin, created_at, updated_at)
+            VALUES (@Name, @Cpu, @RamMiB, @DiskGiB, @DiskTemplate, @no, @origin, @now, @now)
             """,
-            new { f.Name, f.Cpu, f.RamMiB, f.DiskGiB, f.DiskTemplate, no = false, now }, cancellationToken);
+            new { f.Name, f.Cpu, f.RamMiB, f.DiskGiB, f.DiskTemplate, no = false, origin = origin.ToDb(), now }, cancellationToken);
 
-    public static Task UpdateFlavorAsync(Db db, long id, string name, FlavorDefinition specs, bool deleted, long now, CancellationToken cancellationToken) =>
+    public static Task UpdateFlavorAsync(
+        Db db, long id, string name, FlavorDefinition specs, bool deleted, DefinitionOrigin origin, long now, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
             """
             UPDATE flavors SET name = @name, cpu = @Cpu, ram_mib = @RamMiB, disk_gib = @DiskGiB, disk_template = @DiskTemplate,
-                deleted = @deleted, updated_at = @now
+                deleted = @deleted, origin = @origin, updated_at = @now
             WHERE id = @id
             """,
-            new { id, name, specs.Cpu, specs.RamMiB, specs.DiskGiB, specs.DiskTemplate, deleted, now }, cancellationToken);
+            new { id, name, specs.Cpu, specs.RamMiB, specs.DiskGiB, specs.DiskTemplate, deleted, origin = origin.ToDb(), now }, cancellationToken);
 
     public static async Task<bool> IsFlavorInUseAsync(Db db, long id, CancellationToken cancellationToken) =>
         await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM servers WHERE flavor_id = @id", new { id }, cancellationToken) > 0;
@@ -63,7 +65,7 @@ internal static class CatalogRepository
         (await db.QuerySingleOrDefaultAsync<ImageRow>($"SELECT {ImageColumns} FROM images WHERE id = @id", new { id }, cancellationToken))
             ?.ToImage();
 
-    public static async Task UpsertImageAsync(Db db, ImageDefinition image, bool exists, long now, CancellationToken cancellationToken)
+    public static async Task UpsertImageAsync(Db db, ImageDefinition image, bool exists, DefinitionOrigin origin, long now, CancellationToken cancellationToken)
     {
         var parameters = new
         {
@@ -74,18 +76,19 @@ internal static class CatalogRepository
             OsParameters = JsonSerializer.Serialize(new SortedDictionary<string, string>(image.OsParameters, StringComparer.Ordinal)),
             image.KeyParameter,
             no = false,
+            origin = origin.ToDb(),
             now,
         };
         await db.ExecuteAsync(
             exists
                 ? """
                   UPDATE images SET name = @Name, description = @Description, os_type = @Os, os_parameters = @OsParameters,
-                      key_parameter = @KeyParameter, deleted = @no, updated_at = @now
+                      key_parameter = @KeyParameter, deleted = @no, origin = @origin, updated_at = @now
                   WHERE id = @Id
                   """
                 : """
-                  INSERT INTO images (id, name, description, os_type, os_parameters, key_parameter, deleted, created_at, updated_at)
-                  VALUES (@Id, @Name, @Description, @Os, @OsParameters, @KeyParameter, @no, @now, @now)
+                  INSERT INTO images (id, name, description, os_type, os_parameters, key_parameter, deleted, origin, created_at, updated_at)
+                  VALUES (@Id, @Name, @Description, @Os, @OsParameters, @KeyParameter, @no, @origin, @now, @now)
                   """,
             parameters, cancellationToken);
     }
@@ -109,7 +112,9 @@ internal static class CatalogRepository
 
         public bool Deleted { get; init; }
 
-        public Flavor ToFlavor() => new(Id, Name, Cpu, RamMiB, DiskGiB, DiskTemplate, Deleted);
+        public required string Origin { get; init; }
+
+        public Flavor ToFlavor() => new(Id, Name, Cpu, RamMiB, DiskGiB, DiskTemplate, Deleted) { Origin = DbNames.Parse<DefinitionOrigin>(Origin) };
     }
 
     private sealed record ImageRow
@@ -128,11 +133,17 @@ internal static class CatalogRepository
 
         public bool Deleted { get; init; }
 
+        public required string Origin { get; init; }
+
         public long CreatedAt { get; init; }
 
         public Image ToImage() => new(
             Id, Name, Description, OsType,
             JsonSerializer.Deserialize<SortedDictionary<string, string>>(OsParameters) ?? [],
-            KeyParameter, Deleted) { CreatedAt = UnixTime.FromMicros(CreatedAt) };
+            KeyParameter, Deleted)
+        {
+            Origin = DbNames.Parse<DefinitionOrigin>(Origin),
+            CreatedAt = UnixTime.FromMicros(CreatedAt),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.Catalog;
@@ -34,9 +35,11 @@ public sealed class CatalogService(IDbConnectionFactory connections, TimeProvide
             : null;
 
     /// <summary>
-    /// Makes the database offer exactly these flavors and images. What is no longer listed is marked
-    /// deleted (servers keep it). A flavor whose specs change while servers use it is retired under a
-    /// new name and the specs go to a new row, so existing servers keep what they were sized with.
+    /// Makes the database offer exactly these flavors and images, besides those an operator added
+    /// (<see cref="DefinitionOrigin.Admin"/>, left alone unless configuration defines the same name).
+    /// What configuration no longer lists is marked deleted (servers keep it). A flavor whose specs
+    /// change while servers use it is retired under a new name and the specs go to a new row, so
+    /// existing servers keep what they were sized with.
     /// </summary>
     public Task SyncAsync(IReadOnlyList<FlavorDefinition> flavors, IReadOnlyList<ImageDefinition> images, CancellationToken cancellationToken) =>
         connections.WriteAsync(async db =>
@@ -55,28 +58,28 @@ public sealed class CatalogService(IDbConnectionFactory connections, TimeProvide
             var row = existing.FirstOrDefault(f => f.Name == definition.Name);
             if (row is null)
             {
-                await CatalogRepository.InsertFlavorAsync(db, definition, now, cancellationToken);
+                await CatalogRepository.InsertFlavorAsync(db, definition, DefinitionOrigin.Config, now, cancellationToken);
             }
             else if (SameSpecs(row, definition))
             {
-                if (row.Deleted)
+                if (row.Deleted || row.Origin != DefinitionOrigin.Config)
                 {
-                    await CatalogRepository.UpdateFlavorAsync(db, row.Id, row.Name, definition, deleted: false, now, cancellationToken);
+                    await CatalogRepository.UpdateFlavorAsync(db, row.Id, row.Name, definition, deleted: false, DefinitionOrigin.Config, now, cancellationToken);
                 }
             }
             else if (!await CatalogRepository.IsFlavorInUseAsync(db, row.Id, cancellationToken))
             {
-                await CatalogRepository.UpdateFlavorAsync(db, row.Id, row.Name, definition, deleted: false, now, cancellationToken);
+                await CatalogRepository.UpdateFlavorAsync(db, row.Id, row.Name, definition, deleted: false, DefinitionOrigin.Config, now, cancellationToken);
             }
             else
             {
-                await CatalogRepository.UpdateFlavorAsync(db, row.Id, RetiredName(row), Specs(row), deleted: true, now, cancellationToken);
-                await CatalogRepository.InsertFlavorAsync(db, definition, now, cancellationToken);
+                await CatalogRepository.UpdateFlavorAsync(db, row.Id, RetiredName(row), Specs(row), deleted: true, row.Origin, now, cancellationToken);
+                await CatalogRepository.InsertFlavorAsync(db, definition, DefinitionOrigin.Config, now, cancellationToken);
             }
         }
-        foreach (var gone in existing.Where(f => !f.Deleted && definitions.All(d => d.Name != f.Name)))
+        foreach (var gone in existing.Where(f => !f.Deleted && f.Origin == DefinitionOrigin.Config && definitions.All(d => d.Name != f.Name)))
         {
-            await CatalogRepository.UpdateFlavorAsync(db, gone.Id, gone.Name, Specs(gone), deleted: true, now, cancellationToken);
+            await CatalogRepository.UpdateFlavorAsync(db, gone.Id, gone.Name, Specs(gone), deleted: true, gone.Origin, now, cancellationToken);
         }
     }
 
@@ -85,19 +88,19 @@ public sealed class CatalogService(IDbConnectionFactory connections, TimeProvide
         var existing = await CatalogRepository.ListImagesAsync(db, cancellationToken);
         foreach (var definition in definitions)
         {
-            await CatalogRepository.UpsertImageAsync(db, definition, existing.Any(i => i.Id == definition.Id), now, cancellationToken);
+            await CatalogRepository.UpsertImageAsync(db, definition, existing.Any(i => i.Id == definition.Id), DefinitionOrigin.Config, now, cancellationToken);
         }
-        foreach (var gone in existing.Where(i => !i.Deleted && definitions.All(d => d.Id != i.Id)))
+        foreach (var gone in existing.Where(i => !i.Deleted && i.Origin == DefinitionOrigin.Config && definitions.All(d => d.Id != i.Id)))
         {
             await CatalogRepository.RetireImageAsync(db, gone.Id, now, cancellationToken);
         }
     }
 
-    private static bool SameSpecs(Flavor flavor, FlavorDefinition definition) =>
+    internal static bool SameSpecs(Flavor flavor, FlavorDefinition definition) =>
         (flavor.Cpu, flavor.RamMiB, flavor.DiskGiB, flavor.DiskTemplate) ==
         (definition.Cpu, definition.RamMiB, definition.DiskGiB, definition.DiskTemplate);
 
-    private static FlavorDefinition Specs(Flavor flavor) =>
+    internal static FlavorDefinition Specs(Flavor flavor) =>
         new() { Name = flavor.Name, Cpu = flavor.Cpu, RamMiB = flavor.RamMiB, DiskGiB = flavor.DiskGiB, DiskTemplate = flavor.DiskTemplate };
 
     private static string RetiredName(Flavor flavor)

@@ -1,3 +1,5 @@
+using Cyclades.Logic.Configuration;
+
 namespace Cyclades.Logic.Catalog;
 
 /// <summary>What a server is installed from: a cluster OS (with variant) and its parameters.</summary>
@@ -14,6 +16,8 @@ public sealed record Image(
     string? KeyParameter,
     bool Deleted)
 {
+    public DefinitionOrigin Origin { get; init; } = DefinitionOrigin.Config;
+
     /// <summary>When the catalog first offered it.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 

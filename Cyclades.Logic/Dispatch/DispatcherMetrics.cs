@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic.Events;
 using Cyclades.Logic.Persistence;
 
@@ -8,15 +9,17 @@ namespace Cyclades.Logic.Dispatch;
 /// <summary>
 /// The logic core's instruments, on the meter <see cref="MeterName"/> (exported by the host, e.g.
 /// at <c>/metrics</c>): the dispatcher's lag from a job's end to its result in the database, the
-/// events it delivered, the jobs submitted, and what reconciliation found.
+/// events it delivered, the jobs submitted, and what reconciliation found. Instrument names are
+/// relative to the meter and carry their unit, as Prometheus names them: the exporter prefixes the
+/// meter's name (<c>dispatcher.lag.seconds</c> → <c>cyclades_logic_dispatcher_lag_seconds</c>).
 /// </summary>
 public sealed class DispatcherMetrics
 {
-    public const string MeterName = "Cyclades.Logic";
-    public const string LagInstrument = "cyclades.dispatcher.lag";
-    public const string EventsInstrument = "cyclades.dispatcher.events";
-    public const string JobsSubmittedInstrument = "cyclades.jobs.submitted";
-    public const string FindingsInstrument = "cyclades.reconciliation.findings";
+    public const string MeterName = LogicMeter.Name;
+    public const string LagInstrument = "dispatcher.lag.seconds";
+    public const string EventsInstrument = "dispatcher.events";
+    public const string JobsSubmittedInstrument = "jobs.submitted";
+    public const string FindingsInstrument = "reconciliation.findings";
 
     private readonly Histogram<double> _lag;
     private readonly Counter<long> _events;
@@ -48,8 +51,15 @@ public sealed class DispatcherMetrics
 
     public void Lag(TimeSpan lag) => _lag.Record(Math.Max(0, lag.TotalSeconds));
 
-    public void Finding(string kind, bool fixedIt) =>
-        _findings.Add(1,
-            new KeyValuePair<string, object?>("kind", kind),
-            new KeyValuePair<string, object?>("fixed", fixedIt));
+    public void Finding(string kind, bool fixedIt) => Findings(kind, 1, fixedIt);
+
+    public void Findings(string kind, int count, bool fixedThem)
+    {
+        if (count > 0)
+        {
+            _findings.Add(count,
+                new KeyValuePair<string, object?>("kind", kind),
+                new KeyValuePair<string, object?>("fixed", fixedThem));
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
@@ -16,16 +17,19 @@ public sealed record CommissionReconciliation(IReadOnlyList<long> Accepted, IRea
 /// if not or if no server holds it any more. Usage drift this may leave is fixed by
 /// <see cref="UsageReconciler"/>, which should run afterwards.
 /// </summary>
-public sealed class CommissionReconciler(IDbConnectionFactory connections, QuotaService quotas)
+public sealed class CommissionReconciler(IDbConnectionFactory connections, QuotaService quotas, DispatcherMetrics metrics)
 {
-    public async Task<CommissionReconciliation> ReconcileAsync(CancellationToken cancellationToken)
+    public Task<CommissionReconciliation> ReconcileAsync(CancellationToken cancellationToken) => ReconcileAsync(fix: true, cancellationToken);
+
+    /// <param name="fix">False: report what would be decided and change nothing.</param>
+    public async Task<CommissionReconciliation> ReconcileAsync(bool fix, CancellationToken cancellationToken)
     {
         var pending = await connections.ReadAsync(db => quotas.ListPendingIdsAsync(db, cancellationToken), cancellationToken);
         var accepted = new List<long>();
         var rejected = new List<long>();
         foreach (var id in pending)
         {
-            switch (await connections.WriteAsync(db => SettleAsync(db, id, cancellationToken), cancellationToken))
+            switch (await DecideAsync(id, fix, cancellationToken))
             {
                 case Decision.Accepted:
                     accepted.Add(id);
@@ -35,7 +39,21 @@ public sealed class CommissionReconciler(IDbConnectionFactory connections, Quota
                     break;
             }
         }
+        metrics.Findings("CommissionAccepted", accepted.Count, fix);
+        metrics.Findings("CommissionRejected", rejected.Count, fix);
         return new CommissionReconciliation(accepted, rejected);
+    }
+
+    private async Task<Decision> DecideAsync(long id, bool fix, CancellationToken cancellationToken)
+    {
+        // A dry run decides exactly as a fix would, under the same locks, and rolls back.
+        await using var transaction = await WriteTransaction.BeginAsync(connections, cancellationToken);
+        var decision = await SettleAsync(transaction.Db, id, cancellationToken);
+        if (fix)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return decision;
     }
 
     private async Task<Decision> SettleAsync(Db db, long id, CancellationToken cancellationToken)

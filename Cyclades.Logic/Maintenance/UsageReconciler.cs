@@ -1,4 +1,5 @@
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
@@ -14,7 +15,7 @@ public sealed record UsageDrift(string UserId, QuotaResource Resource, long Reco
 /// <c>reconcile-resources</c>) and, when asked, fixes any drift with one forced, accepted commission
 /// per user named <c>reconcile</c>, so the correction stays on record.
 /// </summary>
-public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaService quotas)
+public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaService quotas, DispatcherMetrics metrics)
 {
     public async Task<IReadOnlyList<UsageDrift>> ReconcileAsync(bool fix, CancellationToken cancellationToken)
     {
@@ -33,6 +34,7 @@ public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaServi
             }
             drifts.AddRange(await connections.WriteAsync(db => ReconcileUserAsync(db, user, fix, cancellationToken), cancellationToken));
         }
+        metrics.Findings("UsageDrift", drifts.Count, fix);
         return drifts;
     }
 

@@ -5,7 +5,7 @@ using Dapper;
 
 namespace Cyclades.Logic.Servers;
 
-/// <summary>Reads servers for front-ends (always scoped to one user) and for the dispatcher.</summary>
+/// <summary>Reads servers for front-ends (scoped to one user), for operators and for the dispatcher.</summary>
 public sealed class ServerQueries(IDbConnectionFactory connections)
 {
     public const int MaxPageSize = 1000;
@@ -19,7 +19,21 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
             cancellationToken);
 
     /// <summary>A page of the user's servers matching <paramref name="filter"/>, in id order after <paramref name="afterId"/>.</summary>
-    public Task<ServerPage> ListAsync(string userId, ServerFilter filter, long? afterId, int pageSize, CancellationToken cancellationToken)
+    public Task<ServerPage> ListAsync(string userId, ServerFilter filter, long? afterId, int pageSize, CancellationToken cancellationToken) =>
+        ListPageAsync(userId, filter, afterId, pageSize, cancellationToken);
+
+    /// <summary>An operator's view: as <see cref="ListAsync"/>, over every user's servers (or one user's, when given).</summary>
+    public Task<ServerPage> ListAnyUserAsync(string? userId, ServerFilter filter, long? afterId, int pageSize, CancellationToken cancellationToken) =>
+        ListPageAsync(userId, filter, afterId, pageSize, cancellationToken);
+
+    /// <summary>An operator's view: any user's server by id (deleted ones too); null if there is none.</summary>
+    public Task<ServerView?> GetAnyUserAsync(long serverId, CancellationToken cancellationToken) =>
+        connections.ReadAsync(async db =>
+            (await db.QuerySingleOrDefaultAsync<ServerViewRow>($"{ServerViewRow.Select} WHERE s.id = @serverId", new { serverId }, cancellationToken))
+                ?.ToView(),
+            cancellationToken);
+
+    private Task<ServerPage> ListPageAsync(string? userId, ServerFilter filter, long? afterId, int pageSize, CancellationToken cancellationToken)
     {
         if (pageSize is < 1 or > MaxPageSize)
         {
@@ -74,9 +88,9 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
                 .Select(r => r.ToServer()).ToList(),
             cancellationToken);
 
-    private static (string Where, DynamicParameters Parameters) Where(SqlDialect dialect, string userId, ServerFilter filter, long? afterId)
+    private static (string Where, DynamicParameters Parameters) Where(SqlDialect dialect, string? userId, ServerFilter filter, long? afterId)
     {
-        var sql = new StringBuilder("s.user_id = @userId");
+        var sql = new StringBuilder(userId is null ? "1 = 1" : "s.user_id = @userId");
         var parameters = new DynamicParameters(new { userId });
         sql.Append(filter.IncludeDeletedSince is { } since
             ? " AND (s.deleted = @no OR s.deleted_at >= @deletedSince)"

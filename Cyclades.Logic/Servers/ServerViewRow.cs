@@ -1,4 +1,6 @@
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Configuration;
+using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.Servers;
 
@@ -24,7 +26,7 @@ internal sealed record ServerViewRow : ServerRow
 
     private const string SelectList = $"""
         {Columns}, f.name AS FlavorName, f.cpu AS FlavorCpu, f.ram_mib AS FlavorRamMiB, f.disk_gib AS FlavorDiskGiB,
-            f.disk_template AS FlavorDiskTemplate, f.deleted AS FlavorDeleted, b.name AS BackendName,
+            f.disk_template AS FlavorDiskTemplate, f.deleted AS FlavorDeleted, f.origin AS FlavorOrigin, b.name AS BackendName,
             l.idempotency_key AS IdempotencyKey
         """;
 
@@ -46,13 +48,18 @@ internal sealed record ServerViewRow : ServerRow
 
     public bool FlavorDeleted { get; init; }
 
+    public required string FlavorOrigin { get; init; }
+
     public required string BackendName { get; init; }
 
     public string? IdempotencyKey { get; init; }
 
     public ServerView ToView() => new(
         ToServer(),
-        new Flavor(FlavorId, FlavorName, FlavorCpu, FlavorRamMiB, FlavorDiskGiB, FlavorDiskTemplate, FlavorDeleted),
+        new Flavor(FlavorId, FlavorName, FlavorCpu, FlavorRamMiB, FlavorDiskGiB, FlavorDiskTemplate, FlavorDeleted)
+        {
+            Origin = DbNames.Parse<DefinitionOrigin>(FlavorOrigin),
+        },
         BackendName,
         IdempotencyKey);
 }

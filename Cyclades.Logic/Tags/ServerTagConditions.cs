@@ -5,8 +5,9 @@ using Dapper;
 namespace Cyclades.Logic.Tags;
 
 /// <summary>
-/// The tag criteria of a server listing as SQL on the servers table aliased <c>s</c>: each a
-/// <c>s.id IN (…)</c> over the user's server tags, which the (user, type, key) index answers.
+/// The tag criteria of a server listing as SQL on the servers table aliased <c>s</c>, whose statement
+/// has the user in <c>@userId</c>: each a <c>s.id IN (…)</c> over the user's server tags, which the
+/// (user, type, key) index answers once (not correlated, so not once per server).
 /// </summary>
 internal static class ServerTagConditions
 {
@@ -34,6 +35,6 @@ internal static class ServerTagConditions
 
     private static void AppendIn(SqlDialect dialect, StringBuilder sql, string condition) =>
         sql.Append(" AND s.id IN (SELECT ").Append(dialect.TextAsInteger("t.resource_id"))
-            .Append(" FROM tags t WHERE t.user_id = s.user_id AND t.resource_type = @serverTagType AND ")
+            .Append(" FROM tags t WHERE t.user_id = @userId AND t.resource_type = @serverTagType AND ")
             .Append(condition).Append(')');
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -32,7 +31,7 @@ public sealed partial class EmbeddedDefaultTests
     [TestCase("--Cyclades:Database:Provider=MySql --Cyclades:Database:ConnectionString=Server=127.0.0.1;Port=1", "Cyclades:Secrets:Key is required when Cyclades:Database:Provider is MySql")]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_it(string settings, string expected)
     {
-        var result = await ExternalProcess.RunAsync("dotnet", [ServiceDll, .. settings.Split(' '), "--urls", "http://127.0.0.1:0"],
+        var result = await ExternalProcess.RunAsync("dotnet", [ServiceProcess.Dll, .. settings.Split(' '), "--urls", "http://127.0.0.1:0"],
             new Dictionary<string, string?> { ["Cyclades__DataDirectory"] = Path.Combine(_workDirectory, "data") });
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
@@ -48,7 +47,7 @@ public sealed partial class EmbeddedDefaultTests
         string endpoint, keyId, secret;
         using (var first = Start())
         {
-            endpoint = await first.WaitForAsync(ListeningPattern());
+            endpoint = await first.WaitUntilListeningAsync();
             keyId = await first.WaitForAsync(KeyIdPattern());
             secret = await first.WaitForAsync(SecretPattern());
             using var client = new AmazonEC2Client(new BasicAWSCredentials(keyId, secret), new AmazonEC2Config { ServiceURL = endpoint, MaxErrorRetry = 0 });
@@ -56,7 +55,7 @@ public sealed partial class EmbeddedDefaultTests
         }
 
         using var second = Start();
-        var secondEndpoint = await second.WaitForAsync(ListeningPattern());
+        var secondEndpoint = await second.WaitUntilListeningAsync();
         using var again = new AmazonEC2Client(new BasicAWSCredentials(keyId, secret), new AmazonEC2Config { ServiceURL = secondEndpoint, MaxErrorRetry = 0 });
         Assert.That((await again.DescribeRegionsAsync(new DescribeRegionsRequest())).Regions, Has.Count.EqualTo(1), "the key and its encrypted secret persist");
         Assert.That(second.Output, Does.Not.Contain("AWS_SECRET_ACCESS_KEY"), "the demo key is printed only once");
@@ -64,84 +63,11 @@ public sealed partial class EmbeddedDefaultTests
         Assert.That(File.ReadAllText(Path.Combine(_workDirectory, "data", "cyclades.db")), Does.Not.Contain(secret));
     }
 
-    private static string ServiceDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "Cyclades.Ec2Api.dll");
-
-    private RunningService Start() => new(ServiceDll, _workDirectory);
-
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ListeningPattern();
+    private ServiceProcess Start() => new(_workDirectory);
 
     [GeneratedRegex(@"AWS_ACCESS_KEY_ID=(AKIA[A-Z2-7]{16})")]
     private static partial Regex KeyIdPattern();
 
     [GeneratedRegex(@"AWS_SECRET_ACCESS_KEY=(\S{40})")]
     private static partial Regex SecretPattern();
-
-    /// <summary>The service process with no configuration but a free port, in its own working directory.</summary>
-    private sealed class RunningService : IDisposable
-    {
-        private readonly Process _process;
-        private readonly System.Text.StringBuilder _output = new();
-
-        public RunningService(string dll, string workDirectory)
-        {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(dll);
-            start.ArgumentList.Add("--urls");
-            start.ArgumentList.Add("http://127.0.0.1:0");
-            _process = Process.Start(start)!;
-            _process.OutputDataReceived += (_, e) => Append(e.Data);
-            _process.ErrorDataReceived += (_, e) => Append(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        public async Task<string> WaitForAsync(Regex pattern)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
-            {
-                if (pattern.Match(Output) is { Success: true } match)
-                {
-                    return match.Groups[1].Value;
-                }
-                if (_process.HasExited)
-                {
-                    break;
-                }
-                await Task.Delay(50);
-            }
-            Assert.Fail($"The service did not print {pattern}: {Output}");
-            return "";
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-            _process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
 }

@@ -27,7 +27,7 @@ public sealed class ErrorShapeTests
 
     private static object Sample(ParameterInfo parameter) =>
         parameter.ParameterType == typeof(long) ? 1024L
-        : parameter.ParameterType == typeof(IReadOnlyList<string>) ? new[] { $"sample-{parameter.Name} <&>", "another" }
+        : parameter.ParameterType == typeof(IReadOnlyList<string>) ? new[] { $"sample-{parameter.Name}-1 <&>", $"sample-{parameter.Name}-2" }
         : $"sample-{parameter.Name} <&>";
 
     [Test]

@@ -11,10 +11,12 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
 public static class ExternalProcess
 {
     public static async Task<ProcessResult> RunAsync(
-        string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? stdin = null)
+        string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? stdin = null,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,

@@ -1,0 +1,12 @@
+namespace Cyclades.Logic.Configuration;
+
+/// <summary>
+/// Where a flavor, image or backend was defined. The start-up sync manages only what configuration
+/// defines; what an operator added with the admin command line is left alone, unless configuration
+/// later defines the same name (then configuration takes it over).
+/// </summary>
+public enum DefinitionOrigin
+{
+    Config,
+    Admin,
+}
