@@ -102,6 +102,7 @@ public static class Ec2ApiHostingExtensions
     {
         app.UseCycladesHealth();
         app.UseCycladesMetrics();
+        app.MapBenchCeilingIfEnabled();
         app.UseMiddleware<Ec2ProtocolMiddleware>();
         app.UseRouting();
         app.MapControllers();

@@ -45,19 +45,36 @@ public sealed class PrivateNetwork
         return true;
     }
 
-    /// <summary>The lowest <paramref name="count"/> free addresses, or null when fewer are free.</summary>
-    public IReadOnlyList<string>? Allocate(IEnumerable<string> inUse, int count)
+    /// <summary>
+    /// Every address that may be handed out, each once, in windows of at most <paramref name="size"/>:
+    /// from the one after <paramref name="after"/> (the last one handed out; null or outside the network:
+    /// from the first) up to the last, then from the first on. Allocating the first free ones in this
+    /// order is next-fit, as DHCP servers do: a released address is reused once the network has wrapped
+    /// around, and finding a free address costs a window or two instead of reading every address in use.
+    /// </summary>
+    public IEnumerable<IReadOnlyList<string>> WindowsAfter(string? after, int size)
     {
-        var used = inUse.Select(a => IPAddress.TryParse(a, out var ip) ? ToUInt(ip) : 0).ToHashSet();
-        var free = new List<string>(count);
-        for (var candidate = _first; candidate <= _last && free.Count < count; candidate++)
+        var start = after is not null && IPAddress.TryParse(after, out var ip) && ToUInt(ip) is var last && last >= _first && last < _last
+            ? last + 1
+            : _first;
+        foreach (var window in Windows(start, _last, size).Concat(Windows(_first, start - 1, size)))
         {
-            if (!used.Contains(candidate))
-            {
-                free.Add(FromUInt(candidate));
-            }
+            yield return window;
         }
-        return free.Count == count ? free : null;
+    }
+
+    private static IEnumerable<IReadOnlyList<string>> Windows(uint from, uint to, int size)
+    {
+        for (var low = (ulong)from; low <= to; low += (ulong)size)
+        {
+            var high = Math.Min(to, low + (ulong)size - 1);
+            var window = new List<string>((int)(high - low + 1));
+            for (var address = low; address <= high; address++)
+            {
+                window.Add(FromUInt((uint)address));
+            }
+            yield return window;
+        }
     }
 
     private static uint ToUInt(IPAddress address) => BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes());

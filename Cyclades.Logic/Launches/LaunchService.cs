@@ -34,6 +34,9 @@ public sealed class LaunchService(
 {
     public const int MaxServersPerLaunch = 1000;
 
+    /// <summary>Addresses looked up per query while allocating.</summary>
+    private const int AddressWindow = 256;
+
     public async Task<LaunchResult> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
@@ -132,8 +135,7 @@ public sealed class LaunchService(
         var count = await quotas.CapacityAsync(db, request.UserId, perServer, request.MinCount, request.MaxCount, cancellationToken);
 
         await BackendRepository.LockAsync(db, backend.Id, cancellationToken);
-        var inUse = await BackendRepository.ListPrivateIpsInUseAsync(db, backend.Id, cancellationToken);
-        var addresses = PrivateNetwork.Parse(backend.NetworkCidr).Allocate(inUse, count)
+        var addresses = await FreeAddressesAsync(db, backend, count, cancellationToken)
             ?? throw new NoBackendAvailableException($"the network {backend.NetworkCidr} of backend '{backend.Name}' has no {count} free addresses.");
 
         for (var index = 0; index < count; index++)
@@ -151,6 +153,23 @@ public sealed class LaunchService(
         var servers = await ServerRepository.ListByLaunchAsync(db, launch.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Created(launch, servers);
+    }
+
+    /// <summary>The first <paramref name="count"/> free addresses in next-fit order (the backend row is locked), or null.</summary>
+    private static async Task<IReadOnlyList<string>?> FreeAddressesAsync(Db db, Backend backend, int count, CancellationToken cancellationToken)
+    {
+        var last = await BackendRepository.LastPrivateIpAsync(db, backend.Id, cancellationToken);
+        var free = new List<string>(count);
+        foreach (var window in PrivateNetwork.Parse(backend.NetworkCidr).WindowsAfter(last, AddressWindow))
+        {
+            var used = await BackendRepository.PrivateIpsInUseAsync(db, backend.Id, window, cancellationToken);
+            free.AddRange(window.Where(address => !used.Contains(address)).Take(count - free.Count));
+            if (free.Count == count)
+            {
+                return free;
+            }
+        }
+        return null;
     }
 
     private async Task SubmitAsync(Created created, Image image, Flavor flavor, Backend backend, string? publicKey)

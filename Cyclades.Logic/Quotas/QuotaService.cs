@@ -127,6 +127,9 @@ public sealed class QuotaService
             return false;
         }
         var commission = (await QuotaRepository.GetCommissionAsync(db, id, cancellationToken))!;
+        // Lock the user's usage rows all at once, in key order, as every other writer of usage does
+        // first: updating them one by one in another order deadlocks against those writers on MariaDB.
+        await LockUsageAsync(db, commission.UserId, cancellationToken);
         await QuotaRepository.AddUsageAsync(db, commission.UserId, commission.Provisions, cancellationToken);
         return true;
     }

@@ -43,8 +43,7 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         {
             var (where, parameters) = Where(db.Dialect, userId, filter, afterId);
             parameters.Add("take", pageSize + 1);
-            var rows = (await db.QueryAsync<ServerViewRow>(
-                $"{ServerViewRow.Select} WHERE {where} ORDER BY s.id LIMIT @take", parameters, cancellationToken)).ToList();
+            var rows = (await db.QueryAsync<ServerViewRow>(ServerViewRow.Page(where), parameters, cancellationToken)).ToList();
             var page = rows.Take(pageSize).Select(r => r.ToView()).ToList();
             return new ServerPage(page, rows.Count > pageSize ? page[^1].Server.Id : null);
         }, cancellationToken);
@@ -70,9 +69,13 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
                 ?.ToView(),
             cancellationToken);
 
-    /// <summary>Servers of a backend whose task waits for a job (for the dispatcher to follow).</summary>
+    /// <summary>
+    /// Servers of a backend whose task waits for a recorded job (for the dispatcher to follow). The
+    /// condition is on <c>task_job_id</c>, set only while a task has a job, so that the
+    /// (backend_id, task_job_id) index finds these few among all the backend's servers.
+    /// </summary>
     public Task<IReadOnlyList<Server>> ListWithPendingTaskAsync(long backendId, CancellationToken cancellationToken) =>
-        ListServersAsync("s.backend_id = @backendId AND s.task IS NOT NULL", new { backendId }, cancellationToken);
+        ListServersAsync("s.backend_id = @backendId AND s.task_job_id IS NOT NULL", new { backendId }, cancellationToken);
 
     /// <summary>The non-deleted servers of a backend (what reconciliation compares with the cluster).</summary>
     public Task<IReadOnlyList<Server>> ListByBackendAsync(long backendId, CancellationToken cancellationToken) =>
@@ -104,12 +107,13 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         AddIn(sql, parameters, "s.launch_id", "launchIds", filter.LaunchIds);
         AddStates(sql, parameters, filter.States);
         var patterns = new SqlPatterns(dialect, sql, parameters);
-        patterns.Add("f.name", filter.FlavorNames);
+        // The page is chosen from servers alone (ServerViewRow.Page): related names are looked up here.
+        patterns.Add("(SELECT f.name FROM flavors f WHERE f.id = s.flavor_id)", filter.FlavorNames);
         patterns.Add("s.image_id", filter.ImageIds);
         patterns.Add("s.key_name", filter.KeyNames);
-        patterns.Add("b.name", filter.BackendNames);
+        patterns.Add("(SELECT b.name FROM backends b WHERE b.id = s.backend_id)", filter.BackendNames);
         patterns.Add("s.private_ip", filter.PrivateIps);
-        patterns.Add("l.idempotency_key", filter.IdempotencyKeys);
+        patterns.Add("(SELECT l.idempotency_key FROM launches l WHERE l.id = s.launch_id)", filter.IdempotencyKeys);
         patterns.Add(dialect.IsoTimestamp("s.created_at"), filter.CreatedAt);
         ServerTagConditions.Append(dialect, sql, parameters, filter.Tags, filter.TagKeys, filter.TagValues);
         return (sql.ToString(), parameters);

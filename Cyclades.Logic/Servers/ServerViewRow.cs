@@ -7,11 +7,30 @@ namespace Cyclades.Logic.Servers;
 /// <summary>A server row joined with its flavor, backend and launch.</summary>
 internal sealed record ServerViewRow : ServerRow
 {
-    public const string Select = $"""
-        SELECT {Columns}, f.name AS FlavorName, f.cpu AS FlavorCpu, f.ram_mib AS FlavorRamMiB, f.disk_gib AS FlavorDiskGiB,
+    /// <summary>The query up to its WHERE, from <c>servers s</c>.</summary>
+    public const string Select = $"SELECT {SelectList} FROM servers s {Joins}";
+
+    /// <summary>
+    /// The first <c>@take</c> servers matching <paramref name="where"/> (conditions on <c>servers s</c>
+    /// only) in id order. The page is chosen from <c>servers</c> alone, where an index gives the order
+    /// and the LIMIT ends the scan, and only then joined: with the joins in the same query MariaDB may
+    /// join the small tables by block nested loop, which loses the order and sorts every matching
+    /// server — all of a user's servers for each page — before the LIMIT.
+    /// </summary>
+    public static string Page(string where) => $"""
+        SELECT {SelectList}
+        FROM (SELECT s.id FROM servers s WHERE {where} ORDER BY s.id LIMIT @take) page
+        JOIN servers s ON s.id = page.id {Joins}
+        ORDER BY s.id
+        """;
+
+    private const string SelectList = $"""
+        {Columns}, f.name AS FlavorName, f.cpu AS FlavorCpu, f.ram_mib AS FlavorRamMiB, f.disk_gib AS FlavorDiskGiB,
             f.disk_template AS FlavorDiskTemplate, f.deleted AS FlavorDeleted, f.origin AS FlavorOrigin, b.name AS BackendName,
             l.idempotency_key AS IdempotencyKey
-        FROM servers s
+        """;
+
+    private const string Joins = """
         JOIN flavors f ON f.id = s.flavor_id
         JOIN backends b ON b.id = s.backend_id
         LEFT JOIN launches l ON l.id = s.launch_id

@@ -12,18 +12,17 @@ public static class Ec2XmlSerializer
 {
     private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Element)[]> Members = new();
 
-    public static byte[] Serialize(Ec2Response response, string action, string version, string requestId)
+    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false) };
+
+    /// <summary>Writes the response document to <paramref name="output"/> (left open).</summary>
+    public static void Serialize(Stream output, Ec2Response response, string action, string version, string requestId)
     {
         var ns = Protocol.Ec2Versions.Namespace(version);
-        var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
-        {
-            xml.WriteStartElement(action + "Response", ns);
-            xml.WriteElementString("requestId", ns, requestId);
-            WriteMembers(xml, response, ns);
-            xml.WriteEndElement();
-        }
-        return buffer.ToArray();
+        using var xml = XmlWriter.Create(output, Settings);
+        xml.WriteStartElement(action + "Response", ns);
+        xml.WriteElementString("requestId", ns, requestId);
+        WriteMembers(xml, response, ns);
+        xml.WriteEndElement();
     }
 
     /// <summary>The element names of a response type's members, in order (used to check them against the EC2 model).</summary>

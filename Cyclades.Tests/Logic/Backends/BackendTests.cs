@@ -95,12 +95,20 @@ public sealed class BackendTests(DatabaseProvider provider) : LogicTest(provider
 public sealed class PrivateNetworkTests
 {
     [Test]
-    public void Addresses_skip_the_network_the_gateway_and_broadcast_and_those_in_use()
+    public void Addresses_skip_the_network_the_gateway_and_broadcast_and_come_after_the_last_one_handed_out()
     {
         var network = PrivateNetwork.Parse("192.168.5.0/29");
 
-        Assert.That(network.Allocate(["192.168.5.3"], 4), Is.EqualTo(new[] { "192.168.5.2", "192.168.5.4", "192.168.5.5", "192.168.5.6" }));
-        Assert.That(network.Allocate(["192.168.5.3"], 5), Is.Null);
+        Assert.That(network.WindowsAfter(null, 2), Is.EqualTo(new[]
+        {
+            new[] { "192.168.5.2", "192.168.5.3" }, ["192.168.5.4", "192.168.5.5"], ["192.168.5.6"],
+        }));
+        Assert.That(network.WindowsAfter("192.168.5.3", 2), Is.EqualTo(new[]
+        {
+            new[] { "192.168.5.4", "192.168.5.5" }, ["192.168.5.6"], ["192.168.5.2", "192.168.5.3"],
+        }));
+        Assert.That(network.WindowsAfter("192.168.5.6", 8).Single(), Is.EqualTo(new[] { "192.168.5.2", "192.168.5.3", "192.168.5.4", "192.168.5.5", "192.168.5.6" }));
+        Assert.That(network.WindowsAfter("10.0.0.9", 8).Single()[0], Is.EqualTo("192.168.5.2"), "an address outside the network starts from the first");
     }
 
     [TestCase("10.0.0.0/16", true)]
