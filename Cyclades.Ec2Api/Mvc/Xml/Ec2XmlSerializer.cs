@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using System.Xml;
@@ -10,38 +11,42 @@ namespace Cyclades.Ec2Api.Mvc.Xml;
 /// <summary>Writes a response object as EC2 XML: members in declaration order, null members left out.</summary>
 public static class Ec2XmlSerializer
 {
-    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Element)[]> Members = new();
+    private static readonly ConcurrentDictionary<Type, Member[]> Members = new();
 
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false) };
 
     /// <summary>Writes the response document to <paramref name="output"/> (left open).</summary>
     public static void Serialize(Stream output, Ec2Response response, string action, string version, string requestId)
     {
-        var ns = Protocol.Ec2Versions.Namespace(version);
         using var xml = XmlWriter.Create(output, Settings);
-        xml.WriteStartElement(action + "Response", ns);
-        xml.WriteElementString("requestId", ns, requestId);
-        WriteMembers(xml, response, ns);
+        // The version's namespace is declared once, as the default, on the root; every other element
+        // is written without a namespace argument and so inherits it (no per-element namespace lookup).
+        xml.WriteStartElement(action + "Response", Protocol.Ec2Versions.Namespace(version));
+        xml.WriteElementString("requestId", requestId);
+        WriteMembers(xml, response);
         xml.WriteEndElement();
     }
 
     /// <summary>The element names of a response type's members, in order (used to check them against the EC2 model).</summary>
-    public static IReadOnlyList<(PropertyInfo Property, string Element)> ElementsOf(Type type) => Members.GetOrAdd(type, Describe);
+    public static IReadOnlyList<(PropertyInfo Property, string Element)> ElementsOf(Type type) =>
+        MembersOf(type).Select(m => (m.Property, m.Element)).ToList();
 
-    private static void WriteMembers(XmlWriter xml, object value, string ns)
+    private static Member[] MembersOf(Type type) => Members.GetOrAdd(type, Describe);
+
+    private static void WriteMembers(XmlWriter xml, object value)
     {
-        foreach (var (property, element) in ElementsOf(value.GetType()))
+        foreach (var member in MembersOf(value.GetType()))
         {
-            if (property.GetValue(value) is { } member)
+            if (member.Get(value) is { } memberValue)
             {
-                WriteValue(xml, element, member, ns);
+                WriteValue(xml, member.Element, memberValue);
             }
         }
     }
 
-    private static void WriteValue(XmlWriter xml, string element, object value, string ns)
+    private static void WriteValue(XmlWriter xml, string element, object value)
     {
-        xml.WriteStartElement(element, ns);
+        xml.WriteStartElement(element);
         switch (value)
         {
             case string text:
@@ -59,20 +64,30 @@ public static class Ec2XmlSerializer
             case IEnumerable items:
                 foreach (var item in items)
                 {
-                    WriteValue(xml, "item", item, ns);
+                    WriteValue(xml, "item", item);
                 }
                 break;
             default:
-                WriteMembers(xml, value, ns);
+                WriteMembers(xml, value);
                 break;
         }
         xml.WriteEndElement();
     }
 
-    private static (PropertyInfo, string)[] Describe(Type type) =>
+    private static Member[] Describe(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .OrderBy(p => p.MetadataToken)
-            .Select(p => (p, p.GetCustomAttribute<Ec2ElementAttribute>()?.Name
-                ?? throw new InvalidOperationException($"{type.Name}.{p.Name} has no [Ec2Element] naming its XML element.")))
+            .Select(p => new Member(p, p.GetCustomAttribute<Ec2ElementAttribute>()?.Name
+                ?? throw new InvalidOperationException($"{type.Name}.{p.Name} has no [Ec2Element] naming its XML element."), Getter(p)))
             .ToArray();
+
+    /// <summary>A compiled <c>o =&gt; (object)((T)o).Property</c>: a delegate call instead of reflection per member and response.</summary>
+    private static Func<object, object?> Getter(PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object), "instance");
+        var read = Expression.Property(Expression.Convert(instance, property.DeclaringType!), property);
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), instance).Compile();
+    }
+
+    private sealed record Member(PropertyInfo Property, string Element, Func<object, object?> Get);
 }
