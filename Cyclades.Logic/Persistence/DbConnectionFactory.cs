@@ -21,6 +21,7 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
         _target = target;
         if (target.Provider == DatabaseProvider.Sqlite)
         {
+            SqliteThreadingMode.Apply();
             var builder = new SqliteConnectionStringBuilder(target.ConnectionString);
             var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(directory))

@@ -12,7 +12,14 @@ public sealed class SchemaMigrator
 {
     private readonly DatabaseTarget _target;
 
-    public SchemaMigrator(DatabaseTarget target) => _target = target;
+    public SchemaMigrator(DatabaseTarget target)
+    {
+        _target = target;
+        if (target.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteThreadingMode.Apply();
+        }
+    }
 
     public void MigrateUp()
     {

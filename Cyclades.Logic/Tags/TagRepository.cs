@@ -78,9 +78,11 @@ internal static class TagRepository
         {
             return [];
         }
+        var parameters = new DynamicParameters(new { userId, type = type.ToDb() });
+        parameters.Add("ids", db.Dialect.ToStringListParameter(ids));
         return (await db.QueryAsync<TagRow>(
-                $"SELECT {Columns} FROM tags t WHERE t.user_id = @userId AND t.resource_type = @type AND t.resource_id IN @ids ORDER BY t.resource_id, t.tag_key",
-                new { userId, type = type.ToDb(), ids }, cancellationToken))
+                $"SELECT {Columns} FROM tags t WHERE t.user_id = @userId AND t.resource_type = @type AND {db.Dialect.InStringList("t.resource_id", "@ids")} ORDER BY t.resource_id, t.tag_key",
+                parameters, cancellationToken))
             .Select(r => r.ToTag()).ToList();
     }
 

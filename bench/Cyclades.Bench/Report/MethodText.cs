@@ -35,7 +35,7 @@ public static class MethodText
               verifies the signature and runs the whole pipeline on every request; any non-200 answer voids the
               point. **Ceiling**: the same request to `/__bench/ceiling` in the same process, which answers the
               answer bytes captured from the real call before the EC2 pipeline (transport only), measured right
-              after the service at each concurrency. Fleet: {n(plan.FleetSize)} instances, the reader's
+              after the service at each concurrency for {s(plan.CeilingDuration.TotalSeconds)}. Fleet: {n(plan.FleetSize)} instances, the reader's
               {n(plan.ReaderInstances)}. **CPU ms/req** is the CPU time (user + system, /proc) the service process
               used during the point divided by the requests answered — steadier than throughput on a shared
               machine; at low concurrency it includes the runtime's idle spinning and the dispatcher's polls.
