@@ -13,6 +13,7 @@ namespace Cyclades.Tests.Infrastructure;
 public sealed class MariaDbServer : IDisposable
 {
     private const string EnvironmentVariable = "CYCLADES_TEST_MYSQL";
+    private const string DataRootPrefix = "cyclades-test-mariadb-";
     private static readonly Lazy<(MariaDbServer? Server, string? Error)> Shared = new(Start);
 
     private readonly Process? _process;
@@ -102,7 +103,8 @@ public sealed class MariaDbServer : IDisposable
             return (null, $"neither {EnvironmentVariable} nor mariadbd/mariadb-install-db (Debian package mariadb-server) was found");
         }
 
-        var root = Path.Combine(Path.GetTempPath(), $"cyclades-test-mariadb-{Environment.ProcessId}");
+        StaleMariaDbRuns.Remove(DataRootPrefix);
+        var root = Path.Combine(Path.GetTempPath(), $"{DataRootPrefix}{Environment.ProcessId}");
         var dataDir = Path.Combine(root, "data");
         Directory.CreateDirectory(dataDir);
         var install = Run(installDb,
