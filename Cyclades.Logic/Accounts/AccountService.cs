@@ -27,7 +27,7 @@ public sealed class AccountService(
                 return await _users.InsertAsync(connection, transaction, name, time.GetUtcNow());
             }, cancellationToken);
         }
-        catch (DbException e) when (UniqueViolation.Is(e))
+        catch (DbException e) when (DuplicateKey.IsViolation(e))
         {
             throw UserExists(name); // a concurrent writer (MariaDB) inserted the same name first
         }
@@ -127,7 +127,7 @@ public sealed class AccountService(
         {
             credentials = await Ensure();
         }
-        catch (DbException e) when (UniqueViolation.Is(e))
+        catch (DbException e) when (DuplicateKey.IsViolation(e))
         {
             credentials = await Ensure();
         }
