@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using MySqlConnector;
 
@@ -114,7 +113,7 @@ public sealed class MariaDbServer : IDisposable
             return (null, $"mariadb-install-db failed: {install}");
         }
 
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Unused();
         var process = Process.Start(new ProcessStartInfo(mariadbd)
         {
             ArgumentList =
@@ -171,12 +170,5 @@ public sealed class MariaDbServer : IDisposable
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return process.ExitCode == 0 ? null : stderr.Result.Trim();
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

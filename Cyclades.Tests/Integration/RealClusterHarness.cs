@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Cyclades.Ganeti.Rapi;
 using Cyclades.Ganeti.Rapi.Errors;
 using Cyclades.Logic.Persistence;
@@ -48,7 +46,7 @@ public sealed class RealClusterHarness : IAsyncDisposable
         settings["Cyclades:Dispatcher:JobScanMs"] = "500";
         settings["Cyclades:Servers:InstanceNamePrefix"] = prefix;
         AddCluster(settings, 0, Backend, cluster.Url.ToString(), cluster);
-        AddCluster(settings, 1, DownBackend, $"https://127.0.0.1:{ClosedLoopbackPort()}", cluster);
+        AddCluster(settings, 1, DownBackend, $"https://127.0.0.1:{LoopbackPort.Unused()}", cluster);
         AddFlavor(settings, 0, Small, 1, 256, 0, "diskless");
         AddFlavor(settings, 1, Medium, 2, 512, 0, "diskless");
         AddFlavor(settings, 2, FileDisk, 1, 256, 1, "file");
@@ -112,12 +110,5 @@ public sealed class RealClusterHarness : IAsyncDisposable
         settings[$"{key}:Name"] = os;
         settings[$"{key}:Os"] = os;
         settings[$"{key}:OsParameters:img_id"] = os;
-    }
-
-    private static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
