@@ -19,7 +19,7 @@ public sealed class RealClusterAdminTests
 
         var added = await cli.RunWithInputAsync(cluster.Password + "\n",
             ["backends", "add", "ganeti-test", "--url", cluster.Url.ToString(), "--user", cluster.User, "--password-stdin", .. tls,
-             "--subnet", cluster.Subnet ?? "10.0.0.0/16"]);
+             "--subnet", cluster.Subnet]);
         Assert.That(added.ExitCode, Is.Zero, added.ToString());
 
         var capacity = (await cli.JsonAsync("backends", "capacity", "ganeti-test")).EnumerateArray().Single();

@@ -28,9 +28,16 @@ public sealed class GanetiTestCluster
 
     public string Node { get; } = Variable("NODE") ?? "node1.ganeti.test";
 
-    /// <summary>The Ganeti network the script made for instance addresses, and its subnet.</summary>
-    public string? Network { get; } = Variable("NETWORK");
-    public string? Subnet { get; } = Variable("SUBNET");
+    /// <summary>The Ganeti network the script made for instance addresses, and its subnet (both required: a test that
+    /// checks addresses must not pass vacuously without them).</summary>
+    public string Network => Required("NETWORK");
+    public string Subnet => Required("SUBNET");
+
+    /// <summary>The first three octets of <see cref="Subnet"/> with the dot ("203.0.113.").</summary>
+    public string SubnetPrefix => Subnet[..(Subnet.LastIndexOf('.') + 1)];
+
+    /// <summary>The pinned RAPI certificate's SHA-256, required by a test of the pinning itself.</summary>
+    public string RequiredCertificateSha256 => Required("CERT_SHA256");
 
     private string Script { get; } = Variable("SCRIPT") ?? FindScript();
 
@@ -101,6 +108,9 @@ public sealed class GanetiTestCluster
             return (null, $"{UrlVariable}={url} does not answer: {e.Message}");
         }
     }
+
+    private static string Required(string name) =>
+        RequiredService.Setting("The Ganeti test cluster", Variable(name), $"CYCLADES_TEST_GANETI_{name} is not set (source <(scripts/ganeti-test-cluster env))");
 
     private static string? Variable(string name) =>
         Environment.GetEnvironmentVariable($"CYCLADES_TEST_GANETI_{name}") is { Length: > 0 } value ? value : null;

@@ -21,12 +21,9 @@ public static class GanetiTestSettings
             [$"{key}:User"] = cluster.User,
             [$"{key}:Password"] = cluster.Password,
             [$"{key}:Hypervisor"] = "fake",
-            [$"{key}:Subnet"] = cluster.Subnet ?? "203.0.113.0/24",
+            [$"{key}:Subnet"] = cluster.Subnet,
+            [$"{key}:Network"] = cluster.Network,
         };
-        if (cluster.Network is { } network)
-        {
-            settings[$"{key}:Network"] = network;
-        }
         if (cluster.CertificateSha256 is { } fingerprint)
         {
             settings[$"{key}:CertificateFingerprint"] = fingerprint;
