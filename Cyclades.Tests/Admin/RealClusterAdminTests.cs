@@ -37,7 +37,7 @@ public sealed class RealClusterAdminTests
             var lines = reconcile.Stdout.Trim().Split('\n');
             Assert.That(lines[0], Does.StartWith("BACKEND"));
             Assert.That(lines.Where(line => line.Contains(orphan, StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(1)
-                .And.One.Contains("ganeti-test").And.One.Contains("OrphanInstance"), reconcile.Stdout);
+                .And.One.Contains("ganeti-test").And.One.Contains("orphaninstance"), reconcile.Stdout);
 
             using var client = cluster.CreateClient();
             Assert.That(await client.Instances.ListNamesAsync(), Does.Contain(orphan), "a dry run removes nothing");
