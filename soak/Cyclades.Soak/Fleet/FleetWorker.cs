@@ -28,7 +28,7 @@ public sealed class FleetWorker(SoakUser user, SoakClients clients, SoakPlan pla
             {
                 return;
             }
-            await Task.Delay(_random.Next(20, 200), CancellationToken.None);
+            await Task.Delay(_random.Next(10, 100), CancellationToken.None);
         }
     }
 

@@ -13,10 +13,14 @@ public sealed class SoakClients(IReadOnlyList<ApiNode> nodes, Figures figures) :
     private readonly Dictionary<(string User, int Node), AmazonEC2Client> _clients = [];
     private readonly Lock _gate = new();
 
-    /// <summary>A client of a node chosen at random, as a load balancer without health checks would.</summary>
+    /// <summary>
+    /// A client of a node chosen at random among those running, as a load balancer with health checks
+    /// would: calls in flight when a node is killed fail (and the SDK retries them), later ones go elsewhere.
+    /// </summary>
     public (AmazonEC2Client Client, ApiNode Node) Any(SoakUser user, Random random)
     {
-        var node = nodes[random.Next(nodes.Count)];
+        var up = nodes.Where(n => n.IsUp).ToList();
+        var node = up.Count > 0 ? up[random.Next(up.Count)] : nodes[random.Next(nodes.Count)];
         lock (_gate)
         {
             if (!_clients.TryGetValue((user.Name, node.Index), out var client))

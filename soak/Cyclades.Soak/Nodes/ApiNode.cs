@@ -13,6 +13,7 @@ public sealed class ApiNode(RunDirectory run, ServiceConfiguration configuration
     private readonly Lock _gate = new();
     private ChildProcess? _process;
     private int _starts;
+    private bool _ready;
 
     public int Index { get; } = index;
 
@@ -25,7 +26,8 @@ public sealed class ApiNode(RunDirectory run, ServiceConfiguration configuration
         get { lock (_gate) { return _process is { HasExited: false } p ? p.Id : null; } }
     }
 
-    public bool IsUp => ProcessId is not null;
+    /// <summary>Started and answering EC2 requests (what a load balancer's health check sees).</summary>
+    public bool IsUp => Volatile.Read(ref _ready) && ProcessId is not null;
 
     public string Name => $"api{Index}{(Dispatcher ? "-dispatcher" : "")}";
 
@@ -42,11 +44,13 @@ public sealed class ApiNode(RunDirectory run, ServiceConfiguration configuration
         }
         await LoopbackPort.WaitForListenerAsync(_port, process, TimeSpan.FromSeconds(120), cancellationToken);
         await WaitUntilAnswersAsync(process, cancellationToken);
+        Volatile.Write(ref _ready, true);
     }
 
     /// <summary>SIGKILL to the process (and its children): what a crash or an OOM kill does.</summary>
     public async Task KillAsync()
     {
+        Volatile.Write(ref _ready, false);
         ChildProcess? process;
         lock (_gate)
         {
