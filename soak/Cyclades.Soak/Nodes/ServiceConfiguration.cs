@@ -15,7 +15,7 @@ public sealed class ServiceConfiguration(string assembly, string connectionStrin
 
     public const string BackendName = "soak";
 
-    /// <summary>The service's built assembly: <c>Cyclades.Ec2Api.dll</c> today.</summary>
+    /// <summary>The service's built assembly (<c>Cyclades.Host.dll</c>), given by scripts/soak.</summary>
     public string Assembly { get; } = assembly;
 
     public string InstanceNamePrefix { get; } = "soak" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
