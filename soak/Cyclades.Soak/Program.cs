@@ -59,4 +59,14 @@ root.SetAction(async (parse, cancellationToken) =>
     }
     return soak.Figures.Violations.IsEmpty ? 0 : 1;
 });
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // 1 means violations; a command line that does not parse is a soak that could not run.
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"soak: {error.Message}");
+    }
+    return 2;
+}
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
