@@ -3,6 +3,7 @@ using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Tags;
 
 namespace Cyclades.Ec2Api.Errors;
 
