@@ -23,6 +23,7 @@ public sealed class LaunchService(
     IDbConnectionFactory connections,
     CatalogService catalog,
     BackendAllocator allocator,
+    BackendRegistry backends,
     ClusterDriverCache drivers,
     QuotaService quotas,
     ServerRelease release,
@@ -37,16 +38,21 @@ public sealed class LaunchService(
     /// <summary>Addresses looked up per query while allocating.</summary>
     private const int AddressWindow = 256;
 
+    /// <summary>
+    /// Every check <see cref="LaunchAsync"/> makes before it changes anything (counts, image, flavor, a
+    /// named backend that takes servers), without acting: what a dry run answers.
+    /// </summary>
+    public async Task CheckAsync(LaunchRequest request, CancellationToken cancellationToken) =>
+        _ = await ResolveAsync(request, cancellationToken);
+
     public async Task<LaunchResult> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
-        Validate(request);
+        var (image, flavor) = await ResolveAsync(request, cancellationToken);
         var fingerprint = LaunchFingerprint.Of(request);
         if (request.IdempotencyKey is { } key && await ReplayAsync(request.UserId, key, fingerprint, cancellationToken) is { } earlier)
         {
             return earlier;
         }
-        var image = await catalog.FindImageAsync(request.ImageId, cancellationToken) ?? throw new ImageNotFoundException(request.ImageId);
-        var flavor = await catalog.FindFlavorAsync(request.FlavorName, cancellationToken) ?? throw new FlavorNotFoundException(request.FlavorName);
         var backend = await allocator.ChooseAsync(request.BackendName, flavor, request.MinCount, cancellationToken);
         await quotas.EnsureHolderAsync(request.UserId, cancellationToken);
 
@@ -71,6 +77,18 @@ public sealed class LaunchService(
             await SubmitAsync(created, image, flavor, backend, request.PublicKey);
             return new LaunchResult(created.Launch, await queries.ListLaunchAsync(request.UserId, created.Launch.Id, CancellationToken.None), Replayed: false);
         }
+    }
+
+    private async Task<(Image Image, Flavor Flavor)> ResolveAsync(LaunchRequest request, CancellationToken cancellationToken)
+    {
+        Validate(request);
+        var image = await catalog.FindImageAsync(request.ImageId, cancellationToken) ?? throw new ImageNotFoundException(request.ImageId);
+        var flavor = await catalog.FindFlavorAsync(request.FlavorName, cancellationToken) ?? throw new FlavorNotFoundException(request.FlavorName);
+        if (request.BackendName is { } name && await backends.FindAsync(name, cancellationToken) is not { Enabled: true })
+        {
+            throw new BackendNotFoundException(name);
+        }
+        return (image, flavor);
     }
 
     private static void Validate(LaunchRequest request)
