@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Quotas;
@@ -27,7 +28,7 @@ public static class DomainErrorMap
         BackendNotFoundException e => Ec2Errors.InvalidParameterValue($"Invalid availability zone: [{e.Name}]"),
         IdempotencyMismatchException => Ec2Errors.IdempotentParameterMismatch(),
         FlavorNotFoundException e => Ec2Errors.InvalidParameterValue($"Invalid value '{e.Name}' for InstanceType."),
-        ImageNotFoundException e => Ec2Errors.InvalidAmiIdNotFound(e.ImageId),
+        ImageNotFoundException e => Ec2Errors.InvalidAmiIdNotFound(ImageIds.Of(e.ImageId)),
         InvalidResizeException e => Ec2Errors.InvalidInstanceAttributeValue(e.Problem switch
         {
             ResizeProblem.SameFlavor => $"The instance '{InstanceIds.Of(e.ServerId)}' already has the instance type {e.Flavor}.",

@@ -3,7 +3,7 @@ using Cyclades.Logic.Tags;
 namespace Cyclades.Logic.Launches;
 
 /// <summary>Create between <see cref="MinCount"/> and <see cref="MaxCount"/> servers, as many as the quota allows.</summary>
-public sealed record LaunchRequest(string UserId, string ImageId, string FlavorName, int MinCount, int MaxCount)
+public sealed record LaunchRequest(string UserId, long ImageId, string FlavorName, int MinCount, int MaxCount)
 {
     /// <summary>Unique per user; the same key with the same parameters returns the first launch.</summary>
     public string? IdempotencyKey { get; init; }

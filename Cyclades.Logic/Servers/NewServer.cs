@@ -5,7 +5,7 @@ internal sealed record NewServer(
     string UserId,
     string Name,
     long FlavorId,
-    string ImageId,
+    long ImageId,
     long BackendId,
     long LaunchId,
     int LaunchIndex,

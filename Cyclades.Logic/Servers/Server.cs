@@ -11,7 +11,7 @@ public sealed record Server
 
     public required long FlavorId { get; init; }
 
-    public required string ImageId { get; init; }
+    public required long ImageId { get; init; }
 
     public required long BackendId { get; init; }
 

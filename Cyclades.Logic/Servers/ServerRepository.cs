@@ -26,7 +26,7 @@ internal static class ServerRepository
     public static async Task<long> InsertAsync(Db db, NewServer server, Func<long, string> instanceName, long now, CancellationToken cancellationToken)
     {
         var id = await db.InsertAsync(
-            """
+            $"""
             INSERT INTO servers (user_id, name, flavor_id, image_id, backend_id, launch_id, launch_index, key_name, public_key,
                 user_data, private_ip, operstate, task, created_at, updated_at)
             VALUES (@UserId, @Name, @FlavorId, @ImageId, @BackendId, @LaunchId, @LaunchIndex, @KeyName, @PublicKey,

@@ -25,7 +25,7 @@ internal record ServerRow
 
     public long FlavorId { get; init; }
 
-    public required string ImageId { get; init; }
+    public long ImageId { get; init; }
 
     public long BackendId { get; init; }
 

@@ -1,4 +1,5 @@
 using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
@@ -18,8 +19,6 @@ public sealed class InstancesController(
     InstancePages pages,
     InstanceRenderer renderer) : Ec2Controller
 {
-    private const string ImagePrefix = "ami-";
-
     [Ec2Action("RunInstances")]
     [HandlesDryRun]
     public async Task<RunInstancesResponse> RunInstances(RunInstancesRequest request, CancellationToken cancellationToken)
@@ -28,13 +27,9 @@ public sealed class InstancesController(
         {
             throw Ec2Errors.UnsupportedOperation(unsupported);
         }
-        if (!request.ImageId.StartsWith(ImagePrefix, StringComparison.Ordinal))
-        {
-            throw Ec2Errors.InvalidAmiIdMalformed(request.ImageId);
-        }
         var instanceType = request.InstanceType ?? RunInstancesRequest.DefaultInstanceType;
         var keyPair = request.KeyName is { } keyName ? await keyPairs.GetAsync(Caller.LogicUserId(), keyName, cancellationToken) : null;
-        var launch = new LaunchRequest(Caller.LogicUserId(), request.ImageId, instanceType, request.MinCount,
+        var launch = new LaunchRequest(Caller.LogicUserId(), ImageIds.Parse(request.ImageId), instanceType, request.MinCount,
             // Above the most one launch may make, AWS launches what it can: so do we.
             Math.Min(request.MaxCount, LaunchService.MaxServersPerLaunch))
         {

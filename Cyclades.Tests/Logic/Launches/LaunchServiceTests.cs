@@ -193,11 +193,11 @@ public sealed class LaunchServiceTests(DatabaseProvider provider) : LogicTest(pr
     [Test]
     public async Task A_check_refuses_what_a_launch_would_and_changes_nothing()
     {
-        LaunchRequest Request(string image = LogicHarness.Image, string flavor = LogicHarness.Small, string? zone = null) =>
+        LaunchRequest Request(long image = LogicHarness.Image, string flavor = LogicHarness.Small, string? zone = null) =>
             new(LogicHarness.User, image, flavor, 1, 1) { BackendName = zone, IdempotencyKey = "checked" };
 
         await Logic.Launches.CheckAsync(Request(zone: LogicHarness.ZoneA), CancellationToken.None);
-        await Assert.ThrowsAsync<ImageNotFoundException>(() => Logic.Launches.CheckAsync(Request(image: "ami-nope"), CancellationToken.None));
+        await Assert.ThrowsAsync<ImageNotFoundException>(() => Logic.Launches.CheckAsync(Request(image: 99), CancellationToken.None));
         await Assert.ThrowsAsync<FlavorNotFoundException>(() => Logic.Launches.CheckAsync(Request(flavor: "m5.huge"), CancellationToken.None));
         Assert.That((await Assert.ThrowsAsync<BackendNotFoundException>(() => Logic.Launches.CheckAsync(Request(zone: "zone-x"), CancellationToken.None)))!.Name,
             Is.EqualTo("zone-x"));
@@ -214,7 +214,7 @@ public sealed class LaunchServiceTests(DatabaseProvider provider) : LogicTest(pr
     [Test]
     public async Task Unknown_image_and_flavor_are_refused()
     {
-        Assert.That((await Assert.ThrowsAsync<ImageNotFoundException>(() => Logic.LaunchAsync(image: "ami-nope")))!.ImageId, Is.EqualTo("ami-nope"));
+        Assert.That((await Assert.ThrowsAsync<ImageNotFoundException>(() => Logic.LaunchAsync(image: 99)))!.ImageId, Is.EqualTo(99));
         Assert.That((await Assert.ThrowsAsync<FlavorNotFoundException>(() => Logic.LaunchAsync(flavor: "m5.huge")))!.Name, Is.EqualTo("m5.huge"));
     }
 
