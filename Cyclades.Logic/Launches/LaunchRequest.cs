@@ -1,3 +1,4 @@
+using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
 
 namespace Cyclades.Logic.Launches;
@@ -20,6 +21,15 @@ public sealed record LaunchRequest(string UserId, long ImageId, string FlavorNam
 
     /// <summary>The backend to place the servers on; null lets the allocator choose.</summary>
     public string? BackendName { get; init; }
+
+    /// <summary>What the owner chose for every server (part of the fingerprint).</summary>
+    public ServerSettings Settings { get; init; } = ServerSettings.Default;
+
+    /// <summary>
+    /// The private address of the one server this launch makes (it must be free, in the backend's
+    /// network); null lets the backend hand out the next free ones.
+    /// </summary>
+    public string? PrivateIp { get; init; }
 
     /// <summary>Tags every server gets in the same transaction that creates it (part of the fingerprint).</summary>
     public IReadOnlyList<Tag> Tags { get; init; } = [];

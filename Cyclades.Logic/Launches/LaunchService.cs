@@ -107,6 +107,14 @@ public sealed class LaunchService(
         EnsureAtMost(request.IdempotencyKey, 128, nameof(request.IdempotencyKey));
         EnsureAtMost(request.Name, 255, nameof(request.Name));
         EnsureAtMost(request.KeyName, 255, nameof(request.KeyName));
+        if (request.PrivateIp is not null && request.MaxCount != 1)
+        {
+            throw new ArgumentException("A chosen private address is for a launch of one server.", nameof(request));
+        }
+        if (request.Settings.Metadata.HopLimit is < 1 or > MetadataService.MaxHopLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), $"The metadata hop limit must be 1-{MetadataService.MaxHopLimit}.");
+        }
     }
 
     private static void EnsureAtMost(string? value, int length, string name)
@@ -153,14 +161,16 @@ public sealed class LaunchService(
         var count = await quotas.CapacityAsync(db, request.UserId, perServer, request.MinCount, request.MaxCount, cancellationToken);
 
         await BackendRepository.LockAsync(db, backend.Id, cancellationToken);
-        var addresses = await FreeAddressesAsync(db, backend, count, cancellationToken)
+        var addresses = request.PrivateIp is { } chosen
+            ? await ChosenAddressAsync(db, backend, chosen, cancellationToken)
+            : await FreeAddressesAsync(db, backend, count, cancellationToken)
             ?? throw new NoBackendAvailableException($"the network {backend.NetworkCidr} of backend '{backend.Name}' has no {count} free addresses.");
 
         for (var index = 0; index < count; index++)
         {
             var server = new NewServer(
                 request.UserId, request.Name ?? "", flavor.Id, request.ImageId, backend.Id, launch.Id, index,
-                request.KeyName, request.PublicKey, request.UserData, addresses[index]);
+                request.KeyName, request.PublicKey, request.UserData, addresses[index], request.Settings);
             var serverId = await ServerRepository.InsertAsync(db, server, instanceNames.For, now, cancellationToken);
             var commission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
                 request.UserId, perServer, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);
@@ -171,6 +181,20 @@ public sealed class LaunchService(
         var servers = await ServerRepository.ListByLaunchAsync(db, launch.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Created(launch, servers);
+    }
+
+    /// <summary>The address the caller chose, if the backend hands it out and no server holds it (the backend row is locked).</summary>
+    private static async Task<IReadOnlyList<string>> ChosenAddressAsync(Db db, Backend backend, string address, CancellationToken cancellationToken)
+    {
+        if (!PrivateNetwork.Parse(backend.NetworkCidr).Offers(address))
+        {
+            throw new PrivateAddressUnavailableException(address, backend.NetworkCidr, inUse: false);
+        }
+        if ((await BackendRepository.PrivateIpsInUseAsync(db, backend.Id, [address], cancellationToken)).Count > 0)
+        {
+            throw new PrivateAddressUnavailableException(address, backend.NetworkCidr, inUse: true);
+        }
+        return [address];
     }
 
     /// <summary>The first <paramref name="count"/> free addresses in next-fit order (the backend row is locked), or null.</summary>

@@ -12,4 +12,5 @@ internal sealed record NewServer(
     string? KeyName,
     string? PublicKey,
     byte[]? UserData,
-    string? PrivateIp);
+    string? PrivateIp,
+    ServerSettings Settings);

@@ -26,6 +26,8 @@ public sealed record Server
 
     public string? PrivateIp { get; init; }
 
+    public ServerSettings Settings { get; init; } = ServerSettings.Default;
+
     public required OperState OperState { get; init; }
 
     public bool Deleted { get; init; }

@@ -37,6 +37,9 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
             ClientToken = view.IdempotencyKey ?? "",
             Tags = TagItem.From(tags),
             CpuOptions = new CpuOptionsItem { CoreCount = view.Flavor.Cpu },
+            EbsOptimized = server.Settings.IoOptimized,
+            SourceDestCheck = server.Settings.AddressCheck,
+            MetadataOptions = MetadataOptionsItem.From(server.Settings.Metadata),
         };
     }
 

@@ -25,7 +25,7 @@ public sealed class InstancesController(
     {
         if (request.Unsupported() is { } unsupported)
         {
-            throw Ec2Errors.UnsupportedOperation(unsupported);
+            throw unsupported;
         }
         var instanceType = request.InstanceType ?? RunInstancesRequest.DefaultInstanceType;
         var keyPair = request.KeyName is { } keyName ? await keyPairs.GetAsync(Caller.LogicUserId(), keyName, cancellationToken) : null;
@@ -39,6 +39,8 @@ public sealed class InstancesController(
             UserData = RunInstancesValidator.DecodeUserData(request.UserData),
             BackendName = request.Placement?.AvailabilityZone is { Length: > 0 } zone ? zone : null,
             Tags = TagRules.TagsOf(request.TagSpecifications),
+            Settings = request.Settings(),
+            PrivateIp = request.PrivateIpAddress,
         };
         LaunchResult result;
         try
