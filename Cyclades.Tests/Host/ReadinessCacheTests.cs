@@ -13,6 +13,7 @@ namespace Cyclades.Tests.Host;
 /// <c>/readyz</c>'s probes are shared: within <see cref="HealthOptions.CacheSeconds"/> any number of
 /// readiness requests ask each cluster and the database once.
 /// </summary>
+[Category("Unit")]
 public sealed class ReadinessCacheTests
 {
     private const int Requests = 25;

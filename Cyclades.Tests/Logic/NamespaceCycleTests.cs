@@ -9,6 +9,7 @@ namespace Cyclades.Tests.Logic;
 /// from every namespace below it, so they count by name. An unused <c>using</c> counts too, which
 /// errs on the side of reporting a cycle.
 /// </summary>
+[Category("Unit")]
 public sealed partial class NamespaceCycleTests
 {
     private const string Root = "Cyclades.Logic";

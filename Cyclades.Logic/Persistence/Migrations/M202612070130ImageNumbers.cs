@@ -1,13 +1,12 @@
 using System.Data;
 using System.Globalization;
-using Cyclades.Logic.Catalog;
 using FluentMigrator;
 
 namespace Cyclades.Logic.Persistence.Migrations;
 
 /// <summary>
 /// Images are numbered (<c>images.id</c>, <c>servers.image_id</c>: BIGINT) instead of keyed by the AMI
-/// text earlier versions stored: <c>ami-0000000a</c> becomes 10 (<see cref="ImageNumbers"/>), so the
+/// text earlier versions stored: <c>ami-0000000a</c> becomes 10, so the
 /// EC2 front-end shows every image under the id it had; any other id gets the next free number. The
 /// images' tags follow. SQLite cannot change a column's type: it rebuilds <c>servers</c> from its own
 /// stored definition.
@@ -67,7 +66,7 @@ public sealed class M202612070130ImageNumbers : Migration
         var numbers = new Dictionary<string, long>();
         foreach (var old in olds)
         {
-            if (ImageNumbers.TryParse(old, out var number) && !numbers.ContainsValue(number))
+            if (TryParseLegacy(old, out var number) && !numbers.ContainsValue(number))
             {
                 numbers[old] = number;
             }
@@ -84,6 +83,18 @@ public sealed class M202612070130ImageNumbers : Migration
             Add(insert, "@number", number);
             insert.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>
+    /// The AMI text of the versions before this one: <c>ami-</c> and 8 or 17 hex digits. Kept here, not
+    /// shared with the catalog's parser, so that this migration means the same whatever the catalog becomes.
+    /// </summary>
+    private static bool TryParseLegacy(string old, out long number)
+    {
+        number = 0;
+        var hex = old.StartsWith("ami-", StringComparison.Ordinal) ? old[4..] : "";
+        return hex.Length is 8 or 17 && !hex.AsSpan().ContainsAnyExcept("0123456789abcdef")
+            && long.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out number) && number > 0;
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace Cyclades.Tests.Logic.Persistence;
 
 /// <summary>Migration 202612070130: images stored under AMI text ids become numbered, with their servers and tags.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
-[TestFixture(DatabaseProvider.MySql)]
+[TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
+[Category("Unit")]
 public sealed class ImageNumbersMigrationTests(DatabaseProvider provider)
 {
     [Test]

@@ -62,6 +62,7 @@ public sealed class CommissionMetricsTests(DatabaseProvider provider) : LogicTes
 }
 
 /// <summary>A scrape reads the commissions table through its indexes only (SQLite's query plans): no statement scans the table.</summary>
+[Category("Unit")]
 public sealed class CommissionMetricsQueryPlanTests
 {
     [TestCase(CommissionMetrics.PendingSql)]

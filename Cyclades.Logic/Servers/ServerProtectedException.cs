@@ -1,6 +1,6 @@
-using Cyclades.Logic.Servers;
+using Cyclades.Logic.Errors;
 
-namespace Cyclades.Logic.Errors;
+namespace Cyclades.Logic.Servers;
 
 /// <summary>The owner forbade this action on the server (<see cref="ServerProtection"/>).</summary>
 public sealed class ServerProtectedException(long serverId, ServerAction action)

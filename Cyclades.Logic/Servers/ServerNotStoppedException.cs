@@ -1,6 +1,6 @@
-using Cyclades.Logic.Servers;
+using Cyclades.Logic.Errors;
 
-namespace Cyclades.Logic.Errors;
+namespace Cyclades.Logic.Servers;
 
 /// <summary>The change needs the server stopped (its user data, read at boot).</summary>
 public sealed class ServerNotStoppedException(long serverId, OperState state)
