@@ -66,6 +66,8 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ServerRelease>();
         services.TryAddSingleton<ServerQueries>();
         services.TryAddSingleton<ServerCommands>();
+        services.TryAddSingleton<ServerTaskWait>();
+        services.TryAddSingleton<ServerResizer>();
         services.TryAddSingleton<LaunchService>();
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();

@@ -8,9 +8,12 @@ using Cyclades.Logic.Servers;
 
 namespace Cyclades.Ec2Api.Actions.InstanceAttributes;
 
-public sealed class InstanceAttributesController(InstanceLookup lookup, ServerQueries queries, ServerCommands commands) : Ec2Controller
+public sealed class InstanceAttributesController(InstanceLookup lookup, ServerQueries queries, ServerResizer resizer) : Ec2Controller
 {
-    /// <summary>Changing the instance type resizes the (stopped) server; no other attribute can change.</summary>
+    /// <summary>
+    /// Changing the instance type resizes the (stopped) server and, as on AWS, returns once the change
+    /// is applied; no other attribute can change.
+    /// </summary>
     [Ec2Action("ModifyInstanceAttribute")]
     [HandlesDryRun]
     public async Task<Ec2ReturnResponse> ModifyInstanceAttribute(ModifyInstanceAttributeRequest request, CancellationToken cancellationToken)
@@ -22,7 +25,7 @@ public sealed class InstanceAttributesController(InstanceLookup lookup, ServerQu
         }
         var view = (await lookup.RequireAsync(Caller, [request.InstanceId], cancellationToken))[0];
         DryRunGate.ThrowIfDryRun(request);
-        await commands.ResizeAsync(Caller.LogicUserId(), view.Server.Id, request.NewInstanceType!, cancellationToken);
+        await resizer.ResizeAsync(Caller.LogicUserId(), view.Server.Id, request.NewInstanceType!, cancellationToken);
         return new Ec2ReturnResponse();
     }
 
