@@ -60,6 +60,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<QuotaService>();
         services.TryAddSingleton<CatalogService>();
         services.TryAddSingleton<CatalogAdministration>();
+        services.TryAddSingleton<FlavorOfferings>();
         services.TryAddSingleton<ClusterDriverCache>();
         services.TryAddSingleton<BackendRegistry>();
         services.TryAddSingleton<BackendAllocator>();
