@@ -3,6 +3,7 @@ using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Tags;
 
 namespace Cyclades.Ec2Api.Errors;
 
@@ -24,6 +25,12 @@ public static class DomainErrorMap
         NoBackendAvailableException e => Ec2Errors.InsufficientInstanceCapacity(
             $"We currently do not have sufficient capacity in the Availability Zone you requested: {e.Reason}"),
         BackendUnavailableException e => Ec2Errors.Unavailable($"The availability zone '{e.Backend}' is unavailable at the moment; try again."),
+        // The cluster refused the request itself (our credentials, its RAPI user's rights, a request it
+        // does not accept): the same request would be refused again, so a 400 that SDKs do not retry
+        // (a 5xx would be retried, each retry a launch created and discarded). The cluster's answer is
+        // in the service's log for the operator; the user gets no cluster internals.
+        BackendRejectedException e => Ec2Errors.UnsupportedOperation(
+            $"The availability zone '{e.Backend}' refused this request; trying again will not help. Please contact the cloud's operator."),
         BackendNotFoundException e => Ec2Errors.InvalidParameterValue($"Invalid availability zone: [{e.Name}]"),
         IdempotencyMismatchException => Ec2Errors.IdempotentParameterMismatch(),
         FlavorNotFoundException e => Ec2Errors.InvalidParameterValue($"Invalid value '{e.Name}' for InstanceType."),

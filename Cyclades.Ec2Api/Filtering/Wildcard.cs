@@ -3,7 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace Cyclades.Ec2Api.Filtering;
 
-/// <summary>EC2 filter value patterns: <c>*</c> any run, <c>?</c> one character, <c>\</c> escapes; case-sensitive.</summary>
+/// <summary>
+/// EC2 filter value patterns: <c>*</c> any run, <c>?</c> one character, <c>\</c> escapes; case-sensitive.
+/// Matched without backtracking (time linear in the value), so no pattern needs a timeout: a match
+/// timeout turned a starved machine's plain <c>instance-state-name</c> filter into a 500.
+/// </summary>
 public static class Wildcard
 {
     public static Regex ToRegex(string pattern)
@@ -26,6 +30,6 @@ public static class Wildcard
                 });
             }
         }
-        return new Regex(builder.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromMilliseconds(100));
+        return new Regex(builder.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking);
     }
 }

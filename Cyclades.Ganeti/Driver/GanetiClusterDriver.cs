@@ -98,6 +98,10 @@ public sealed partial class GanetiClusterDriver(
         }
         catch (Exception e) when (e is GanetiRequestRejectedException or GanetiInvalidRequestException)
         {
+            // The user is told only that the zone refused; the cluster's words are for the operator.
+            LogRejected(_logger, e is GanetiAuthenticationException ? LogLevel.Error : LogLevel.Warning,
+                BackendName, action, (e as GanetiHttpException)?.StatusCode is { } status ? (int)status : null,
+                e.Message, (e as GanetiHttpException)?.Explanation);
             throw new ClusterRejectedException(BackendName, $"{action}: {e.Message}", e);
         }
         catch (Exception e) when (e is GanetiException or FormatException)
@@ -105,6 +109,10 @@ public sealed partial class GanetiClusterDriver(
             throw new ClusterUnavailableException(BackendName, $"{action}: {e.Message}", e);
         }
     }
+
+    [LoggerMessage(Message = "Ganeti cluster {Cluster} refused {Action} (HTTP {Status}): {ClusterMessage} ({Explanation}); " +
+        "a 401/403 means the RAPI credentials or the RAPI user's rights need the operator")]
+    private static partial void LogRejected(ILogger logger, LogLevel level, string cluster, string action, int? status, string clusterMessage, string? explanation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Submitted Ganeti job {JobId}: {OpCode} {Instance} on {Cluster}")]
     private static partial void LogSubmitted(ILogger logger, long jobId, string opCode, string instance, string cluster);

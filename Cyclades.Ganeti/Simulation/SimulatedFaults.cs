@@ -11,6 +11,8 @@ internal sealed class SimulatedFaults
 
     public bool Stopped { get; set; }
 
+    public int PendingRequestFaults => _requestFaults.Count;
+
     public void AddRequestFaults(RequestFault fault, int count)
     {
         for (var i = 0; i < count; i++)

@@ -133,6 +133,12 @@ public sealed class SimulatedGanetiCluster
         get { lock (_gate) { return _faults.Stopped; } }
     }
 
+    /// <summary>Injected request failures not yet taken by a request (so how many requests met them is known).</summary>
+    public int PendingRequestFaults
+    {
+        get { lock (_gate) { return _faults.PendingRequestFaults; } }
+    }
+
     /// <summary>Forgets every injected failure and starts the cluster again.</summary>
     public void ClearFaults() => Change(_ => _faults.Clear());
 

@@ -14,7 +14,7 @@ public static class AdminErrors
         _ when CycladesHostExtensions.ConfigurationFailures(exception) is { Count: > 0 } failures =>
             $"configuration error: {string.Join(" ", failures)}",
         AccountException or DomainException or AdminException => exception.Message,
-        ClusterUnavailableException or ClusterRejectedException => exception.Message,
+        ClusterException => exception.Message,
         DbException or { InnerException: DbException } => $"database error: {exception.Message}",
         InvalidOperationException => exception.Message,
         _ => $"unexpected error ({exception.GetType().Name}): {exception.Message}",

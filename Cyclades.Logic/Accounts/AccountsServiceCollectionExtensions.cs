@@ -6,7 +6,7 @@ namespace Cyclades.Logic.Accounts;
 
 internal static class AccountsServiceCollectionExtensions
 {
-    /// <summary>The account store and service; part of <see cref="LogicServiceCollectionExtensions.AddCycladesLogic"/>.</summary>
+    /// <summary>The account store and service; part of <c>AddCycladesLogic</c>.</summary>
     public static IServiceCollection AddCycladesAccounts(this IServiceCollection services)
     {
         services.AddValidatedOptions<BootstrapOptions, BootstrapOptionsValidator>(BootstrapOptions.Section);

@@ -53,7 +53,7 @@ public sealed class BackendAllocator(BackendRegistry registry, ClusterDriverCach
             var driver = await drivers.GetAsync(backend.Id, timeout.Token);
             return (await driver.GetInfoAsync(timeout.Token)).FreeMemoryMiB;
         }
-        catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException
+        catch (Exception e) when (e is ClusterException
                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning(e, "Backend {Backend} is not available for placement", backend.Name);

@@ -18,7 +18,7 @@ public static class ClusterProbe
             var driver = await drivers.GetAsync(backend.Id, limit.Token);
             return new ClusterProbeResult(await driver.GetInfoAsync(limit.Token), null);
         }
-        catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException)
+        catch (ClusterException e)
         {
             return new ClusterProbeResult(null, e.Message);
         }

@@ -1,5 +1,8 @@
 using Cyclades.Logic.Configuration;
+using Cyclades.Logic.Diagnostics;
+using Cyclades.Logic.Events;
 using Cyclades.Logic.Reconciliation;
+using Cyclades.Logic.Servers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +12,7 @@ public static class DispatchServiceCollectionExtensions
 {
     /// <summary>
     /// Runs the dispatcher (<see cref="DispatcherService"/>) and periodic reconciliation
-    /// (<see cref="ReconciliationService"/>) in this host. Needs <see cref="LogicServiceCollectionExtensions.AddCycladesLogic"/>.
+    /// (<see cref="ReconciliationService"/>) in this host. Needs <c>AddCycladesLogic</c>.
     /// Tools that only reconcile on demand use <see cref="BackendReconciler"/> without this.
     /// </summary>
     public static IServiceCollection AddCycladesDispatcher(this IServiceCollection services)
@@ -26,7 +29,7 @@ public static class DispatchServiceCollectionExtensions
         services.AddValidatedOptions<DispatcherOptions, DispatcherOptionsValidator>(DispatcherOptions.Section);
         services.AddValidatedOptions<ReconciliationOptions, ReconciliationOptionsValidator>(ReconciliationOptions.Section);
         services.AddMetrics();
-        services.TryAddSingleton<DispatcherMetrics>();
+        services.TryAddSingleton<LogicMetrics>();
         services.TryAddSingleton<JobSubmissions>();
         services.TryAddSingleton<DispatcherLeases>();
         services.TryAddSingleton<DispatcherLeadership>();

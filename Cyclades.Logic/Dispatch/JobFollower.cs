@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Events;
 using Microsoft.Extensions.Logging;
 
 namespace Cyclades.Logic.Dispatch;

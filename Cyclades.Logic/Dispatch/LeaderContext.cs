@@ -53,7 +53,7 @@ internal sealed class LeaderContext
         {
             throw;
         }
-        catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException)
+        catch (ClusterException e)
         {
             await Task.Delay(Cluster.Failed(e, Clock.GetUtcNow()), Clock, cancellationToken);
         }

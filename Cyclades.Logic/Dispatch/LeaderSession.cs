@@ -1,4 +1,5 @@
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Events;
 using Cyclades.Logic.Reconciliation;
 using Cyclades.Logic.Servers;
 using Microsoft.Extensions.Logging;

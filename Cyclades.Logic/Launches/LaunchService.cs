@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
-using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
@@ -183,15 +182,13 @@ public sealed class LaunchService(
             {
                 jobId = await driver.CreateServerAsync(SpecFor(server, image, flavor, publicKey), CancellationToken.None);
             }
-            catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException)
+            catch (ClusterException e)
             {
                 logger.LogWarning(e, "Submitting the create job of {Instance} to {Backend} failed", server.InstanceName, backend.Name);
                 if (index == 0)
                 {
                     await DiscardAsync(created, flavor, e.Message);
-                    throw e is ClusterUnavailableException
-                        ? new BackendUnavailableException(backend.Name, e.Message, e)
-                        : new BackendRejectedException(backend.Name, e.Message, e);
+                    throw e.ToDomainError();
                 }
                 await ReleaseAsync(created.Servers.Skip(index), flavor, $"Failed to submit the create job: {e.Message}");
                 return;

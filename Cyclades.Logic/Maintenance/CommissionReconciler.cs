@@ -1,5 +1,5 @@
 using Cyclades.Logic.Backends;
-using Cyclades.Logic.Dispatch;
+using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
@@ -17,7 +17,7 @@ public sealed record CommissionReconciliation(IReadOnlyList<long> Accepted, IRea
 /// if not or if no server holds it any more. Usage drift this may leave is fixed by
 /// <see cref="UsageReconciler"/>, which should run afterwards.
 /// </summary>
-public sealed class CommissionReconciler(IDbConnectionFactory connections, QuotaService quotas, DispatcherMetrics metrics)
+public sealed class CommissionReconciler(IDbConnectionFactory connections, QuotaService quotas, LogicMetrics metrics)
 {
     public Task<CommissionReconciliation> ReconcileAsync(CancellationToken cancellationToken) => ReconcileAsync(fix: true, cancellationToken);
 

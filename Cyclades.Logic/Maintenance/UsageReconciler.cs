@@ -1,5 +1,5 @@
 using Cyclades.Logic.Catalog;
-using Cyclades.Logic.Dispatch;
+using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
@@ -15,7 +15,7 @@ public sealed record UsageDrift(string UserId, QuotaResource Resource, long Reco
 /// <c>reconcile-resources</c>) and, when asked, fixes any drift with one forced, accepted commission
 /// per user named <c>reconcile</c>, so the correction stays on record.
 /// </summary>
-public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaService quotas, DispatcherMetrics metrics)
+public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaService quotas, LogicMetrics metrics)
 {
     public async Task<IReadOnlyList<UsageDrift>> ReconcileAsync(bool fix, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using Cyclades.Logic.Configuration;
+
 namespace Cyclades.Logic.Persistence;
 
 /// <summary>The database actually used: the provider and a complete connection string.</summary>

@@ -1,6 +1,6 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
-using Cyclades.Logic.Dispatch;
+using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Servers;
 using Microsoft.Extensions.Logging;
@@ -21,7 +21,7 @@ public sealed class BackendReconciler(
     CatalogService catalog,
     ReconciliationFixer fixer,
     InstanceNames names,
-    DispatcherMetrics metrics,
+    LogicMetrics metrics,
     IOptions<ReconciliationOptions> options,
     TimeProvider clock,
     ILogger<BackendReconciler> logger)

@@ -1,5 +1,4 @@
 using Cyclades.Logic.Backends;
-using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Events;
 using Cyclades.Logic.Maintenance;
 using Cyclades.Logic.Servers;

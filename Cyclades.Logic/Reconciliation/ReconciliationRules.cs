@@ -1,5 +1,4 @@
 using Cyclades.Logic.Backends;
-using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Servers;
 
 namespace Cyclades.Logic.Reconciliation;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Persistence;
 using Microsoft.Extensions.Options;
 

@@ -4,10 +4,54 @@ namespace Cyclades.Logic.Servers;
 
 /// <summary>
 /// Which action may be asked of a server in which state: Synnefo's <c>validate_server_action</c>
-/// as shipped from 0.15 on (reference §3.3/3.4). The order of the checks decides which error wins.
+/// as shipped from 0.15 on, its matrix (reference §3.4 [L]) written below as a table. A deleted
+/// server refuses everything first; then the server's task, if any, decides, else its operstate.
 /// </summary>
 public static class ServerActionRules
 {
+    /// <summary>The matrix's columns: the actions asked of an existing server.</summary>
+    public static IReadOnlyList<ServerAction> Actions => Columns;
+
+    private static readonly ServerAction[] Columns =
+        [ServerAction.Start, ServerAction.Stop, ServerAction.Reboot, ServerAction.Resize, ServerAction.Destroy];
+
+    private const ActionVerdict Ok = ActionVerdict.Allowed;
+    private const ActionVerdict Building = ActionVerdict.Building;
+    private const ActionVerdict Pending = ActionVerdict.PendingTask;
+    private const ActionVerdict State = ActionVerdict.WrongState;
+
+    //                                                   START     STOP      REBOOT    RESIZE    DESTROY
+    private static readonly ActionVerdict[] BuildTask = [Building, Building, Building, Building, Ok];
+    private static readonly ActionVerdict[] OtherTask = [Pending, Pending, Pending, Pending, Ok];
+
+    private static readonly Dictionary<OperState, ActionVerdict[]> NoTask = new()
+    {
+        [OperState.Build] = [Building, Building, Building, Building, Ok],
+        [OperState.Started] = [State, Ok, Ok, State, Ok],
+        // The cluster's reboot starts a stopped instance.
+        [OperState.Stopped] = [Ok, State, Ok, Ok, Ok],
+        [OperState.Error] = [State, State, State, State, Ok],
+        // Not in Synnefo's matrix: the cluster lost the instance; only its removal makes sense.
+        [OperState.Destroyed] = [State, State, State, State, Ok],
+    };
+
+    /// <summary>The matrix's answer for a server that is not deleted.</summary>
+    public static ActionVerdict Decide(OperState state, ServerAction? task, ServerAction action)
+    {
+        var column = Array.IndexOf(Columns, action);
+        if (column < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(action), action, "BUILD is not a command on an existing server.");
+        }
+        var row = task switch
+        {
+            null => NoTask[state],
+            ServerAction.Build => BuildTask,
+            _ => OtherTask,
+        };
+        return row[column];
+    }
+
     public static void EnsureAllowed(Server server, ServerAction action)
     {
         if (action == ServerAction.Build)
@@ -18,37 +62,29 @@ public static class ServerActionRules
         {
             throw new ServerDeletedException(server.Id);
         }
-        if (action == ServerAction.Destroy)
+        switch (Decide(server.OperState, server.Task?.Action, action))
         {
-            return;
-        }
-        if (server.Task is { } task)
-        {
-            throw task.Action == ServerAction.Build
-                ? new ServerBuildingException(server.Id)
-                : new PendingTaskException(server.Id, action, task.Action);
-        }
-        if (server.OperState == OperState.Error)
-        {
-            throw new InvalidServerStateException(server.Id, action, server.OperState);
-        }
-        if (server.OperState == OperState.Build)
-        {
-            throw new ServerBuildingException(server.Id);
-        }
-        if (!IsAllowedFrom(action, server.OperState))
-        {
-            throw new InvalidServerStateException(server.Id, action, server.OperState);
+            case ActionVerdict.Building:
+                throw new ServerBuildingException(server.Id);
+            case ActionVerdict.PendingTask:
+                throw new PendingTaskException(server.Id, action, server.Task!.Action);
+            case ActionVerdict.WrongState:
+                throw new InvalidServerStateException(server.Id, action, server.OperState);
         }
     }
+}
 
-    private static bool IsAllowedFrom(ServerAction action, OperState state) => action switch
-    {
-        ServerAction.Start => state == OperState.Stopped,
-        ServerAction.Stop => state == OperState.Started,
-        ServerAction.Resize => state == OperState.Stopped,
-        // The cluster's reboot starts a stopped instance.
-        ServerAction.Reboot => state is OperState.Started or OperState.Stopped,
-        _ => false,
-    };
+/// <summary>A cell of the action matrix.</summary>
+public enum ActionVerdict
+{
+    Allowed,
+
+    /// <summary>The server is being built (Synnefo's 409 <c>BuildInProgress</c>).</summary>
+    Building,
+
+    /// <summary>Another task is pending.</summary>
+    PendingTask,
+
+    /// <summary>Not from the server's operstate.</summary>
+    WrongState,
 }

@@ -1,6 +1,5 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
-using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
@@ -128,9 +127,9 @@ public sealed class ServerCommands(
         {
             await command.ValidateWithClusterAsync(driver, server, cancellationToken);
         }
-        catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException)
+        catch (ClusterException e)
         {
-            throw ClusterError(e);
+            throw e.ToDomainError();
         }
         return new Step(index, server, driver, CommissionCalculator.For(command.Action, server.OperState, flavor, command.TargetFlavor));
     }
@@ -153,11 +152,11 @@ public sealed class ServerCommands(
             // Not cancellable: once the cluster may have the job, the outcome must be recorded.
             jobId = await command.SubmitAsync(step.Driver, server, CancellationToken.None);
         }
-        catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException)
+        catch (ClusterException e)
         {
             await transaction.RollbackToSavepointAsync(savepoint, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
-            throw ClusterError(e);
+            throw e.ToDomainError();
         }
         if (commission is { } id)
         {
@@ -172,13 +171,6 @@ public sealed class ServerCommands(
         await ServerRepository.UpdateAsync(db, after, CancellationToken.None);
         return new ServerCommandResult(server, after, Performed: true);
     }
-
-    private static DomainException ClusterError(Exception e) => e switch
-    {
-        ClusterUnavailableException u => new BackendUnavailableException(u.Backend, u.Message, u),
-        ClusterRejectedException r => new BackendRejectedException(r.Backend, r.Message, r),
-        _ => throw new ArgumentOutOfRangeException(nameof(e)),
-    };
 
     private sealed record Step(int Index, Server Server, IClusterDriver Driver, Provisions Provisions);
 }

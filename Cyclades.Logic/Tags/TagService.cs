@@ -1,4 +1,3 @@
-using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.Tags;

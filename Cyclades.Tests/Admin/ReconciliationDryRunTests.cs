@@ -32,7 +32,7 @@ public sealed class ReconciliationDryRunTests(DatabaseProvider provider) : Logic
         var fixedRun = await Logic.CommissionReconciler.ReconcileAsync(fix: true, CancellationToken.None);
         Assert.That(fixedRun, Is.EqualTo(dryRun).Using<Cyclades.Logic.Maintenance.CommissionReconciliation>((a, b) => a.Rejected.SequenceEqual(b.Rejected)));
         Assert.That((await Logic.CommissionAsync(commission)).State, Is.EqualTo(CommissionState.Rejected));
-        Assert.That(metrics.Sum(DispatcherMetrics.FindingsInstrument, ("kind", "CommissionRejected"), ("fixed", false)), Is.EqualTo(1));
-        Assert.That(metrics.Sum(DispatcherMetrics.FindingsInstrument, ("kind", "CommissionRejected"), ("fixed", true)), Is.EqualTo(1));
+        Assert.That(metrics.Sum(LogicMetrics.FindingsInstrument, ("kind", "CommissionRejected"), ("fixed", false)), Is.EqualTo(1));
+        Assert.That(metrics.Sum(LogicMetrics.FindingsInstrument, ("kind", "CommissionRejected"), ("fixed", true)), Is.EqualTo(1));
     }
 }

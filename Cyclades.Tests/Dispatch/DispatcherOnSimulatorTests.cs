@@ -1,5 +1,6 @@
 using Cyclades.Ganeti.Simulation;
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
@@ -48,9 +49,9 @@ public sealed class DispatcherOnSimulatorTests(DatabaseProvider provider)
 
         Assert.That((started.LastJob!.JobId, started.LastJob.Operation, started.LastJob.Status),
             Is.EqualTo((server.Task!.JobId!.Value, ServerOperation.Create, JobStatus.Success)));
-        Assert.That(_metrics.Values(DispatcherMetrics.LagInstrument), Has.Count.EqualTo(1).And.All.GreaterThanOrEqualTo(0));
-        Assert.That(_metrics.Sum(DispatcherMetrics.JobsSubmittedInstrument, ("operation", "CREATE")), Is.EqualTo(1));
-        Assert.That(_metrics.Sum(DispatcherMetrics.EventsInstrument, ("status", "SUCCESS"), ("outcome", "APPLIED")), Is.EqualTo(1));
+        Assert.That(_metrics.Values(LogicMetrics.LagInstrument), Has.Count.EqualTo(1).And.All.GreaterThanOrEqualTo(0));
+        Assert.That(_metrics.Sum(LogicMetrics.JobsSubmittedInstrument, ("operation", "CREATE")), Is.EqualTo(1));
+        Assert.That(_metrics.Sum(LogicMetrics.EventsInstrument, ("status", "SUCCESS"), ("outcome", "APPLIED")), Is.EqualTo(1));
         await AssertQuotaConsistentAsync();
     }
 

@@ -1,3 +1,4 @@
+using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic.Dispatch;
 using Cyclades.Tests.Dispatch.Support;
 
@@ -8,7 +9,7 @@ internal static class LagReport
 {
     public static async Task WriteAsync(string fixture, MetricRecorder metrics)
     {
-        var lags = metrics.Values(DispatcherMetrics.LagInstrument).Order().ToList();
+        var lags = metrics.Values(LogicMetrics.LagInstrument).Order().ToList();
         if (lags.Count == 0)
         {
             return;

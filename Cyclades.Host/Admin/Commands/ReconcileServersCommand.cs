@@ -53,7 +53,7 @@ public static class ReconcileServersCommand
                     var report = await session.Get<BackendReconciler>().ReconcileAsync(b.Id, request, ct);
                     rows.AddRange(report.Findings.Select(f => new Row(b.Name, f)));
                 }
-                catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException)
+                catch (ClusterException e)
                 {
                     failed = true;
                     await session.Error.WriteLineAsync($"{AdminCommandLine.Name}: {AdminErrors.OneLine(e.Message)}");

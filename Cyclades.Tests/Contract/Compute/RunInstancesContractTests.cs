@@ -252,4 +252,32 @@ public sealed class RunInstancesContractTests(DatabaseProvider provider) : Compu
         Assert.That((unavailable.ErrorCode, unavailable.StatusCode), Is.EqualTo(("Unavailable", HttpStatusCode.ServiceUnavailable)));
         Assert.That((await Alice.DescribeOneAsync(stopped[0])).State.Name.Value, Is.EqualTo("stopped"), "nothing was done");
     }
+
+    [TestCase(HttpStatusCode.Unauthorized)]
+    [TestCase(HttpStatusCode.Forbidden)]
+    [TestCase(HttpStatusCode.BadRequest)]
+    public async Task A_cluster_refusing_the_request_is_not_retried_by_the_sdk(HttpStatusCode refusal)
+    {
+        var cluster = Host.Services.GetRequiredService<SimulatedClusterRegistry>().GetOrCreate("simulated");
+        using var retrying = new AmazonEC2Client(
+            new Amazon.Runtime.BasicAWSCredentials(TestUser.Alice.AccessKeyId, TestUser.Alice.SecretAccessKey),
+            new AmazonEC2Config { ServiceURL = Host.Endpoint.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 4 });
+        const int injected = 5;
+        cluster.FailNextRequests(refusal, count: injected, HttpMethod.Post);
+        AmazonEC2Exception refused;
+        int attempts;
+        try
+        {
+            refused = await FailsAsync(() => retrying.RunAsync());
+            attempts = injected - cluster.PendingRequestFaults;
+        }
+        finally
+        {
+            cluster.ClearFaults();
+        }
+
+        Assert.That((refused.ErrorCode, refused.StatusCode), Is.EqualTo(("UnsupportedOperation", HttpStatusCode.BadRequest)));
+        Assert.That(refused.Message, Does.Contain("refused this request"));
+        Assert.That(attempts, Is.EqualTo(1), "create requests the cluster got");
+    }
 }

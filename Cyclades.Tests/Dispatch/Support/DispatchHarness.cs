@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Cyclades.Ganeti.Configuration;
 using Cyclades.Ganeti.Simulation;
+using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic;
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Dispatch;
@@ -160,7 +161,7 @@ public sealed class DispatchHarness : IAsyncDisposable
         Database.Connections.ReadAsync(async db => await db.Connection.QuerySingleAsync<T>(sql, parameters), CancellationToken.None);
 
     /// <summary>The meter of this "process" (each service provider has its own).</summary>
-    public Meter Meter => Get<IMeterFactory>().Create(DispatcherMetrics.MeterName);
+    public Meter Meter => Get<IMeterFactory>().Create(LogicMetrics.MeterName);
 
     /// <summary>A graceful stop: the hosted services stop and the dispatcher releases its leases.</summary>
     public async Task StopAsync()

@@ -40,6 +40,8 @@ public sealed class DomainErrorMapTests
             "We currently do not have sufficient capacity in the Availability Zone you requested: all drained.");
         yield return Case(new BackendUnavailableException("zone-a", "timeout"), "StopInstances", "Unavailable", 503,
             "The availability zone 'zone-a' is unavailable at the moment; try again.");
+        yield return Case(new BackendRejectedException("zone-a", "HTTP 403: Forbidden"), "RunInstances", "UnsupportedOperation", 400,
+            "The availability zone 'zone-a' refused this request; trying again will not help. Please contact the cloud's operator.");
         yield return Case(new IdempotencyMismatchException("t"), "RunInstances", "IdempotentParameterMismatch", 400,
             "Arguments on this idempotent request are inconsistent with arguments used in previous request(s).");
         yield return Case(new FlavorNotFoundException("x1"), "ModifyInstanceAttribute", "InvalidParameterValue", 400, "Invalid value 'x1' for InstanceType.");

@@ -28,6 +28,16 @@ public sealed class Ec2FilterSetTests
         Assert.That(Names(new Filter { Name = "name", Values = [pattern] }), Is.EqualTo(expected));
 
     [Test]
+    public void A_pattern_that_would_backtrack_for_ever_is_decided_without_a_timeout()
+    {
+        var pattern = string.Concat(Enumerable.Repeat("*a", 12)) + "*b";
+        var value = new string('a', 4000);
+
+        Assert.That(Wildcard.ToRegex(pattern).IsMatch(value), Is.False);
+        Assert.That(Wildcard.ToRegex(pattern).IsMatch(value + "b"), Is.True);
+    }
+
+    [Test]
     public void An_unknown_filter_is_invalid() =>
         Assert.That(Assert.Throws<Ec2Exception>(() => Names(new Filter { Name = "colour", Values = ["red"] }).ToList())!.Error.Message,
             Is.EqualTo("The filter 'colour' is invalid"));

@@ -1,7 +1,10 @@
 using System.Net;
 using Cyclades.Ganeti.Driver;
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Errors;
 using Cyclades.Tests.Ganeti.Rapi;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Cyclades.Tests.Ganeti.Driver;
 
@@ -212,6 +215,33 @@ public sealed class GanetiClusterDriverRequestTests
 
         Assert.That(error!.Backend, Is.EqualTo("ganeti-1"));
         Assert.That(error.Message, Does.Contain("create snf-42").And.Contain("'OP_INSTANCE_CREATE.instance_name' fails validation"));
+    }
+
+    [TestCase(HttpStatusCode.Unauthorized)]
+    [TestCase(HttpStatusCode.Forbidden)]
+    public async Task Refused_credentials_are_a_rejection_that_tells_the_operator_the_clusters_answer(HttpStatusCode status)
+    {
+        _rapi.Answer("""{"code": 401, "message": "Unauthorized", "explain": "No permission -- see authorization schemes"}""", status);
+        var logger = new FakeLogger<GanetiClusterDriver>();
+        var driver = new GanetiClusterDriver("ganeti-1", _rapi.CreateClient(), new InstanceCreationDefaults(), logger);
+
+        var error = await Assert.ThrowsAsync<ClusterRejectedException>(() => driver.CreateServerAsync(Spec(), CancellationToken.None));
+
+        Assert.That(error!.ToDomainError(), Is.TypeOf<BackendRejectedException>().With.Property(nameof(BackendRejectedException.Backend)).EqualTo("ganeti-1"));
+        var logged = logger.Collector.GetSnapshot().Single();
+        Assert.That(logged.Level, Is.EqualTo(LogLevel.Error));
+        Assert.That(logged.Message, Does.Contain("ganeti-1").And.Contain("create snf-42").And.Contain($"HTTP {(int)status}")
+            .And.Contain("Unauthorized").And.Contain("No permission -- see authorization schemes"));
+    }
+
+    [Test]
+    public async Task An_unavailable_cluster_is_a_domain_unavailability()
+    {
+        _rapi.Answer("""{"code": 500, "message": "boom", "explain": ""}""", HttpStatusCode.InternalServerError);
+
+        var error = await Assert.ThrowsAsync<ClusterUnavailableException>(() => Driver().StartServerAsync("snf-42", CancellationToken.None));
+
+        Assert.That(error!.ToDomainError(), Is.TypeOf<BackendUnavailableException>().With.Property(nameof(BackendUnavailableException.Backend)).EqualTo("ganeti-1"));
     }
 
     [Test]

@@ -6,6 +6,7 @@ using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
 using Cyclades.Tests.Logic.Support;
+using SubmittedJob = Cyclades.Tests.Logic.Support.SubmittedJob;
 
 namespace Cyclades.Tests.Logic.Invariants;
 

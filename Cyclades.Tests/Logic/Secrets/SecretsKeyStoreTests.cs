@@ -1,3 +1,4 @@
+using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Secrets;
 using System.Security.Cryptography;
 using Cyclades.Logic;

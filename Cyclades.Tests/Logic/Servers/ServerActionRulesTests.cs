@@ -3,7 +3,7 @@ using Cyclades.Logic.Servers;
 
 namespace Cyclades.Tests.Logic.Servers;
 
-/// <summary>The whole action × operstate × task matrix of reference §3.4 ([L], 0.15+).</summary>
+/// <summary>The whole action × operstate × task matrix of reference §3.4 ([L], 0.15+), read from the reference's table.</summary>
 [Category("Unit")]
 public sealed class ServerActionRulesTests
 {
@@ -16,23 +16,14 @@ public sealed class ServerActionRulesTests
     private static readonly ServerAction?[] Tasks =
         [null, ServerAction.Build, ServerAction.Start, ServerAction.Stop, ServerAction.Reboot, ServerAction.Resize, ServerAction.Destroy];
 
-    // Rows without a task, written out as in the reference: ok, building, or "state" (wrong state).
-    //                                 START       STOP        REBOOT      RESIZE      DESTROY
-    private static readonly Dictionary<OperState, string[]> NoTaskRows = new()
-    {
-        [OperState.Build] = ["building", "building", "building", "building", "ok"],
-        [OperState.Started] = ["state", "ok", "ok", "state", "ok"],
-        [OperState.Stopped] = ["ok", "state", "ok", "ok", "ok"],
-        [OperState.Error] = ["state", "state", "state", "state", "ok"],
-    };
-
     public static IEnumerable<TestCaseData> Matrix() =>
         from state in States
         from task in Tasks
         from deleted in new[] { false, true }
         from action in Actions
-        select new TestCaseData(state, task, deleted, action, Expected(state, task, deleted, action))
-            .SetName($"{action} on {state}{(task is null ? "" : $" with task {task}")}{(deleted ? " (deleted)" : "")} → {Expected(state, task, deleted, action)}");
+        let expected = SynnefoActionMatrix.Expected(state, task, deleted, action)
+        select new TestCaseData(state, task, deleted, action, expected)
+            .SetName($"{action} on {state}{(task is null ? "" : $" with task {task}")}{(deleted ? " (deleted)" : "")} → {expected}");
 
     [TestCaseSource(nameof(Matrix))]
     public void Action_is_allowed_or_refused_with_the_right_error(OperState state, ServerAction? task, bool deleted, ServerAction action, string expected)
@@ -59,13 +50,13 @@ public sealed class ServerActionRulesTests
     public void Build_is_not_a_command() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ServerActionRules.EnsureAllowed(ServerIn(OperState.Started), ServerAction.Build));
 
-    /// <summary>The expected result, from the reference's matrix (not from the code under test).</summary>
-    private static string Expected(OperState state, ServerAction? task, bool deleted, ServerAction action) =>
-        deleted ? "deleted"
-        : action == ServerAction.Destroy ? "ok"
-        : task == ServerAction.Build ? "building"
-        : task is { } other ? $"pending {other}"
-        : NoTaskRows[state][Array.IndexOf(Actions, action)];
+    [Test]
+    public void The_reference_table_has_a_row_for_every_operstate_and_task_situation() =>
+        Assert.That(SynnefoActionMatrix.Rows, Is.EquivalentTo(new[] { "any, task=BUILD", "any, task=T", "BUILD", "STARTED", "STOPPED", "ERROR" }));
+
+    [Test]
+    public void The_matrix_has_a_column_for_every_action_but_build() =>
+        Assert.That(ServerActionRules.Actions, Is.EquivalentTo(Enum.GetValues<ServerAction>().Except([ServerAction.Build])));
 
     internal static string Refusal(Action act)
     {

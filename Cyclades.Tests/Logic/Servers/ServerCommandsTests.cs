@@ -272,7 +272,7 @@ public sealed class ServerCommandsTests(DatabaseProvider provider) : LogicTest(p
             var jobs = Logic.Driver.Jobs.Count;
             var commissions = (await Logic.CommissionsOfAsync(server.Id)).Count;
             var outcome = await RefusalAsync(() => Act(action, server.Id));
-            var expected = MatrixExpectation(state, task, action);
+            var expected = SynnefoActionMatrix.Expected(state, task, deleted: false, action);
             if (outcome != expected)
             {
                 failures.Add($"{action} on {state} with task {task?.ToString() ?? "none"}: {outcome}, expected {expected}");
@@ -308,17 +308,4 @@ public sealed class ServerCommandsTests(DatabaseProvider provider) : LogicTest(p
             return ServerActionRulesTests.Refusal(() => throw e);
         }
     }
-
-    private static string MatrixExpectation(OperState state, ServerAction? task, ServerAction action) =>
-        action == ServerAction.Destroy ? "ok"
-        : task == ServerAction.Build ? "building"
-        : task is { } other ? $"pending {other}"
-        : (state, action) switch
-        {
-            (OperState.Build, _) => "building",
-            (OperState.Error, _) => "state",
-            (OperState.Started, ServerAction.Stop or ServerAction.Reboot) => "ok",
-            (OperState.Stopped, ServerAction.Start or ServerAction.Reboot or ServerAction.Resize) => "ok",
-            _ => "state",
-        };
 }

@@ -1,6 +1,7 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
+using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
 using Cyclades.Tests.Logic.Support;
 

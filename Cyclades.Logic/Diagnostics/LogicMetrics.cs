@@ -1,10 +1,8 @@
 using System.Diagnostics.Metrics;
 using Cyclades.Logic.Backends;
-using Cyclades.Logic.Diagnostics;
-using Cyclades.Logic.Events;
 using Cyclades.Logic.Persistence;
 
-namespace Cyclades.Logic.Dispatch;
+namespace Cyclades.Logic.Diagnostics;
 
 /// <summary>
 /// The logic core's instruments, on the meter <see cref="MeterName"/> (exported by the host, e.g.
@@ -13,7 +11,7 @@ namespace Cyclades.Logic.Dispatch;
 /// relative to the meter and carry their unit, as Prometheus names them: the exporter prefixes the
 /// meter's name (<c>dispatcher.lag.seconds</c> → <c>cyclades_logic_dispatcher_lag_seconds</c>).
 /// </summary>
-public sealed class DispatcherMetrics
+public sealed class LogicMetrics
 {
     public const string MeterName = LogicMeter.Name;
     public const string LagInstrument = "dispatcher.lag.seconds";
@@ -26,7 +24,7 @@ public sealed class DispatcherMetrics
     private readonly Counter<long> _jobsSubmitted;
     private readonly Counter<long> _findings;
 
-    public DispatcherMetrics(IMeterFactory meters)
+    public LogicMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
         _lag = meter.CreateHistogram(LagInstrument, "s",
@@ -43,11 +41,12 @@ public sealed class DispatcherMetrics
     public void JobSubmitted(ServerOperation operation) =>
         _jobsSubmitted.Add(1, new KeyValuePair<string, object?>("operation", operation.ToDb()));
 
-    public void EventDelivered(BackendEvent e, EventOutcome outcome) =>
+    /// <param name="outcome">What the event processor did with it, as its database name.</param>
+    public void EventDelivered(ServerOperation operation, JobStatus status, string outcome) =>
         _events.Add(1,
-            new KeyValuePair<string, object?>("operation", e.Operation.ToDb()),
-            new KeyValuePair<string, object?>("status", e.Status.ToDb()),
-            new KeyValuePair<string, object?>("outcome", outcome.ToDb()));
+            new KeyValuePair<string, object?>("operation", operation.ToDb()),
+            new KeyValuePair<string, object?>("status", status.ToDb()),
+            new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Lag(TimeSpan lag) => _lag.Record(Math.Max(0, lag.TotalSeconds));
 

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Diagnostics;
 
-namespace Cyclades.Logic.Dispatch;
+namespace Cyclades.Logic.Servers;
 
 /// <summary>A job this process submitted, announced once the database knows it.</summary>
 public sealed record SubmittedJob(long BackendId, long JobId, ServerOperation Operation);
@@ -13,7 +14,7 @@ public sealed record SubmittedJob(long BackendId, long JobId, ServerOperation Op
 /// job at once instead of at its next look at the pending tasks (which still finds jobs submitted by
 /// other processes).
 /// </summary>
-public sealed class JobSubmissions(DispatcherMetrics metrics)
+public sealed class JobSubmissions(LogicMetrics metrics)
 {
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<Channel<SubmittedJob>, bool>> _subscribers = new();
 

@@ -1,6 +1,6 @@
-using Cyclades.Logic.Quotas;
+using Cyclades.Logic.Errors;
 
-namespace Cyclades.Logic.Errors;
+namespace Cyclades.Logic.Quotas;
 
 /// <param name="Usage">What already counts against the limit: committed usage plus pending increases.</param>
 /// <param name="Requested">The increase that did not fit.</param>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Cyclades.Logic;
+namespace Cyclades.Logic.Configuration;
 
 public sealed class CycladesOptionsValidator : IValidateOptions<CycladesOptions>
 {

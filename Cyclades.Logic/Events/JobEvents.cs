@@ -1,8 +1,7 @@
 using Cyclades.Logic.Backends;
-using Cyclades.Logic.Events;
 using Cyclades.Logic.Servers;
 
-namespace Cyclades.Logic.Dispatch;
+namespace Cyclades.Logic.Events;
 
 /// <summary>The events a cluster job means for our servers: one per op on an instance with our name.</summary>
 public static class JobEvents

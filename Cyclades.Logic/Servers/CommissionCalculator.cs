@@ -1,7 +1,7 @@
 using Cyclades.Logic.Catalog;
-using Cyclades.Logic.Servers;
+using Cyclades.Logic.Quotas;
 
-namespace Cyclades.Logic.Quotas;
+namespace Cyclades.Logic.Servers;
 
 /// <summary>
 /// The quota change an action causes, computed from the server's state before the change

@@ -1,7 +1,6 @@
 using Cyclades.Logic.Backends;
-using Cyclades.Logic.Servers;
 
-namespace Cyclades.Logic.Dispatch;
+namespace Cyclades.Logic.Servers;
 
 public static class ServerActionOperations
 {

@@ -1,6 +1,6 @@
-using Cyclades.Logic.Tags;
+using Cyclades.Logic.Errors;
 
-namespace Cyclades.Logic.Errors;
+namespace Cyclades.Logic.Tags;
 
 /// <summary>A resource would carry more tags than allowed; no tag was changed.</summary>
 public sealed class TagLimitExceededException(TaggedResource resource, int limit)

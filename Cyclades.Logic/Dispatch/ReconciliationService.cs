@@ -1,10 +1,10 @@
 using Cyclades.Logic.Backends;
-using Cyclades.Logic.Dispatch;
+using Cyclades.Logic.Reconciliation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Cyclades.Logic.Reconciliation;
+namespace Cyclades.Logic.Dispatch;
 
 /// <summary>
 /// Periodic reconciliation of each backend this process is the active dispatcher of (so of all
@@ -67,7 +67,7 @@ public sealed class ReconciliationService(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var level = e is ClusterUnavailableException or ClusterRejectedException ? LogLevel.Warning : LogLevel.Error;
+            var level = e is ClusterException ? LogLevel.Warning : LogLevel.Error;
             logger.Log(level, e, "Periodic reconciliation of backend {BackendId} failed; trying again in {Interval}", backendId, options.Value.Interval);
         }
     }

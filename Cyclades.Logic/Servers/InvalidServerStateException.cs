@@ -1,6 +1,6 @@
-using Cyclades.Logic.Servers;
+using Cyclades.Logic.Errors;
 
-namespace Cyclades.Logic.Errors;
+namespace Cyclades.Logic.Servers;
 
 public sealed class InvalidServerStateException(long serverId, ServerAction action, OperState state)
     : DomainException($"Cannot perform '{action.ToString().ToUpperInvariant()}' action on server '{serverId}' while it is in '{state.ToString().ToUpperInvariant()}' state.")

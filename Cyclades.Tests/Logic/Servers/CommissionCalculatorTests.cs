@@ -2,7 +2,7 @@ using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
 
-namespace Cyclades.Tests.Logic.Quotas;
+namespace Cyclades.Tests.Logic.Servers;
 
 /// <summary>Reference §7.2: the commission of each action, from the state before the change.</summary>
 [Category("Unit")]

@@ -1,10 +1,11 @@
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic.Errors;
-using Cyclades.Logic.Events;
+using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Servers;
 using Microsoft.Extensions.Logging;
 
-namespace Cyclades.Logic.Dispatch;
+namespace Cyclades.Logic.Events;
 
 /// <summary>
 /// Hands a job's events to <see cref="BackendEventProcessor"/> and measures the lag of final ones.
@@ -13,7 +14,7 @@ namespace Cyclades.Logic.Dispatch;
 public sealed class EventDelivery(
     BackendEventProcessor processor,
     InstanceNames names,
-    DispatcherMetrics metrics,
+    LogicMetrics metrics,
     TimeProvider clock,
     ILogger<EventDelivery> logger)
 {
@@ -45,7 +46,7 @@ public sealed class EventDelivery(
             logger.LogError("Job {JobId} on {Instance}: {Error}", e.JobId, e.InstanceName, error.Message);
             return;
         }
-        metrics.EventDelivered(e, result.Outcome);
+        metrics.EventDelivered(e.Operation, e.Status, result.Outcome.ToDb());
         if (!e.Status.IsFinal())
         {
             logger.LogDebug("Job {JobId} {Operation} on {Instance} is {Status}", e.JobId, e.Operation, e.InstanceName, e.Status);

@@ -1,4 +1,4 @@
-namespace Cyclades.Logic;
+namespace Cyclades.Logic.Configuration;
 
 /// <summary>Bound from the <c>Cyclades</c> section: settings shared by every layer.</summary>
 public sealed class CycladesOptions
