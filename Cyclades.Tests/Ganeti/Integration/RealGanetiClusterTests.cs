@@ -192,6 +192,7 @@ public sealed class RealGanetiClusterTests
 
         Assert.That((info.ClusterId, info.Name, info.SoftwareVersion, info.NodeCount), Is.EqualTo((raw.Uuid, "cluster.ganeti.test", "3.0.2", 1)));
         Assert.That(info.FreeMemoryMiB, Is.Positive.And.LessThanOrEqualTo(info.TotalMemoryMiB));
+        Assert.That(info.DiskTemplates, Is.EquivalentTo(raw.EnabledDiskTemplates!));
         Assert.That(await _client.Cluster.GetFeaturesAsync(), Does.Contain("instance-create-reqv1"));
         Assert.That(await _client.Cluster.GetOperatingSystemsAsync(), Is.SupersetOf(new[] { "noop+default", "noop+slow", "noop+fail" }));
     }
