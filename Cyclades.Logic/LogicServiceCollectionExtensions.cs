@@ -65,6 +65,8 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<BackendAllocator>();
         services.TryAddSingleton<ServerRelease>();
         services.TryAddSingleton<ServerQueries>();
+        services.TryAddSingleton<TaskSubmitter>();
+        services.TryAddSingleton<SubmittingTasks>();
         services.TryAddSingleton<ServerCommands>();
         services.TryAddSingleton<LaunchService>();
         services.TryAddSingleton<TagService>();

@@ -11,18 +11,20 @@ public sealed class ReconciliationFixer(
     BackendEventProcessor processor,
     EventDelivery delivery,
     ServerMaintenance maintenance,
+    SubmittingTasks submitting,
     ServerQueries queries)
 {
     public const string SimulatedMessage = "Reconciliation: simulated event";
 
     internal Batch Begin(Backend backend, IClusterDriver driver, DateTimeOffset startedAt) =>
-        new(processor, delivery, maintenance, queries, backend, driver, startedAt);
+        new(processor, delivery, maintenance, submitting, queries, backend, driver, startedAt);
 
     /// <summary>The fixes of one reconciliation run.</summary>
     internal sealed class Batch(
         BackendEventProcessor processor,
         EventDelivery delivery,
         ServerMaintenance maintenance,
+        SubmittingTasks submitting,
         ServerQueries queries,
         Backend backend,
         IClusterDriver driver,
@@ -73,10 +75,14 @@ public sealed class ReconciliationFixer(
                     }
                     await driver.DestroyServerAsync(remove.InstanceName, cancellationToken);
                     return null;
-                case FixPlan.ReleaseBuild release:
-                    return await maintenance.ReleaseUnsubmittedBuildAsync(release.ServerId, cancellationToken)
+                case FixPlan.AdoptJob adopt:
+                    return await submitting.RecordJobAsync(adopt.Server, adopt.JobId, adopt.AbandonedBefore, cancellationToken)
                         ? null
-                        : "its create job was submitted meanwhile";
+                        : "the task changed or its submitter came back meanwhile";
+                case FixPlan.GiveUpTask giveUp:
+                    return await submitting.GiveUpAsync(giveUp.Server, "The job was never submitted.", giveUp.AbandonedBefore, cancellationToken)
+                        ? null
+                        : "the task changed or its submitter came back meanwhile";
                 default:
                     throw new ArgumentOutOfRangeException(nameof(plan), plan, null);
             }

@@ -42,6 +42,7 @@ public sealed class ReconciliationOnSimulatorTests
         var failed = await _harness.LaunchAsync("t2.nano", "ami-00000003"); // OS install fails, never delivered
         var unsubmitted = await _harness.LaunchAsync();
         var unknownCreate = await _harness.LaunchAsync();
+        Simulator.ArchiveFinishedJobs(); // the job list no longer shows the create jobs: none for the unsubmitted server to adopt
         Simulator.CrashInstance(crashed.InstanceName);
         Simulator.AdminRemove(removed.InstanceName);
         using (var client = Simulator.CreateClient())
@@ -51,7 +52,7 @@ public sealed class ReconciliationOnSimulatorTests
         }
         Simulator.AdminCreate("snf-987654321");
         await ExecuteAsync("UPDATE servers SET task = 'STOP', task_job_id = 4242 WHERE id = @id", new { id = lostJob.Id });
-        await ExecuteAsync("UPDATE servers SET task_job_id = NULL, created_at = 0 WHERE id = @id", new { id = unsubmitted.Id });
+        await ExecuteAsync("UPDATE servers SET task_job_id = NULL, task_at = 0, task_heartbeat_at = 0 WHERE id = @id", new { id = unsubmitted.Id });
         await ExecuteAsync("UPDATE servers SET task_job_id = 4343 WHERE id = @id", new { id = unknownCreate.Id });
         Simulator.AdminRemove(unsubmitted.InstanceName);
         Simulator.AdminRemove(unknownCreate.InstanceName);

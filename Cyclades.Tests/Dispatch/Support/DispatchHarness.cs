@@ -74,6 +74,7 @@ public sealed class DispatchHarness : IAsyncDisposable
         ["Cyclades:Dispatcher:JobScanMs"] = "200",
         ["Cyclades:Dispatcher:ClusterCheckMs"] = "300",
         ["Cyclades:Dispatcher:BackendRefreshMs"] = "200",
+        ["Cyclades:Dispatcher:SubmissionCheckMs"] = "200",
         ["Cyclades:Dispatcher:BackoffInitialMs"] = "50",
         ["Cyclades:Dispatcher:BackoffMaxMs"] = "400",
         ["Cyclades:Reconciliation:Enabled"] = "false",
