@@ -138,13 +138,14 @@ public sealed class BackendEventProcessor(
     }
 
     /// <summary>
-    /// The event finishes the server's task. While the task's job id is not recorded yet (it is being
+    /// The event finishes the server's task: its job, by id and operation (the event is about this
+    /// server's instance already) — after a cluster rebuild an id can name another job. While the task's job id is not recorded yet (it is being
     /// submitted), the first final result of the task's operation is its job's: a fast job can finish
     /// before its submitter records the id.
     /// </summary>
     private static bool IsTaskJob(Server server, BackendEvent e) => server.Task switch
     {
-        { JobId: { } jobId } => jobId == e.JobId,
+        { JobId: { } jobId } task => jobId == e.JobId && e.Operation == task.Action.ToOperation(),
         { JobId: null } task => e.Operation == task.Action.ToOperation(),
         _ => false,
     };

@@ -346,6 +346,28 @@ public sealed class BackendEventProcessorTests(DatabaseProvider provider) : Logi
     }
 
     [Test]
+    public async Task A_job_of_another_operation_that_reuses_the_tasks_job_id_does_not_finish_the_task()
+    {
+        var server = await Logic.StartedServerAsync();
+        var stop = await Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None);
+        var jobId = stop.After.Task!.JobId!.Value;
+
+        // A rebuilt cluster numbers its jobs from 1 again: a reboot of the same instance gets the stop's id.
+        var reused = await Logic.AdminJobAsync(server, ServerOperation.Reboot, JobStatus.Success, jobId);
+
+        Assert.That(reused.TaskCleared, Is.False);
+        var after = await Logic.ServerAsync(server.Id);
+        Assert.That(after.Task, Is.EqualTo(stop.After.Task));
+        Assert.That((await Logic.CommissionAsync(stop.After.CommissionId!.Value)).State, Is.EqualTo(CommissionState.Pending));
+
+        var finished = await Logic.FinishAsync(jobId, JobStatus.Success);
+        Assert.That(finished.TaskCleared, Is.True);
+        Assert.That((await Logic.ServerAsync(server.Id)).OperState, Is.EqualTo(OperState.Stopped));
+        Assert.That((await Logic.CommissionAsync(stop.After.CommissionId!.Value)).State, Is.EqualTo(CommissionState.Accepted));
+        Assert.That(await QuotaInvariants.UsageDriftAsync(Logic.Database.Connections), Is.Empty);
+    }
+
+    [Test]
     public async Task Events_that_are_not_about_our_servers_are_ignored()
     {
         var server = await Logic.StartedServerAsync();
