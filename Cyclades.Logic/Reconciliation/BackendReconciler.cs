@@ -62,6 +62,11 @@ public sealed class BackendReconciler(
         {
             var done = request.Fix && plan is not null ? await batch.ApplyAsync(finding, plan, cancellationToken) : finding;
             metrics.Finding(done.Kind.ToString(), done.Fixed);
+            if (request.Fix && plan is not null && !done.Fixed)
+            {
+                logger.LogWarning("Reconciliation of backend '{Backend}' could not fix {Kind} {Instance}: {Error}",
+                    backend.Name, done.Kind, done.InstanceName, done.Error);
+            }
             findings.Add(done);
         }
         var report = new ReconciliationReport(backend.Id, backend.Name, snapshot.StartedAt, clock.GetUtcNow(), request.Fix, findings);

@@ -36,7 +36,7 @@ public sealed class ReconciliationFixer(
         {
             try
             {
-                var error = await ApplyAsync(plan, cancellationToken);
+                var error = await FixAsync(finding, plan, cancellationToken);
                 return finding with { Fixed = error is null, Error = error };
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -46,7 +46,7 @@ public sealed class ReconciliationFixer(
         }
 
         /// <returns>Why nothing was done, or null.</returns>
-        private async Task<string?> ApplyAsync(FixPlan plan, CancellationToken cancellationToken)
+        private async Task<string?> FixAsync(ReconciliationFinding finding, FixPlan plan, CancellationToken cancellationToken)
         {
             switch (plan)
             {
@@ -62,7 +62,11 @@ public sealed class ReconciliationFixer(
                 case FixPlan.ApplyJob apply:
                     var job = await driver.GetJobAsync(apply.Job.Id, cancellationToken) ?? apply.Job;
                     await delivery.DeliverAsync(backend.Id, driver, job, cancellationToken);
-                    return null;
+                    // Delivery gives up on results it cannot apply (a modify to specs no flavor has): check.
+                    return await queries.FindByInstanceNameAsync(finding.InstanceName, cancellationToken) is { Server: { Deleted: false, Task.JobId: { } waiting } }
+                        && waiting == job.Id
+                            ? $"the result of job {job.Id} could not be applied; the task still waits for it"
+                            : null;
                 case FixPlan.ClearTask clear:
                     return await maintenance.ClearTaskAsync(clear.ServerId, clear.JobId, cancellationToken)
                         ? null
