@@ -7,8 +7,8 @@ using Cyclades.Tests.Infrastructure;
 namespace Cyclades.Tests.Contract;
 
 /// <summary>
-/// The built service as an operator runs it (<c>dotnet Cyclades.Ec2Api.dll</c>, what
-/// <c>dotnet run --project Cyclades.Ec2Api</c> starts): the embedded default with a demo user, and
+/// The built service as an operator runs it (<c>dotnet Cyclades.Host.dll</c>, what
+/// <c>dotnet run --project Cyclades.Host</c> starts): the embedded default with a demo user, and
 /// one-line configuration errors.
 /// </summary>
 [Category("Contract")]

@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace Cyclades.Tests.Infrastructure;
 
 /// <summary>
-/// The built service as an operator runs it (<c>dotnet Cyclades.Ec2Api.dll</c>, what
-/// <c>dotnet run --project Cyclades.Ec2Api</c> starts) on a free loopback port, in its own working
+/// The built service as an operator runs it (<c>dotnet Cyclades.Host.dll</c>, what
+/// <c>dotnet run --project Cyclades.Host</c> starts) on a free loopback port, in its own working
 /// directory, with everything it writes to stdout and stderr kept.
 /// </summary>
 public sealed partial class ServiceProcess : IDisposable
@@ -32,7 +32,7 @@ public sealed partial class ServiceProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static string Dll => Path.Combine(TestContext.CurrentContext.TestDirectory, "Cyclades.Ec2Api.dll");
+    public static string Dll => Path.Combine(TestContext.CurrentContext.TestDirectory, "Cyclades.Host.dll");
 
     public string Output
     {

@@ -3,7 +3,7 @@ using Cyclades.Tests.Infrastructure;
 namespace Cyclades.Tests.Walkthrough;
 
 /// <summary>
-/// The host's settings for the real test cluster: what <c>Cyclades.Ec2Api/appsettings.GanetiTest.json</c>
+/// The host's settings for the real test cluster: what <c>Cyclades.Host/appsettings.GanetiTest.json</c>
 /// says (diskless and file-disk instance types, the noop images), with the cluster's address,
 /// credentials, certificate and network from <c>CYCLADES_TEST_GANETI_*</c>, and an instance-name prefix
 /// of this run's own so that its instances are told apart and cleaned up.

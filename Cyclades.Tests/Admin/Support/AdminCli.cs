@@ -22,7 +22,7 @@ public sealed class AdminCli
         _environment["DOTNET_ENVIRONMENT"] = null;
     }
 
-    public static string ServiceDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "Cyclades.Ec2Api.dll");
+    public static string ServiceDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "Cyclades.Host.dll");
 
     public Task<ProcessResult> RunAsync(params string[] arguments) => RunWithInputAsync(null, arguments);
 

@@ -7,7 +7,7 @@ public static class Repository
 
     /// <summary>The Release build of the service (<c>bench/run</c> builds it first).</summary>
     public static string ServiceAssembly =>
-        Path.Combine(Root, "Cyclades.Ec2Api", "bin", "Release", "net10.0", "Cyclades.Ec2Api.dll");
+        Path.Combine(Root, "Cyclades.Host", "bin", "Release", "net10.0", "Cyclades.Host.dll");
 
     public static string BenchFile(params string[] parts) => Path.Combine([Root, "bench", .. parts]);
 

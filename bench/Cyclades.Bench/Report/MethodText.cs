@@ -12,7 +12,7 @@ public static class MethodText
         return $"""
             ## Method
 
-            - **Service**: the Release build run as its own process (`dotnet Cyclades.Ec2Api.dll`, default
+            - **Service**: the Release build run as its own process (`dotnet Cyclades.Host.dll`, default
               logging and GC settings, log to a file), one simulated Ganeti cluster with `JobLatencyMs=0` and
               subnet 10.0.0.0/8, quotas raised so that they never bind, and `Cyclades:Bench:CeilingEndpoint=true`
               (off by default). SQLite is the embedded default (a file in the run directory); MariaDB is a

@@ -1,0 +1,30 @@
+using Cyclades.Logic.Backends;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Cyclades.Host.Health;
+
+/// <summary>Ready when the RAPI of every enabled backend (drained ones too: they keep servers) answers; reported per cluster.</summary>
+public sealed class GanetiClustersHealthCheck(BackendRegistry backends, ClusterDriverCache drivers) : IHealthCheck
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    public sealed record ClusterStatus(string Name, string Status, bool Drained, string? ClusterId, string? Version, long? FreeMemoryMiB, string? Error);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var enabled = (await backends.ListAsync(cancellationToken)).Where(b => b.Enabled).ToList();
+        var clusters = await Task.WhenAll(enabled.Select(b => ProbeAsync(b, cancellationToken)));
+        var down = clusters.Count(c => c.Error is not null);
+        var data = new Dictionary<string, object> { ["clusters"] = clusters };
+        return down == 0
+            ? HealthCheckResult.Healthy($"{clusters.Length} cluster(s) reachable", data)
+            : HealthCheckResult.Unhealthy($"{down} of {clusters.Length} cluster(s) unreachable", data: data);
+    }
+
+    private async Task<ClusterStatus> ProbeAsync(Backend backend, CancellationToken cancellationToken)
+    {
+        var probe = await drivers.ProbeAsync(backend, Timeout, cancellationToken);
+        return new ClusterStatus(backend.Name, probe.Answered ? "healthy" : "unhealthy", backend.Drained,
+            probe.Info?.ClusterId, probe.Info?.SoftwareVersion, probe.Info?.FreeMemoryMiB, probe.Problem);
+    }
+}
