@@ -149,9 +149,9 @@ internal sealed class BackendDispatcher(
 
     /// <summary>
     /// When a lease renewed at <paramref name="renewedAt"/> (taken before the call) stops being
-    /// ours to act on: one renewal period before its expiry, a margin for clocks that differ.
+    /// ours to act on: at its expiry, less a tenth of the TTL for clocks that differ.
     /// </summary>
-    private DateTimeOffset DeadlineAfter(DateTimeOffset renewedAt) => renewedAt + options.LeaseTtl - options.LeaseRenew;
+    private DateTimeOffset DeadlineAfter(DateTimeOffset renewedAt) => renewedAt + options.LeaseTtl * 0.9;
 
     private static void ObserveQuietly(Task renewal) =>
         renewal.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
