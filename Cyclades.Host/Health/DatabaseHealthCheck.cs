@@ -1,21 +1,21 @@
 using Cyclades.Logic.Persistence;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Cyclades.Host.Health;
 
 /// <summary>Ready when the database answers and every schema migration is applied.</summary>
-public sealed class DatabaseHealthCheck(IDbConnectionFactory connections, DatabaseTarget database) : IHealthCheck
+public sealed class DatabaseHealthCheck(IDbConnectionFactory connections, DatabaseTarget database, TimeProvider clock, IOptions<HealthOptions> options)
+    : SharedProbeHealthCheck(clock, options)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     // Applied migrations stay applied: once seen up to date, the runner need not scan again.
     private volatile bool _schemaCurrent;
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    protected override async Task<HealthCheckResult> ProbeAsync()
     {
         var data = new Dictionary<string, object> { ["provider"] = database.Provider.ToString() };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        using var timeout = new CancellationTokenSource(Timeout);
         try
         {
             await using (var connection = await connections.OpenAsync(timeout.Token))

@@ -1,19 +1,19 @@
 using Cyclades.Logic.Backends;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Cyclades.Host.Health;
 
 /// <summary>Ready when the RAPI of every enabled backend (drained ones too: they keep servers) answers; reported per cluster.</summary>
-public sealed class GanetiClustersHealthCheck(BackendRegistry backends, ClusterDriverCache drivers) : IHealthCheck
+public sealed class GanetiClustersHealthCheck(BackendRegistry backends, ClusterDriverCache drivers, TimeProvider clock, IOptions<HealthOptions> options)
+    : SharedProbeHealthCheck(clock, options)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
-
     public sealed record ClusterStatus(string Name, string Status, bool Drained, string? ClusterId, string? Version, long? FreeMemoryMiB, string? Error);
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    protected override async Task<HealthCheckResult> ProbeAsync()
     {
-        var enabled = (await backends.ListAsync(cancellationToken)).Where(b => b.Enabled).ToList();
-        var clusters = await Task.WhenAll(enabled.Select(b => ProbeAsync(b, cancellationToken)));
+        var enabled = (await backends.ListAsync(CancellationToken.None)).Where(b => b.Enabled).ToList();
+        var clusters = await Task.WhenAll(enabled.Select(ProbeClusterAsync));
         var down = clusters.Count(c => c.Error is not null);
         var data = new Dictionary<string, object> { ["clusters"] = clusters };
         return down == 0
@@ -21,9 +21,9 @@ public sealed class GanetiClustersHealthCheck(BackendRegistry backends, ClusterD
             : HealthCheckResult.Unhealthy($"{down} of {clusters.Length} cluster(s) unreachable", data: data);
     }
 
-    private async Task<ClusterStatus> ProbeAsync(Backend backend, CancellationToken cancellationToken)
+    private async Task<ClusterStatus> ProbeClusterAsync(Backend backend)
     {
-        var probe = await drivers.ProbeAsync(backend, Timeout, cancellationToken);
+        var probe = await drivers.ProbeAsync(backend, Timeout, CancellationToken.None);
         return new ClusterStatus(backend.Name, probe.Answered ? "healthy" : "unhealthy", backend.Drained,
             probe.Info?.ClusterId, probe.Info?.SoftwareVersion, probe.Info?.FreeMemoryMiB, probe.Problem);
     }

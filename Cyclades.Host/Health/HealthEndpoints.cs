@@ -1,3 +1,4 @@
+using Cyclades.Logic.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,9 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddCycladesHealth(this IServiceCollection services)
     {
+        services.AddValidatedOptions<HealthOptions, HealthOptionsValidator>(HealthOptions.Section);
         services.AddSingleton<DatabaseHealthCheck>();
+        services.AddSingleton<GanetiClustersHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadinessTag])
             .AddCheck<GanetiClustersHealthCheck>("ganeti", tags: [ReadinessTag]);

@@ -7,6 +7,7 @@ namespace Cyclades.Tests.Ganeti.Driver;
 
 /// <summary>What the driver sends for each domain command, against a scripted RAPI.</summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Category("Unit")]
 public sealed class GanetiClusterDriverRequestTests
 {
     private readonly ScriptedRapiHandler _rapi = new();

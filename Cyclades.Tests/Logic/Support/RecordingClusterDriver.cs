@@ -23,6 +23,7 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
     private readonly List<SubmittedJob> _jobs = [];
     private readonly Dictionary<long, JobStatus> _statuses = [];
     private long _nextJobId = firstJobId;
+    private int _infoRequests;
     private Func<ServerOperation, Exception?>? _failure;
 
     public string Backend => backend;
@@ -123,10 +124,16 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
     public Task<IReadOnlyList<ClusterInstance>> ListInstancesAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException("The logic does not list instances.");
 
-    public Task<ClusterInfo> GetInfoAsync(CancellationToken cancellationToken) =>
-        Unreachable
+    /// <summary>How many times the cluster was asked for its info (a RAPI call each on a real cluster).</summary>
+    public int InfoRequests => Volatile.Read(ref _infoRequests);
+
+    public Task<ClusterInfo> GetInfoAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _infoRequests);
+        return Unreachable
             ? Task.FromException<ClusterInfo>(Unavailable())
             : Task.FromResult(new ClusterInfo($"{backend}-id", backend, "3.0.2", FreeMemoryMiB, 128 * 1024, 1 << 20, 1));
+    }
 
     private async Task<long> SubmitAsync(Func<long, SubmittedJob> job)
     {
