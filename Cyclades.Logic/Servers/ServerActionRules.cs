@@ -23,6 +23,9 @@ public static class ServerActionRules
     //                                                   START     STOP      REBOOT    RESIZE    DESTROY
     private static readonly ActionVerdict[] BuildTask = [Building, Building, Building, Building, Ok];
     private static readonly ActionVerdict[] OtherTask = [Pending, Pending, Pending, Pending, Ok];
+    // Not in Synnefo's matrix (its jobs are submitted inside the command): a task whose job is still
+    // being submitted is not replaced, as its job could reach the cluster after ours.
+    private static readonly ActionVerdict[] SubmittingTask = [Pending, Pending, Pending, Pending, Pending];
 
     private static readonly Dictionary<OperState, ActionVerdict[]> NoTask = new()
     {
@@ -35,8 +38,8 @@ public static class ServerActionRules
         [OperState.Destroyed] = [State, State, State, State, Ok],
     };
 
-    /// <summary>The matrix's answer for a server that is not deleted.</summary>
-    public static ActionVerdict Decide(OperState state, ServerAction? task, ServerAction action)
+    /// <summary>The matrix's answer for a server that is not deleted; <paramref name="taskSubmitting"/>: the task has no job id yet.</summary>
+    public static ActionVerdict Decide(OperState state, ServerAction? task, ServerAction action, bool taskSubmitting = false)
     {
         var column = Array.IndexOf(Columns, action);
         if (column < 0)
@@ -47,6 +50,7 @@ public static class ServerActionRules
         {
             null => NoTask[state],
             ServerAction.Build => BuildTask,
+            _ when taskSubmitting => SubmittingTask,
             _ => OtherTask,
         };
         return row[column];
@@ -62,7 +66,7 @@ public static class ServerActionRules
         {
             throw new ServerDeletedException(server.Id);
         }
-        switch (Decide(server.OperState, server.Task?.Action, action))
+        switch (Decide(server.OperState, server.Task?.Action, action, server.Task is { JobId: null }))
         {
             case ActionVerdict.Building:
                 throw new ServerBuildingException(server.Id);

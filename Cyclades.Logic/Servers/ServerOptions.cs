@@ -19,6 +19,21 @@ public sealed class ServerOptions
 
     /// <summary>How often such a call reads the database for the task's end.</summary>
     public TimeSpan TaskPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Jobs one command or launch submits to one cluster at the same time.</summary>
+    public int MaxParallelSubmissionsPerCluster { get; set; } = 8;
+
+    /// <summary>How often a process submitting jobs renews the heartbeat of the tasks still waiting for their job id.</summary>
+    public int SubmissionHeartbeatSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// A task still without a job whose heartbeat is this old was abandoned (its process died): the
+    /// dispatcher adopts its job if the cluster has one, and otherwise gives the task up.
+    /// </summary>
+    public int AbandonedSubmissionSeconds { get; set; } = 30;
+
+    internal TimeSpan SubmissionHeartbeat => TimeSpan.FromSeconds(SubmissionHeartbeatSeconds);
+    internal TimeSpan AbandonedSubmission => TimeSpan.FromSeconds(AbandonedSubmissionSeconds);
 }
 
 internal sealed partial class ServerOptionsValidator : IValidateOptions<ServerOptions>
@@ -37,6 +52,18 @@ internal sealed partial class ServerOptionsValidator : IValidateOptions<ServerOp
         if (options.TaskPollInterval <= TimeSpan.Zero || options.TaskPollInterval > TimeSpan.FromSeconds(10))
         {
             errors.Add($"{ServerOptions.Section}:TaskPollInterval must be above zero and at most 10 seconds (got {options.TaskPollInterval}).");
+        }
+        if (options.MaxParallelSubmissionsPerCluster is < 1 or > 256)
+        {
+            errors.Add($"{ServerOptions.Section}:MaxParallelSubmissionsPerCluster must be between 1 and 256 (got {options.MaxParallelSubmissionsPerCluster}).");
+        }
+        if (options.SubmissionHeartbeatSeconds < 1)
+        {
+            errors.Add($"{ServerOptions.Section}:SubmissionHeartbeatSeconds must be positive (got {options.SubmissionHeartbeatSeconds}).");
+        }
+        if (options.AbandonedSubmissionSeconds < 3 * options.SubmissionHeartbeatSeconds)
+        {
+            errors.Add($"{ServerOptions.Section}:AbandonedSubmissionSeconds ({options.AbandonedSubmissionSeconds}) must be at least three heartbeats ({3 * options.SubmissionHeartbeatSeconds}), so a late renewal is not taken for a dead process.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
