@@ -44,7 +44,6 @@ public sealed class ServiceConfiguration(string assembly, string connectionStrin
             ["Cyclades__Dispatcher__BackoffMaxMs"] = "5000",
             ["Cyclades__Reconciliation__InitialDelaySeconds"] = "15",
             ["Cyclades__Reconciliation__IntervalSeconds"] = "30",
-            ["Cyclades__Reconciliation__UnsubmittedBuildAgeSeconds"] = "60",
         };
         for (var i = 0; i < users.Count; i++)
         {
