@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cyclades.Ganeti.Driver;
 using Cyclades.Ganeti.Rapi;
+using Cyclades.Ganeti.Rapi.Errors;
 
 namespace Cyclades.Tests.Infrastructure;
 
@@ -61,6 +62,23 @@ public sealed class GanetiTestCluster
     public GanetiRapiClient CreateClient() => new(Settings());
 
     public GanetiClusterDriver CreateDriver(InstanceCreationDefaults defaults) => new("ganeti-test", CreateClient(), defaults);
+
+    /// <summary>Removes what a test host left on the cluster: every instance named <c>&lt;prefix&gt;-…</c>.</summary>
+    public async Task RemoveInstancesAsync(string prefix)
+    {
+        using var client = CreateClient();
+        foreach (var instance in (await client.Instances.ListNamesAsync()).Where(n => n.StartsWith(prefix + "-", StringComparison.Ordinal)))
+        {
+            try
+            {
+                await client.Jobs.WaitUntilFinishedAsync(await client.Instances.DeleteAsync(instance));
+            }
+            catch (GanetiException e)
+            {
+                await TestContext.Progress.WriteLineAsync($"cleanup of {instance}: {e.Message}");
+            }
+        }
+    }
 
     /// <summary>Runs a command on the node, as an administrator would (e.g. <c>gnt-instance shutdown --submit X</c>); returns its output.</summary>
     public async Task<string> OnNodeAsync(params string[] command)

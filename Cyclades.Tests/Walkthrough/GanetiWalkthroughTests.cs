@@ -1,4 +1,3 @@
-using Cyclades.Ganeti.Rapi.Errors;
 using Cyclades.Tests.Infrastructure;
 
 namespace Cyclades.Tests.Walkthrough;
@@ -31,18 +30,7 @@ public sealed class GanetiWalkthroughTests
             return;
         }
         await _host.DisposeAsync();
-        using var client = GanetiTestCluster.Instance.CreateClient();
-        foreach (var instance in (await client.Instances.ListNamesAsync()).Where(n => n.StartsWith(_prefix + "-", StringComparison.Ordinal)))
-        {
-            try
-            {
-                await client.Jobs.WaitUntilFinishedAsync(await client.Instances.DeleteAsync(instance));
-            }
-            catch (GanetiException e)
-            {
-                await TestContext.Progress.WriteLineAsync($"cleanup of {instance}: {e.Message}");
-            }
-        }
+        await GanetiTestCluster.Instance.RemoveInstancesAsync(_prefix);
     }
 
     private CliWalkthrough Walkthrough(AwsCli cli) => new(_host, cli, TestUser.Alice, "t2.micro", "t2.small", "m1.small");
