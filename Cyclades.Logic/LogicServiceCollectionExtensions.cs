@@ -66,6 +66,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ServerRelease>();
         services.TryAddSingleton<ServerQueries>();
         services.TryAddSingleton<ServerCommands>();
+        services.TryAddSingleton<ServerSettingsCommands>();
         services.TryAddSingleton<LaunchService>();
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Quotas;
@@ -20,6 +21,7 @@ public static class DomainErrorMap
         PendingTaskException e => IncorrectState(action, e.ServerId, InstanceStates.TaskState(e.PendingTask)),
         InvalidServerStateException e => IncorrectState(action, e.ServerId, pendingTask: null),
         ServerDeletedException e => IncorrectState(action, e.ServerId, pendingTask: null),
+        ServerNotStoppedException e => IncorrectState(action, e.ServerId, pendingTask: null),
         QuotaExceededException e => QuotaExceeded(e),
         NoBackendAvailableException e => Ec2Errors.InsufficientInstanceCapacity(
             $"We currently do not have sufficient capacity in the Availability Zone you requested: {e.Reason}"),
@@ -27,7 +29,7 @@ public static class DomainErrorMap
         BackendNotFoundException e => Ec2Errors.InvalidParameterValue($"Invalid availability zone: [{e.Name}]"),
         IdempotencyMismatchException => Ec2Errors.IdempotentParameterMismatch(),
         FlavorNotFoundException e => Ec2Errors.InvalidParameterValue($"Invalid value '{e.Name}' for InstanceType."),
-        ImageNotFoundException e => Ec2Errors.InvalidAmiIdNotFound(e.ImageId),
+        ImageNotFoundException e => Ec2Errors.InvalidAmiIdNotFound(ImageIds.Of(e.ImageId)),
         InvalidResizeException e => Ec2Errors.InvalidInstanceAttributeValue(e.Problem switch
         {
             ResizeProblem.SameFlavor => $"The instance '{InstanceIds.Of(e.ServerId)}' already has the instance type {e.Flavor}.",
@@ -38,6 +40,13 @@ public static class DomainErrorMap
         KeyPairNotFoundException e => Ec2Errors.InvalidKeyPairNotFound(e.Name),
         InvalidPublicKeyException => Ec2Errors.InvalidKeyPairFormat(),
         TagLimitExceededException => Ec2Errors.TagLimitExceeded(),
+        ServerProtectedException { Action: ServerAction.Stop } e => Ec2Errors.OperationNotPermitted(
+            $"The instance '{InstanceIds.Of(e.ServerId)}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again."),
+        ServerProtectedException e => Ec2Errors.OperationNotPermitted(
+            $"The instance '{InstanceIds.Of(e.ServerId)}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again."),
+        PrivateAddressUnavailableException { InUse: true } e => Ec2Errors.InvalidIpAddressInUse(e.Address),
+        PrivateAddressUnavailableException e => Ec2Errors.InvalidParameterValue(
+            $"Address {e.Address} does not fall within the subnet's address range ({e.Network})."),
         _ => null,
     };
 

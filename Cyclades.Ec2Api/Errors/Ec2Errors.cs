@@ -37,6 +37,15 @@ public static class Ec2Errors
     public static Ec2Exception InvalidParameterCombination(string message) =>
         New("InvalidParameterCombination", Status400BadRequest, message);
 
+    public static Ec2Exception OperationNotPermitted(string message) =>
+        New("OperationNotPermitted", Status400BadRequest, message);
+
+    public static Ec2Exception InvalidIpAddressInUse(string address) =>
+        New("InvalidIPAddress.InUse", Status400BadRequest, $"Address {address} is in use.");
+
+    public static Ec2Exception UnsupportedHibernationConfiguration() =>
+        New("UnsupportedHibernationConfiguration", Status400BadRequest, "Hibernation is not supported by this endpoint's instance types.");
+
     public static Ec2Exception InvalidFilter(string name) =>
         InvalidParameterValue($"The filter '{name}' is invalid");
 

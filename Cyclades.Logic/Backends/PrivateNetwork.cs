@@ -45,6 +45,11 @@ public sealed class PrivateNetwork
         return true;
     }
 
+    /// <summary>Whether <paramref name="address"/> is an IPv4 address of this network that may be handed out.</summary>
+    public bool Offers(string address) =>
+        IPAddress.TryParse(address, out var ip) && ip.AddressFamily == AddressFamily.InterNetwork
+        && ip.ToString() == address && ToUInt(ip) is var value && value >= _first && value <= _last;
+
     /// <summary>
     /// Every address that may be handed out, each once, in windows of at most <paramref name="size"/>:
     /// from the one after <paramref name="after"/> (the last one handed out; null or outside the network:

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
@@ -49,25 +50,37 @@ public sealed class CatalogAdministration(IDbConnectionFactory connections, Time
             return flavor with { Deleted = true };
         }, cancellationToken);
 
-    /// <summary>Offers a new image, or again one this way added and deprecated.</summary>
+    /// <summary>
+    /// Offers a new image, or again one this way added and deprecated. Without an
+    /// <see cref="ImageDefinition.Id"/>, the image gets the next free number.
+    /// </summary>
     public Task<Image> AddImageAsync(ImageDefinition definition, CancellationToken cancellationToken)
     {
-        DefinitionException.ThrowIfAny($"Image '{definition.Id}'", definition.Problems());
+        var numbered = definition.Id.Length > 0;
+        if (numbered)
+        {
+            DefinitionException.ThrowIfAny($"Image '{definition.Id}'", definition.Problems());
+        }
         return connections.WriteAsync(async db =>
         {
-            var existing = await CatalogRepository.GetImageAsync(db, definition.Id, cancellationToken);
+            if (!numbered)
+            {
+                definition.Id = (await CatalogRepository.NextImageNumberAsync(db, cancellationToken)).ToString(CultureInfo.InvariantCulture);
+                DefinitionException.ThrowIfAny($"Image '{definition.Name}'", definition.Problems());
+            }
+            var existing = await CatalogRepository.GetImageAsync(db, definition.Number, cancellationToken);
             if (existing is not null && existing is not { Deleted: true, Origin: DefinitionOrigin.Admin })
             {
                 throw new DefinitionException($"Image '{definition.Id}' already exists.");
             }
             await CatalogRepository.UpsertImageAsync(
                 db, definition, exists: existing is not null, DefinitionOrigin.Admin, UnixTime.ToMicros(clock.GetUtcNow()), cancellationToken);
-            return (await CatalogRepository.GetImageAsync(db, definition.Id, cancellationToken))!;
+            return (await CatalogRepository.GetImageAsync(db, definition.Number, cancellationToken))!;
         }, cancellationToken);
     }
 
     /// <summary>Stops offering an image an operator added; servers built from it are not affected.</summary>
-    public Task<Image> DeprecateImageAsync(string id, CancellationToken cancellationToken) =>
+    public Task<Image> DeprecateImageAsync(long id, CancellationToken cancellationToken) =>
         connections.WriteAsync(async db =>
         {
             var image = await CatalogRepository.GetImageAsync(db, id, cancellationToken) is { Deleted: false } found

@@ -56,8 +56,14 @@ public sealed class FlavorDefinition
 
 public sealed class ImageDefinition
 {
-    /// <summary>AMI-style id, e.g. <c>ami-00000001</c>.</summary>
+    /// <summary>
+    /// The image's number, e.g. <c>1</c>; the form earlier versions used, <c>ami-00000001</c>, names the
+    /// same image (<see cref="ImageNumbers"/>). Empty for an operator's new image: the catalog numbers it.
+    /// </summary>
     public string Id { get; set; } = "";
+
+    /// <summary>The number <see cref="Id"/> names; 0 when it names none.</summary>
+    public long Number => ImageNumbers.TryParse(Id, out var number) ? number : 0;
 
     public string Name { get; set; } = "";
 
@@ -74,9 +80,9 @@ public sealed class ImageDefinition
     /// <summary>What is wrong with this image on its own, each message starting with the setting's name.</summary>
     public IEnumerable<string> Problems()
     {
-        if (string.IsNullOrWhiteSpace(Id) || Id.Length > 64)
+        if (Number == 0)
         {
-            yield return "Id must be 1-64 characters.";
+            yield return $"Id must be a positive number, or ami- and 8 or 17 lower-case hex digits (got '{Id}').";
         }
         if (string.IsNullOrWhiteSpace(Name) || Name.Length > 255)
         {

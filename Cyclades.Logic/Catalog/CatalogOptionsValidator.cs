@@ -42,9 +42,9 @@ internal sealed class CatalogOptionsValidator : IValidateOptions<CatalogOptions>
             {
                 yield return $"{key}:{problem}";
             }
-            if (images.Take(i).Any(o => o.Id == image.Id))
+            if (image.Number != 0 && images.Take(i).Any(o => o.Number == image.Number))
             {
-                yield return $"{key}:Id '{image.Id}' is used by an earlier image.";
+                yield return $"{key}:Id '{image.Id}' names the same image as an earlier one.";
             }
         }
     }

@@ -61,7 +61,7 @@ internal static class CatalogRepository
         (await db.QueryAsync<ImageRow>($"SELECT {ImageColumns} FROM images ORDER BY id", null, cancellationToken))
             .Select(r => r.ToImage()).ToList();
 
-    public static async Task<Image?> GetImageAsync(Db db, string id, CancellationToken cancellationToken) =>
+    public static async Task<Image?> GetImageAsync(Db db, long id, CancellationToken cancellationToken) =>
         (await db.QuerySingleOrDefaultAsync<ImageRow>($"SELECT {ImageColumns} FROM images WHERE id = @id", new { id }, cancellationToken))
             ?.ToImage();
 
@@ -69,7 +69,7 @@ internal static class CatalogRepository
     {
         var parameters = new
         {
-            image.Id,
+            Id = image.Number,
             image.Name,
             image.Description,
             image.Os,
@@ -93,7 +93,10 @@ internal static class CatalogRepository
             parameters, cancellationToken);
     }
 
-    public static Task RetireImageAsync(Db db, string id, long now, CancellationToken cancellationToken) =>
+    public static async Task<long> NextImageNumberAsync(Db db, CancellationToken cancellationToken) =>
+        await db.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) + 1 FROM images", null, cancellationToken);
+
+    public static Task RetireImageAsync(Db db, long id, long now, CancellationToken cancellationToken) =>
         db.ExecuteAsync("UPDATE images SET deleted = @yes, updated_at = @now WHERE id = @id", new { id, yes = true, now }, cancellationToken);
 
     private sealed record FlavorRow
@@ -119,7 +122,7 @@ internal static class CatalogRepository
 
     private sealed record ImageRow
     {
-        public required string Id { get; init; }
+        public long Id { get; init; }
 
         public required string Name { get; init; }
 

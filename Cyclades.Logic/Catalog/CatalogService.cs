@@ -29,7 +29,7 @@ public sealed class CatalogService(IDbConnectionFactory connections, TimeProvide
         }, cancellationToken);
 
     /// <summary>An image on offer, by id; null if none.</summary>
-    public async Task<Image?> FindImageAsync(string id, CancellationToken cancellationToken) =>
+    public async Task<Image?> FindImageAsync(long id, CancellationToken cancellationToken) =>
         await connections.ReadAsync(db => CatalogRepository.GetImageAsync(db, id, cancellationToken), cancellationToken) is { Deleted: false } image
             ? image
             : null;
@@ -88,9 +88,9 @@ public sealed class CatalogService(IDbConnectionFactory connections, TimeProvide
         var existing = await CatalogRepository.ListImagesAsync(db, cancellationToken);
         foreach (var definition in definitions)
         {
-            await CatalogRepository.UpsertImageAsync(db, definition, existing.Any(i => i.Id == definition.Id), DefinitionOrigin.Config, now, cancellationToken);
+            await CatalogRepository.UpsertImageAsync(db, definition, existing.Any(i => i.Id == definition.Number), DefinitionOrigin.Config, now, cancellationToken);
         }
-        foreach (var gone in existing.Where(i => !i.Deleted && i.Origin == DefinitionOrigin.Config && definitions.All(d => d.Id != i.Id)))
+        foreach (var gone in existing.Where(i => !i.Deleted && i.Origin == DefinitionOrigin.Config && definitions.All(d => d.Number != i.Id)))
         {
             await CatalogRepository.RetireImageAsync(db, gone.Id, now, cancellationToken);
         }

@@ -18,9 +18,9 @@ public static class DefaultCatalog
 
     public static IReadOnlyList<ImageDefinition> Images { get; } =
     [
-        Image("ami-00000001", "noop-default", "Installs nothing (noop OS)", "noop+default"),
-        Image("ami-00000002", "noop-slow", "Installs nothing, slowly (noop OS, 5 s install)", "noop+slow"),
-        Image("ami-00000003", "noop-fail", "Fails to install (noop OS); for trying out failed launches", "noop+fail"),
+        Image("1", "noop-default", "Installs nothing (noop OS)", "noop+default"),
+        Image("2", "noop-slow", "Installs nothing, slowly (noop OS, 5 s install)", "noop+slow"),
+        Image("3", "noop-fail", "Fails to install (noop OS); for trying out failed launches", "noop+fail"),
     ];
 
     // Ganeti's default instance policy wants disks of at least 1 GiB; file disks are sparse.

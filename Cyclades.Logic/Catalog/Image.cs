@@ -3,12 +3,12 @@ using Cyclades.Logic.Configuration;
 namespace Cyclades.Logic.Catalog;
 
 /// <summary>What a server is installed from: a cluster OS (with variant) and its parameters.</summary>
-/// <param name="Id">An AMI-style id, e.g. <c>ami-00000001</c>.</param>
+/// <param name="Id">The image's number; front-ends show it in their own form (EC2: <c>ami-00000001</c> is image 1).</param>
 /// <param name="OsType">The cluster's OS with variant, e.g. <c>noop+default</c>.</param>
 /// <param name="OsParameters">Passed to the OS as they are; must be parameters the OS declares.</param>
 /// <param name="KeyParameter">The OS parameter that receives the key pair's public key, if the OS takes one.</param>
 public sealed record Image(
-    string Id,
+    long Id,
     string Name,
     string Description,
     string OsType,

@@ -1,7 +1,7 @@
 namespace Cyclades.Logic.Errors;
 
-public sealed class ImageNotFoundException(string imageId)
+public sealed class ImageNotFoundException(long imageId)
     : DomainException($"Image '{imageId}' does not exist.")
 {
-    public string ImageId { get; } = imageId;
+    public long ImageId { get; } = imageId;
 }

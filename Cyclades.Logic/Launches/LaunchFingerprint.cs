@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Cyclades.Logic.Servers;
 
 namespace Cyclades.Logic.Launches;
 
@@ -20,6 +21,8 @@ internal static class LaunchFingerprint
             request.UserData is null ? null : Convert.ToHexString(SHA256.HashData(request.UserData)),
             request.BackendName,
             request.ExtraFingerprint,
+            request.Settings == ServerSettings.Default ? null : request.Settings,
+            request.PrivateIp,
             request.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new[] { t.Key, t.Value }),
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

@@ -1,9 +1,10 @@
+using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
 
 namespace Cyclades.Logic.Launches;
 
 /// <summary>Create between <see cref="MinCount"/> and <see cref="MaxCount"/> servers, as many as the quota allows.</summary>
-public sealed record LaunchRequest(string UserId, string ImageId, string FlavorName, int MinCount, int MaxCount)
+public sealed record LaunchRequest(string UserId, long ImageId, string FlavorName, int MinCount, int MaxCount)
 {
     /// <summary>Unique per user; the same key with the same parameters returns the first launch.</summary>
     public string? IdempotencyKey { get; init; }
@@ -20,6 +21,15 @@ public sealed record LaunchRequest(string UserId, string ImageId, string FlavorN
 
     /// <summary>The backend to place the servers on; null lets the allocator choose.</summary>
     public string? BackendName { get; init; }
+
+    /// <summary>What the owner chose for every server (part of the fingerprint).</summary>
+    public ServerSettings Settings { get; init; } = ServerSettings.Default;
+
+    /// <summary>
+    /// The private address of the one server this launch makes (it must be free, in the backend's
+    /// network); null lets the backend hand out the next free ones.
+    /// </summary>
+    public string? PrivateIp { get; init; }
 
     /// <summary>Tags every server gets in the same transaction that creates it (part of the fingerprint).</summary>
     public IReadOnlyList<Tag> Tags { get; init; } = [];

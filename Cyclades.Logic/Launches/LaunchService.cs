@@ -23,6 +23,7 @@ public sealed class LaunchService(
     IDbConnectionFactory connections,
     CatalogService catalog,
     BackendAllocator allocator,
+    BackendRegistry backends,
     ClusterDriverCache drivers,
     QuotaService quotas,
     ServerRelease release,
@@ -37,16 +38,21 @@ public sealed class LaunchService(
     /// <summary>Addresses looked up per query while allocating.</summary>
     private const int AddressWindow = 256;
 
+    /// <summary>
+    /// Every check <see cref="LaunchAsync"/> makes before it changes anything (counts, image, flavor, a
+    /// named backend that takes servers), without acting: what a dry run answers.
+    /// </summary>
+    public async Task CheckAsync(LaunchRequest request, CancellationToken cancellationToken) =>
+        _ = await ResolveAsync(request, cancellationToken);
+
     public async Task<LaunchResult> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
-        Validate(request);
+        var (image, flavor) = await ResolveAsync(request, cancellationToken);
         var fingerprint = LaunchFingerprint.Of(request);
         if (request.IdempotencyKey is { } key && await ReplayAsync(request.UserId, key, fingerprint, cancellationToken) is { } earlier)
         {
             return earlier;
         }
-        var image = await catalog.FindImageAsync(request.ImageId, cancellationToken) ?? throw new ImageNotFoundException(request.ImageId);
-        var flavor = await catalog.FindFlavorAsync(request.FlavorName, cancellationToken) ?? throw new FlavorNotFoundException(request.FlavorName);
         var backend = await allocator.ChooseAsync(request.BackendName, flavor, request.MinCount, cancellationToken);
         await quotas.EnsureHolderAsync(request.UserId, cancellationToken);
 
@@ -73,6 +79,18 @@ public sealed class LaunchService(
         }
     }
 
+    private async Task<(Image Image, Flavor Flavor)> ResolveAsync(LaunchRequest request, CancellationToken cancellationToken)
+    {
+        Validate(request);
+        var image = await catalog.FindImageAsync(request.ImageId, cancellationToken) ?? throw new ImageNotFoundException(request.ImageId);
+        var flavor = await catalog.FindFlavorAsync(request.FlavorName, cancellationToken) ?? throw new FlavorNotFoundException(request.FlavorName);
+        if (request.BackendName is { } name && await backends.FindAsync(name, cancellationToken) is not { Enabled: true })
+        {
+            throw new BackendNotFoundException(name);
+        }
+        return (image, flavor);
+    }
+
     private static void Validate(LaunchRequest request)
     {
         if (request.MinCount < 1 || request.MaxCount < request.MinCount || request.MaxCount > MaxServersPerLaunch)
@@ -89,6 +107,14 @@ public sealed class LaunchService(
         EnsureAtMost(request.IdempotencyKey, 128, nameof(request.IdempotencyKey));
         EnsureAtMost(request.Name, 255, nameof(request.Name));
         EnsureAtMost(request.KeyName, 255, nameof(request.KeyName));
+        if (request.PrivateIp is not null && request.MaxCount != 1)
+        {
+            throw new ArgumentException("A chosen private address is for a launch of one server.", nameof(request));
+        }
+        if (request.Settings.Metadata.HopLimit is < 1 or > MetadataService.MaxHopLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), $"The metadata hop limit must be 1-{MetadataService.MaxHopLimit}.");
+        }
     }
 
     private static void EnsureAtMost(string? value, int length, string name)
@@ -135,14 +161,16 @@ public sealed class LaunchService(
         var count = await quotas.CapacityAsync(db, request.UserId, perServer, request.MinCount, request.MaxCount, cancellationToken);
 
         await BackendRepository.LockAsync(db, backend.Id, cancellationToken);
-        var addresses = await FreeAddressesAsync(db, backend, count, cancellationToken)
+        var addresses = request.PrivateIp is { } chosen
+            ? await ChosenAddressAsync(db, backend, chosen, cancellationToken)
+            : await FreeAddressesAsync(db, backend, count, cancellationToken)
             ?? throw new NoBackendAvailableException($"the network {backend.NetworkCidr} of backend '{backend.Name}' has no {count} free addresses.");
 
         for (var index = 0; index < count; index++)
         {
             var server = new NewServer(
                 request.UserId, request.Name ?? "", flavor.Id, request.ImageId, backend.Id, launch.Id, index,
-                request.KeyName, request.PublicKey, request.UserData, addresses[index]);
+                request.KeyName, request.PublicKey, request.UserData, addresses[index], request.Settings);
             var serverId = await ServerRepository.InsertAsync(db, server, instanceNames.For, now, cancellationToken);
             var commission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
                 request.UserId, perServer, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);
@@ -153,6 +181,20 @@ public sealed class LaunchService(
         var servers = await ServerRepository.ListByLaunchAsync(db, launch.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Created(launch, servers);
+    }
+
+    /// <summary>The address the caller chose, if the backend hands it out and no server holds it (the backend row is locked).</summary>
+    private static async Task<IReadOnlyList<string>> ChosenAddressAsync(Db db, Backend backend, string address, CancellationToken cancellationToken)
+    {
+        if (!PrivateNetwork.Parse(backend.NetworkCidr).Offers(address))
+        {
+            throw new PrivateAddressUnavailableException(address, backend.NetworkCidr, inUse: false);
+        }
+        if ((await BackendRepository.PrivateIpsInUseAsync(db, backend.Id, [address], cancellationToken)).Count > 0)
+        {
+            throw new PrivateAddressUnavailableException(address, backend.NetworkCidr, inUse: true);
+        }
+        return [address];
     }
 
     /// <summary>The first <paramref name="count"/> free addresses in next-fit order (the backend row is locked), or null.</summary>

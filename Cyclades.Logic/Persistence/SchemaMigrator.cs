@@ -28,6 +28,14 @@ public sealed class SchemaMigrator
         services.GetRequiredService<IMigrationRunner>().MigrateUp();
     }
 
+    /// <summary>Applies the migrations up to and including <paramref name="version"/> (tests of a later migration's data conversion).</summary>
+    internal void MigrateUp(long version)
+    {
+        using var _ = AcquireMigrationLock();
+        using var services = BuildRunnerServices();
+        services.GetRequiredService<IMigrationRunner>().MigrateUp(version);
+    }
+
     public bool HasPendingMigrations()
     {
         using var services = BuildRunnerServices();

@@ -5,11 +5,12 @@ internal sealed record NewServer(
     string UserId,
     string Name,
     long FlavorId,
-    string ImageId,
+    long ImageId,
     long BackendId,
     long LaunchId,
     int LaunchIndex,
     string? KeyName,
     string? PublicKey,
     byte[]? UserData,
-    string? PrivateIp);
+    string? PrivateIp,
+    ServerSettings Settings);

@@ -11,7 +11,7 @@ public sealed record Server
 
     public required long FlavorId { get; init; }
 
-    public required string ImageId { get; init; }
+    public required long ImageId { get; init; }
 
     public required long BackendId { get; init; }
 
@@ -25,6 +25,8 @@ public sealed record Server
     public string? KeyName { get; init; }
 
     public string? PrivateIp { get; init; }
+
+    public ServerSettings Settings { get; init; } = ServerSettings.Default;
 
     public required OperState OperState { get; init; }
 

@@ -86,6 +86,7 @@ public sealed class ServerCommands(
                 results[i] = new ServerCommandResult(server, server, Performed: false);
                 continue;
             }
+            ServerProtection.EnsureAllowed(server, command.Action);
             plan.Add(await PlanAsync(db, i, server, command, cancellationToken));
         }
         var increases = plan.Aggregate(Provisions.None, (sum, step) => sum.Plus(step.Provisions.Increases()));

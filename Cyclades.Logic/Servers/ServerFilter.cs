@@ -19,7 +19,7 @@ public sealed record ServerFilter
 
     public IReadOnlyCollection<string>? FlavorNames { get; init; }
 
-    public IReadOnlyCollection<string>? ImageIds { get; init; }
+    public IReadOnlyCollection<long>? ImageIds { get; init; }
 
     public IReadOnlyCollection<string>? KeyNames { get; init; }
 

@@ -105,11 +105,11 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         AddIn(sql, parameters, "s.id", "ids", filter.Ids);
         AddIn(sql, parameters, "s.operstate", "operstates", filter.OperStates?.Select(s => s.ToDb()).ToList());
         AddIn(sql, parameters, "s.launch_id", "launchIds", filter.LaunchIds);
+        AddIn(sql, parameters, "s.image_id", "imageIds", filter.ImageIds);
         AddStates(sql, parameters, filter.States);
         var patterns = new SqlPatterns(dialect, sql, parameters);
         // The page is chosen from servers alone (ServerViewRow.Page): related names are looked up here.
         patterns.Add("(SELECT f.name FROM flavors f WHERE f.id = s.flavor_id)", filter.FlavorNames);
-        patterns.Add("s.image_id", filter.ImageIds);
         patterns.Add("s.key_name", filter.KeyNames);
         patterns.Add("(SELECT b.name FROM backends b WHERE b.id = s.backend_id)", filter.BackendNames);
         patterns.Add("s.private_ip", filter.PrivateIps);

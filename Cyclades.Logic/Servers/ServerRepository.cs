@@ -26,11 +26,11 @@ internal static class ServerRepository
     public static async Task<long> InsertAsync(Db db, NewServer server, Func<long, string> instanceName, long now, CancellationToken cancellationToken)
     {
         var id = await db.InsertAsync(
-            """
+            $"""
             INSERT INTO servers (user_id, name, flavor_id, image_id, backend_id, launch_id, launch_index, key_name, public_key,
-                user_data, private_ip, operstate, task, created_at, updated_at)
+                user_data, private_ip, operstate, task, created_at, updated_at, {SettingsColumns})
             VALUES (@UserId, @Name, @FlavorId, @ImageId, @BackendId, @LaunchId, @LaunchIndex, @KeyName, @PublicKey,
-                @UserData, @PrivateIp, 'BUILD', 'BUILD', @now, @now)
+                @UserData, @PrivateIp, 'BUILD', 'BUILD', @now, @now, {SettingsValues})
             """,
             new
             {
@@ -46,11 +46,55 @@ internal static class ServerRepository
                 server.UserData,
                 server.PrivateIp,
                 now,
+                server.Settings.DestroyProtected,
+                server.Settings.StopProtected,
+                GuestShutdown = server.Settings.GuestShutdown.ToDb(),
+                server.Settings.IoOptimized,
+                server.Settings.AddressCheck,
+                MetadataEnabled = server.Settings.Metadata.Enabled,
+                MetadataTokensRequired = server.Settings.Metadata.TokensRequired,
+                MetadataHopLimit = server.Settings.Metadata.HopLimit,
+                MetadataTags = server.Settings.Metadata.ExposesTags,
             },
             cancellationToken);
         await db.ExecuteAsync("UPDATE servers SET instance_name = @name WHERE id = @id", new { id, name = instanceName(id) }, cancellationToken);
         return id;
     }
+
+    /// <summary>Writes the owner's settings (<see cref="ServerSettings"/>).</summary>
+    public static Task UpdateSettingsAsync(Db db, long id, ServerSettings settings, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            """
+            UPDATE servers SET destroy_protected = @DestroyProtected, stop_protected = @StopProtected, guest_shutdown = @GuestShutdown,
+                io_optimized = @IoOptimized, address_check = @AddressCheck, metadata_enabled = @MetadataEnabled,
+                metadata_tokens_required = @MetadataTokensRequired, metadata_hop_limit = @MetadataHopLimit, metadata_tags = @MetadataTags,
+                updated_at = @now
+            WHERE id = @id
+            """,
+            new
+            {
+                id,
+                now,
+                settings.DestroyProtected,
+                settings.StopProtected,
+                GuestShutdown = settings.GuestShutdown.ToDb(),
+                settings.IoOptimized,
+                settings.AddressCheck,
+                MetadataEnabled = settings.Metadata.Enabled,
+                MetadataTokensRequired = settings.Metadata.TokensRequired,
+                MetadataHopLimit = settings.Metadata.HopLimit,
+                MetadataTags = settings.Metadata.ExposesTags,
+            },
+            cancellationToken);
+
+    public static Task UpdateUserDataAsync(Db db, long id, byte[]? userData, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync("UPDATE servers SET user_data = @userData, updated_at = @now WHERE id = @id", new { id, userData, now }, cancellationToken);
+
+    private const string SettingsColumns =
+        "destroy_protected, stop_protected, guest_shutdown, io_optimized, address_check, metadata_enabled, metadata_tokens_required, metadata_hop_limit, metadata_tags";
+
+    private const string SettingsValues =
+        "@DestroyProtected, @StopProtected, @GuestShutdown, @IoOptimized, @AddressCheck, @MetadataEnabled, @MetadataTokensRequired, @MetadataHopLimit, @MetadataTags";
 
     public static Task AttachCommissionAsync(Db db, long id, long commissionId, CancellationToken cancellationToken) =>
         db.ExecuteAsync("UPDATE servers SET commission_id = @commissionId WHERE id = @id", new { id, commissionId }, cancellationToken);

@@ -14,7 +14,10 @@ internal record ServerRow
         s.deleted_at AS DeletedAt, s.task AS Task, s.task_job_id AS TaskJobId, s.backend_job_id AS BackendJobId,
         s.backend_operation AS BackendOperation, s.backend_job_status AS BackendJobStatus,
         s.backend_message AS BackendMessage, s.backend_job_at AS BackendJobAt, s.backend_time AS BackendTime,
-        s.commission_id AS CommissionId, s.created_at AS CreatedAt, s.updated_at AS UpdatedAt
+        s.commission_id AS CommissionId, s.created_at AS CreatedAt, s.updated_at AS UpdatedAt,
+        s.destroy_protected AS DestroyProtected, s.stop_protected AS StopProtected, s.guest_shutdown AS GuestShutdown,
+        s.io_optimized AS IoOptimized, s.address_check AS AddressCheck, s.metadata_enabled AS MetadataEnabled,
+        s.metadata_tokens_required AS MetadataTokensRequired, s.metadata_hop_limit AS MetadataHopLimit, s.metadata_tags AS MetadataTags
         """;
 
     public long Id { get; init; }
@@ -25,7 +28,7 @@ internal record ServerRow
 
     public long FlavorId { get; init; }
 
-    public required string ImageId { get; init; }
+    public long ImageId { get; init; }
 
     public long BackendId { get; init; }
 
@@ -67,6 +70,24 @@ internal record ServerRow
 
     public long UpdatedAt { get; init; }
 
+    public bool DestroyProtected { get; init; }
+
+    public bool StopProtected { get; init; }
+
+    public string GuestShutdown { get; init; } = "STOP";
+
+    public bool IoOptimized { get; init; }
+
+    public bool AddressCheck { get; init; }
+
+    public bool MetadataEnabled { get; init; }
+
+    public bool MetadataTokensRequired { get; init; }
+
+    public int MetadataHopLimit { get; init; }
+
+    public bool MetadataTags { get; init; }
+
     public Server ToServer() => new()
     {
         Id = Id,
@@ -80,6 +101,15 @@ internal record ServerRow
         LaunchIndex = LaunchIndex,
         KeyName = KeyName,
         PrivateIp = PrivateIp,
+        Settings = new ServerSettings
+        {
+            DestroyProtected = DestroyProtected,
+            StopProtected = StopProtected,
+            GuestShutdown = DbNames.Parse<GuestShutdownAction>(GuestShutdown),
+            IoOptimized = IoOptimized,
+            AddressCheck = AddressCheck,
+            Metadata = new MetadataService(MetadataEnabled, MetadataTokensRequired, MetadataHopLimit, MetadataTags),
+        },
         OperState = DbNames.Parse<OperState>(OperState),
         Deleted = Deleted,
         DeletedAt = UnixTime.FromMicros(DeletedAt),

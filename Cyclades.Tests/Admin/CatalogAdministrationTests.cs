@@ -55,7 +55,7 @@ public sealed class CatalogAdministrationTests(DatabaseProvider provider) : Logi
         Assert.That((await Assert.ThrowsAsync<DefinitionException>(() => Administration.DeprecateImageAsync(LogicHarness.Image, None)))!.Message,
             Does.Contain("defined in configuration (Cyclades:Images)"));
         await Assert.ThrowsAsync<FlavorNotFoundException>(() => Administration.DeprecateFlavorAsync("m9.nothing", None));
-        await Assert.ThrowsAsync<ImageNotFoundException>(() => Administration.DeprecateImageAsync("ami-99999999", None));
+        await Assert.ThrowsAsync<ImageNotFoundException>(() => Administration.DeprecateImageAsync(0x99999999, None));
     }
 
     [Test]
@@ -71,13 +71,13 @@ public sealed class CatalogAdministrationTests(DatabaseProvider provider) : Logi
         await Assert.ThrowsAsync<DefinitionException>(() => Administration.AddImageAsync(definition, None));
 
         await SyncConfiguredCatalogAsync();
-        Assert.That((await Logic.Catalog.FindImageAsync("ami-0000abcd", None))?.Origin, Is.EqualTo(DefinitionOrigin.Admin), "the sync left it alone");
-        await Administration.DeprecateImageAsync("ami-0000abcd", None);
-        Assert.That(await Logic.Catalog.FindImageAsync("ami-0000abcd", None), Is.Null);
+        Assert.That((await Logic.Catalog.FindImageAsync(0xabcd, None))?.Origin, Is.EqualTo(DefinitionOrigin.Admin), "the sync left it alone");
+        await Administration.DeprecateImageAsync(0xabcd, None);
+        Assert.That(await Logic.Catalog.FindImageAsync(0xabcd, None), Is.Null);
 
         var configured = (await Logic.Catalog.ListImagesAsync(false, None)).Select(ToDefinition).Append(definition).ToList();
         await Logic.Catalog.SyncAsync(await ConfiguredFlavorsAsync(), configured, None);
-        Assert.That((await Logic.Catalog.FindImageAsync("ami-0000abcd", None))!.Origin, Is.EqualTo(DefinitionOrigin.Config));
+        Assert.That((await Logic.Catalog.FindImageAsync(0xabcd, None))!.Origin, Is.EqualTo(DefinitionOrigin.Config));
     }
 
     private static FlavorDefinition Flavor(string name, int cpu) =>
@@ -97,7 +97,7 @@ public sealed class CatalogAdministrationTests(DatabaseProvider provider) : Logi
 
     private static ImageDefinition ToDefinition(Image image) => new()
     {
-        Id = image.Id, Name = image.Name, Description = image.Description, Os = image.OsType,
+        Id = image.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Name = image.Name, Description = image.Description, Os = image.OsType,
         OsParameters = image.OsParameters.ToDictionary(), KeyParameter = image.KeyParameter,
     };
 }

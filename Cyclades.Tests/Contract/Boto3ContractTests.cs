@@ -61,4 +61,44 @@ public sealed class Boto3ContractTests
         Assert.That((error.GetProperty("code").GetString(), error.GetProperty("status").GetInt32()), Is.EqualTo((code, status)), output.ToString());
         Assert.That(error.GetProperty("request_id").GetString(), Is.Not.Empty);
     }
+
+    [Test]
+    public async Task Termination_protection_and_the_fields_terraform_sends_work_through_boto3()
+    {
+        var run = await Call(TestUser.Alice, "run_instances", new
+        {
+            ImageId = "ami-00000001", InstanceType = "t2.micro", MinCount = 1, MaxCount = 1,
+            DisableApiTermination = true, DisableApiStop = false, EbsOptimized = false,
+            HibernationOptions = new { Configured = false }, Monitoring = new { Enabled = false },
+            Placement = new { AvailabilityZone = "" }, MetadataOptions = new { HttpTokens = "required", HttpPutResponseHopLimit = 1 },
+        });
+        var id = run.GetProperty("result").GetProperty("Instances")[0].GetProperty("InstanceId").GetString()!;
+
+        var refused = (await Call(TestUser.Alice, "terminate_instances", new { InstanceIds = new[] { id } })).GetProperty("error");
+        var protection = await Call(TestUser.Alice, "describe_instance_attribute", new { InstanceId = id, Attribute = "disableApiTermination" });
+        var described = await Call(TestUser.Alice, "describe_instances", new { InstanceIds = new[] { id } });
+        await Call(TestUser.Alice, "modify_instance_attribute", new { InstanceId = id, DisableApiTermination = new { Value = false } });
+        var terminated = await Call(TestUser.Alice, "terminate_instances", new { InstanceIds = new[] { id } });
+
+        Assert.That((refused.GetProperty("code").GetString(), refused.GetProperty("status").GetInt32()), Is.EqualTo(("OperationNotPermitted", 400)));
+        Assert.That(protection.GetProperty("result").GetProperty("DisableApiTermination").GetProperty("Value").GetBoolean(), Is.True);
+        var instance = described.GetProperty("result").GetProperty("Reservations")[0].GetProperty("Instances")[0];
+        Assert.That(instance.GetProperty("MetadataOptions").GetProperty("HttpTokens").GetString(), Is.EqualTo("required"));
+        Assert.That(instance.GetProperty("HibernationOptions").GetProperty("Configured").GetBoolean(), Is.False);
+        Assert.That(terminated.GetProperty("result").GetProperty("TerminatingInstances")[0].GetProperty("InstanceId").GetString(), Is.EqualTo(id), terminated.ToString());
+    }
+
+    [TestCase("HibernationOptions", "UnsupportedHibernationConfiguration")]
+    [TestCase("Monitoring", "UnsupportedOperation")]
+    public async Task Refused_launch_fields_are_parsed_by_botocore(string field, string code)
+    {
+        object parameters = field switch
+        {
+            "HibernationOptions" => new { ImageId = "ami-00000001", MinCount = 1, MaxCount = 1, HibernationOptions = new { Configured = true } },
+            _ => new { ImageId = "ami-00000001", MinCount = 1, MaxCount = 1, Monitoring = new { Enabled = true } },
+        };
+        var error = (await Call(TestUser.Alice, "run_instances", parameters)).GetProperty("error");
+
+        Assert.That((error.GetProperty("code").GetString(), error.GetProperty("status").GetInt32()), Is.EqualTo((code, 400)));
+    }
 }

@@ -21,8 +21,8 @@ public sealed class RealClusterHarness : IAsyncDisposable
     public const string Small = "it.small";
     public const string Medium = "it.medium";
     public const string FileDisk = "it.file";
-    public const string Image = "ami-00000001";
-    public const string FailingImage = "ami-00000003";
+    public const long Image = 1;
+    public const long FailingImage = 3;
 
     private RealClusterHarness(DispatchHarness harness, GanetiTestCluster cluster, string prefix)
     {
@@ -50,8 +50,8 @@ public sealed class RealClusterHarness : IAsyncDisposable
         AddFlavor(settings, 0, Small, 1, 256, 0, "diskless");
         AddFlavor(settings, 1, Medium, 2, 512, 0, "diskless");
         AddFlavor(settings, 2, FileDisk, 1, 256, 1, "file");
-        AddImage(settings, 0, Image, "noop+default");
-        AddImage(settings, 1, FailingImage, "noop+fail");
+        AddImage(settings, 0, "ami-00000001", "noop+default");
+        AddImage(settings, 1, "ami-00000003", "noop+fail");
         var harness = await DispatchHarness.StartAsync(DatabaseProvider.MySql, settings);
         return new RealClusterHarness(harness, cluster, prefix);
     }

@@ -39,7 +39,7 @@ public sealed class ReconciliationOnSimulatorTests
         var resized = await StartedAsync();
         var lostJob = await StartedAsync();
         var finished = await _harness.LaunchAsync();                       // create done, never delivered
-        var failed = await _harness.LaunchAsync("t2.nano", "ami-00000003"); // OS install fails, never delivered
+        var failed = await _harness.LaunchAsync("t2.nano", 3); // OS install fails, never delivered
         var unsubmitted = await _harness.LaunchAsync();
         var unknownCreate = await _harness.LaunchAsync();
         Simulator.CrashInstance(crashed.InstanceName);

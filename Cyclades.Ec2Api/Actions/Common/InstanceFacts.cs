@@ -15,5 +15,11 @@ public static class InstanceFacts
     public const string Hypervisor = "xen";
 
     public const string Tenancy = "default";
+
+    public const string BootMode = "legacy-bios";
+
+    /// <summary>Every instance earns and spends CPU credits at the standard rate (no unlimited mode).</summary>
+    public const string StandardCpuCredits = "standard";
+    public const string UnlimitedCpuCredits = "unlimited";
     public const string PlatformDetails = "Linux/UNIX";
 }

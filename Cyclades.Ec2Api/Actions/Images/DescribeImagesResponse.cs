@@ -76,7 +76,7 @@ public sealed class ImageItem
 
     public static ImageItem From(Image image, IEnumerable<Tag> tags) => new()
     {
-        ImageId = image.Id,
+        ImageId = ImageIds.Of(image.Id),
         ImageLocation = $"{ImageOwners.CatalogOwnerAlias}/{image.Name}",
         CreationDate = image.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
         Name = image.Name,

@@ -37,12 +37,6 @@ public sealed class BooleanValueItem
     public bool Value { get; init; }
 }
 
-public sealed class EnclaveOptionsItem
-{
-    [Ec2Element("enabled")]
-    public bool Enabled { get; init; }
-}
-
 /// <summary>The model's <c>InstanceBlockDeviceMapping</c>; instances list none (their disk is not an EBS volume).</summary>
 public sealed class BlockDeviceMappingItem
 {

@@ -62,6 +62,7 @@ public sealed class DescribeInstanceAttributeResponse : Ec2Response
     public static DescribeInstanceAttributeResponse For(string attribute, ServerView view, byte[]? userData)
     {
         var id = InstanceIds.Of(view.Server.Id);
+        var settings = view.Server.Settings;
         return attribute switch
         {
             "instanceType" => new() { InstanceId = id, InstanceType = new() { Value = view.Flavor.Name } },
@@ -69,13 +70,16 @@ public sealed class DescribeInstanceAttributeResponse : Ec2Response
             "kernel" => new() { InstanceId = id, Kernel = new() },
             "ramdisk" => new() { InstanceId = id, Ramdisk = new() },
             "rootDeviceName" => new() { InstanceId = id, RootDeviceName = new() { Value = InstanceFacts.RootDeviceName } },
-            "instanceInitiatedShutdownBehavior" => new() { InstanceId = id, InstanceInitiatedShutdownBehavior = new() { Value = "stop" } },
+            "instanceInitiatedShutdownBehavior" => new()
+            {
+                InstanceId = id, InstanceInitiatedShutdownBehavior = new() { Value = ShutdownBehaviors.Of(settings.GuestShutdown) },
+            },
             "sriovNetSupport" => new() { InstanceId = id, SriovNetSupport = new() },
-            "disableApiTermination" => new() { InstanceId = id, DisableApiTermination = new() },
-            "disableApiStop" => new() { InstanceId = id, DisableApiStop = new() },
-            "ebsOptimized" => new() { InstanceId = id, EbsOptimized = new() },
+            "disableApiTermination" => new() { InstanceId = id, DisableApiTermination = new() { Value = settings.DestroyProtected } },
+            "disableApiStop" => new() { InstanceId = id, DisableApiStop = new() { Value = settings.StopProtected } },
+            "ebsOptimized" => new() { InstanceId = id, EbsOptimized = new() { Value = settings.IoOptimized } },
             "enaSupport" => new() { InstanceId = id, EnaSupport = new() },
-            "sourceDestCheck" => new() { InstanceId = id, SourceDestCheck = new() { Value = true } },
+            "sourceDestCheck" => new() { InstanceId = id, SourceDestCheck = new() { Value = settings.AddressCheck } },
             "enclaveOptions" => new() { InstanceId = id, EnclaveOptions = new() },
             "blockDeviceMapping" => new() { InstanceId = id, BlockDeviceMappings = [] },
             "productCodes" => new() { InstanceId = id, ProductCodes = [] },

@@ -8,21 +8,67 @@ using Cyclades.Logic.Servers;
 
 namespace Cyclades.Ec2Api.Actions.InstanceAttributes;
 
-public sealed class InstanceAttributesController(InstanceLookup lookup, ServerQueries queries, ServerCommands commands) : Ec2Controller
+public sealed class InstanceAttributesController(
+    InstanceLookup lookup, ServerQueries queries, ServerCommands commands, ServerSettingsCommands settings) : Ec2Controller
 {
-    /// <summary>Changing the instance type resizes the (stopped) server; no other attribute can change.</summary>
+    /// <summary>The true/false attributes and the setting each one is.</summary>
+    private static readonly IReadOnlyDictionary<string, Func<ServerSettings, bool, ServerSettings>> Switches =
+        new Dictionary<string, Func<ServerSettings, bool, ServerSettings>>(StringComparer.Ordinal)
+        {
+            ["disableApiTermination"] = (s, on) => s with { DestroyProtected = on },
+            ["disableApiStop"] = (s, on) => s with { StopProtected = on },
+            ["sourceDestCheck"] = (s, on) => s with { AddressCheck = on },
+            ["ebsOptimized"] = (s, on) => s with { IoOptimized = on },
+        };
+
+    /// <summary>
+    /// The instance type resizes the (stopped) server; user data changes while it is stopped; the
+    /// protections, the shutdown behaviour, the source/destination check and EBS optimisation at any
+    /// time. Kernel, ramdisk, SR-IOV, ENA and security groups cannot change here.
+    /// </summary>
     [Ec2Action("ModifyInstanceAttribute")]
     [HandlesDryRun]
     public async Task<Ec2ReturnResponse> ModifyInstanceAttribute(ModifyInstanceAttributeRequest request, CancellationToken cancellationToken)
     {
         var attribute = request.Attributes().Single();
-        if (attribute != ModifyInstanceAttributeRequest.InstanceTypeAttribute)
+        Func<ServerSettings, ServerSettings>? change = null;
+        if (Switches.TryGetValue(attribute, out var set))
+        {
+            var on = request.NewBoolean(attribute) ?? throw Ec2Errors.InvalidParameterValue($"Value ({request.Value}) for parameter {attribute} is invalid. Expected: 'true' or 'false'.");
+            change = s => set(s, on);
+        }
+        else if (attribute == "instanceInitiatedShutdownBehavior")
+        {
+            var behavior = request.NewShutdownBehavior is { } b && ShutdownBehaviors.IsValid(b)
+                ? b
+                : throw Ec2Errors.InvalidParameterValue($"Value ({request.NewShutdownBehavior}) for parameter instanceInitiatedShutdownBehavior is invalid. Expected: 'stop' or 'terminate'.");
+            change = s => s with { GuestShutdown = ShutdownBehaviors.ToAction(behavior) };
+        }
+        else if (attribute is not (ModifyInstanceAttributeRequest.InstanceTypeAttribute or "userData"))
         {
             throw Ec2Errors.UnsupportedOperation($"Modifying the attribute {attribute} is not supported by this endpoint.");
         }
+        var userData = attribute == "userData"
+            ? request.NewUserData is { Length: <= RunInstancesValidator.MaxUserDataBytes } data
+                ? data
+                : throw Ec2Errors.InvalidParameterValue($"User data must be base64 and at most {RunInstancesValidator.MaxUserDataBytes} bytes once decoded.")
+            : null;
         var view = (await lookup.RequireAsync(Caller, [request.InstanceId], cancellationToken))[0];
         DryRunGate.ThrowIfDryRun(request);
-        await commands.ResizeAsync(Caller.LogicUserId(), view.Server.Id, request.NewInstanceType!, cancellationToken);
+
+        var userId = Caller.LogicUserId();
+        if (change is not null)
+        {
+            await settings.ChangeAsync(userId, view.Server.Id, change, cancellationToken);
+        }
+        else if (userData is not null)
+        {
+            await settings.ChangeUserDataAsync(userId, view.Server.Id, userData.Length == 0 ? null : userData, cancellationToken);
+        }
+        else
+        {
+            await commands.ResizeAsync(userId, view.Server.Id, request.NewInstanceType!, cancellationToken);
+        }
         return new Ec2ReturnResponse();
     }
 

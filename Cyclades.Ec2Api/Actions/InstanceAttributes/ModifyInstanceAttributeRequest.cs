@@ -83,4 +83,22 @@ public sealed class ModifyInstanceAttributeRequest : Ec2Request, ISupportsDryRun
 
     /// <summary>The new instance type, from whichever form was used.</summary>
     public string? NewInstanceType => InstanceType?.Value ?? (Attribute == InstanceTypeAttribute ? Value : null);
+
+    /// <summary>The new value of a true/false attribute, from whichever form was used (null: not given, or not true/false).</summary>
+    public bool? NewBoolean(string attribute) =>
+        attribute switch
+        {
+            "disableApiTermination" => DisableApiTermination?.Value,
+            "disableApiStop" => DisableApiStop?.Value,
+            "sourceDestCheck" => SourceDestCheck?.Value,
+            "ebsOptimized" => EbsOptimized?.Value,
+            _ => null,
+        } ?? (Attribute == attribute && bool.TryParse(Value, out var value) ? value : null);
+
+    public string? NewShutdownBehavior =>
+        InstanceInitiatedShutdownBehavior?.Value ?? (Attribute == "instanceInitiatedShutdownBehavior" ? Value : null);
+
+    /// <summary>The new user data (empty to remove it); null when the base64 of the <c>Attribute</c> form is not valid.</summary>
+    public byte[]? NewUserData =>
+        UserData?.Value ?? (Attribute == "userData" && Value is not null ? Instances.RunInstancesValidator.DecodeUserData(Value) : null);
 }

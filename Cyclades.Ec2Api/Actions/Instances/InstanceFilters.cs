@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Filtering;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
@@ -107,7 +108,8 @@ public static class InstanceFilters
     private static ServerFilter? Push(ServerFilter filter, string name, IReadOnlyList<string> values) => name switch
     {
         "instance-type" => filter with { FlavorNames = values },
-        "image-id" => filter with { ImageIds = values },
+        "image-id" when !values.Any(HasWildcard) =>
+            filter with { ImageIds = values.Select(v => ImageIds.TryParse(v, out var id) ? id : -1).ToList() },
         "key-name" => filter with { KeyNames = values },
         "availability-zone" => filter with { BackendNames = values },
         "client-token" => filter with { IdempotencyKeys = values },

@@ -79,6 +79,9 @@ public sealed class InstanceItem
     [Ec2Element("ebsOptimized")]
     public bool EbsOptimized { get; init; }
 
+    [Ec2Element("sourceDestCheck")]
+    public bool SourceDestCheck { get; init; } = true;
+
     [Ec2Element("enaSupport")]
     public bool EnaSupport { get; init; }
 
@@ -92,7 +95,28 @@ public sealed class InstanceItem
     public string UsageOperation { get; init; } = "RunInstances";
 
     [Ec2Element("bootMode")]
-    public string BootMode { get; init; } = "legacy-bios";
+    public string BootMode { get; init; } = InstanceFacts.BootMode;
+
+    [Ec2Element("currentInstanceBootMode")]
+    public string CurrentInstanceBootMode { get; init; } = InstanceFacts.BootMode;
+
+    [Ec2Element("capacityReservationSpecification")]
+    public CapacityReservationSpecificationItem CapacityReservationSpecification { get; init; } = new();
+
+    [Ec2Element("hibernationOptions")]
+    public HibernationOptionsItem HibernationOptions { get; init; } = new();
+
+    [Ec2Element("metadataOptions")]
+    public required MetadataOptionsItem MetadataOptions { get; init; }
+
+    [Ec2Element("enclaveOptions")]
+    public EnclaveOptionsItem EnclaveOptions { get; init; } = new();
+
+    [Ec2Element("maintenanceOptions")]
+    public MaintenanceOptionsItem MaintenanceOptions { get; init; } = new();
+
+    [Ec2Element("privateDnsNameOptions")]
+    public PrivateDnsNameOptionsItem PrivateDnsNameOptions { get; init; } = new();
 }
 
 public sealed class StateReasonItem

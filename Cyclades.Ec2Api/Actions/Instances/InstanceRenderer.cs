@@ -1,5 +1,6 @@
 using Cyclades.Ec2Api.Actions.AvailabilityZones;
 using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Hosting;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
@@ -18,7 +19,7 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
         return new InstanceItem
         {
             InstanceId = InstanceIds.Of(server.Id),
-            ImageId = server.ImageId,
+            ImageId = ImageIds.Of(server.ImageId),
             State = InstanceStates.Of(server),
             PrivateDnsName = PrivateDnsName(server.PrivateIp, region),
             StateTransitionReason = reason,
@@ -36,6 +37,9 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
             ClientToken = view.IdempotencyKey ?? "",
             Tags = TagItem.From(tags),
             CpuOptions = new CpuOptionsItem { CoreCount = view.Flavor.Cpu },
+            EbsOptimized = server.Settings.IoOptimized,
+            SourceDestCheck = server.Settings.AddressCheck,
+            MetadataOptions = MetadataOptionsItem.From(server.Settings.Metadata),
         };
     }
 

@@ -1,9 +1,9 @@
-using Cyclades.Ec2Api.Actions.AvailabilityZones;
 using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
-using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Errors;
 using Cyclades.Logic.KeyPairs;
 using Cyclades.Logic.Launches;
 using Cyclades.Logic.Servers;
@@ -14,56 +14,49 @@ namespace Cyclades.Ec2Api.Actions.Instances;
 /// <summary>Launching and describing instances.</summary>
 public sealed class InstancesController(
     LaunchService launches,
-    CatalogService catalog,
     KeyPairService keyPairs,
-    AvailabilityZoneCatalog zones,
     TagService tags,
     InstancePages pages,
     InstanceRenderer renderer) : Ec2Controller
 {
-    private const string ImagePrefix = "ami-";
-
     [Ec2Action("RunInstances")]
     [HandlesDryRun]
     public async Task<RunInstancesResponse> RunInstances(RunInstancesRequest request, CancellationToken cancellationToken)
     {
         if (request.Unsupported() is { } unsupported)
         {
-            throw Ec2Errors.UnsupportedOperation(unsupported);
+            throw unsupported;
         }
-        if (!request.ImageId.StartsWith(ImagePrefix, StringComparison.Ordinal))
-        {
-            throw Ec2Errors.InvalidAmiIdMalformed(request.ImageId);
-        }
-        _ = await catalog.FindImageAsync(request.ImageId, cancellationToken) ?? throw Ec2Errors.InvalidAmiIdNotFound(request.ImageId);
         var instanceType = request.InstanceType ?? RunInstancesRequest.DefaultInstanceType;
-        if (await catalog.FindFlavorAsync(instanceType, cancellationToken) is null)
-        {
-            throw Ec2Errors.InvalidParameterValue(request.InstanceType is null
-                ? $"No InstanceType was given and the default, {instanceType}, is not offered here: see DescribeInstanceTypes."
-                : $"Invalid value '{instanceType}' for InstanceType.");
-        }
         var keyPair = request.KeyName is { } keyName ? await keyPairs.GetAsync(Caller.LogicUserId(), keyName, cancellationToken) : null;
-        var zone = request.Placement?.AvailabilityZone;
-        if (zone is not null && (await zones.ListAsync(cancellationToken)).All(z => z.Name != zone))
-        {
-            throw Ec2Errors.InvalidParameterValue($"Invalid availability zone: [{zone}]");
-        }
-        DryRunGate.ThrowIfDryRun(request);
-
-        var result = await launches.LaunchAsync(
+        var launch = new LaunchRequest(Caller.LogicUserId(), ImageIds.Parse(request.ImageId), instanceType, request.MinCount,
             // Above the most one launch may make, AWS launches what it can: so do we.
-            new LaunchRequest(Caller.LogicUserId(), request.ImageId, instanceType, request.MinCount,
-                Math.Min(request.MaxCount, LaunchService.MaxServersPerLaunch))
+            Math.Min(request.MaxCount, LaunchService.MaxServersPerLaunch))
+        {
+            IdempotencyKey = request.ClientToken is { Length: > 0 } token ? token : null,
+            KeyName = keyPair?.Name,
+            PublicKey = keyPair?.PublicKey,
+            UserData = RunInstancesValidator.DecodeUserData(request.UserData),
+            BackendName = request.Placement?.AvailabilityZone is { Length: > 0 } zone ? zone : null,
+            Tags = TagRules.TagsOf(request.TagSpecifications),
+            Settings = request.Settings(),
+            PrivateIp = request.PrivateIpAddress,
+        };
+        LaunchResult result;
+        try
+        {
+            if (request.DryRun)
             {
-                IdempotencyKey = request.ClientToken is { Length: > 0 } token ? token : null,
-                KeyName = keyPair?.Name,
-                PublicKey = keyPair?.PublicKey,
-                UserData = RunInstancesValidator.DecodeUserData(request.UserData),
-                BackendName = zone,
-                Tags = TagRules.TagsOf(request.TagSpecifications),
-            },
-            cancellationToken);
+                await launches.CheckAsync(launch, cancellationToken);
+                DryRunGate.ThrowIfDryRun(request);
+            }
+            result = await launches.LaunchAsync(launch, cancellationToken);
+        }
+        catch (FlavorNotFoundException) when (request.InstanceType is null)
+        {
+            throw Ec2Errors.InvalidParameterValue(
+                $"No InstanceType was given and the default, {instanceType}, is not offered here: see DescribeInstanceTypes.");
+        }
         var reservation = renderer.Reservations(result.Servers, await TagsOfAsync(result.Servers, cancellationToken), Caller.OwnerId).Single();
         return new RunInstancesResponse
         {

@@ -1,6 +1,8 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Mvc;
+using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc.Binding;
+using Cyclades.Logic.Servers;
 
 namespace Cyclades.Ec2Api.Actions.Instances;
 
@@ -43,6 +45,21 @@ public sealed class RunInstancesRequest : Ec2Request, ISupportsDryRun
     [Ec2Parameter("DisableApiTermination")]
     public bool? DisableApiTermination { get; init; }
 
+    [Ec2Parameter("DisableApiStop")]
+    public bool? DisableApiStop { get; init; }
+
+    [Ec2Parameter("HibernationOptions")]
+    public HibernationOptionsParameter? HibernationOptions { get; init; }
+
+    [Ec2Parameter("CreditSpecification")]
+    public CreditSpecificationParameter? CreditSpecification { get; init; }
+
+    [Ec2Parameter("MetadataOptions")]
+    public MetadataOptionsParameter? MetadataOptions { get; init; }
+
+    [Ec2Parameter("PrivateIpAddress")]
+    public string? PrivateIpAddress { get; init; }
+
     [Ec2Parameter("EbsOptimized")]
     public bool? EbsOptimized { get; init; }
 
@@ -59,15 +76,29 @@ public sealed class RunInstancesRequest : Ec2Request, ISupportsDryRun
     public bool DryRun { get; init; }
 
     /// <summary>What was asked that this cloud does not offer (refused rather than ignored); null if nothing.</summary>
-    public string? Unsupported() => this switch
+    public Ec2Exception? Unsupported() => this switch
     {
-        { Monitoring.Enabled: true } => "Detailed monitoring is not supported by this endpoint.",
-        { DisableApiTermination: true } => "Termination protection is not supported by this endpoint.",
-        { EbsOptimized: true } => "EBS optimization is not supported by this endpoint.",
-        { InstanceInitiatedShutdownBehavior: "terminate" } => "Terminating instances on shutdown is not supported by this endpoint.",
-        { SecurityGroupIds.Count: > 0 } or { SecurityGroups.Count: > 0 } => "Security groups are not supported by this endpoint.",
-        { Placement.Tenancy: not (null or InstanceFacts.Tenancy) } => $"Tenancy '{Placement.Tenancy}' is not supported by this endpoint.",
+        { Monitoring.Enabled: true } => Ec2Errors.UnsupportedOperation("Detailed monitoring is not supported by this endpoint."),
+        { HibernationOptions.Configured: true } => Ec2Errors.UnsupportedHibernationConfiguration(),
+        { CreditSpecification.CpuCredits: InstanceFacts.UnlimitedCpuCredits } =>
+            Ec2Errors.UnsupportedOperation("Unlimited CPU credits are not supported by this endpoint: every instance has standard credits."),
+        { MetadataOptions.HttpProtocolIpv6: MetadataOptionsParameter.Enabled } =>
+            Ec2Errors.UnsupportedOperation("The IPv6 metadata endpoint is not supported by this endpoint."),
+        { SecurityGroupIds.Count: > 0 } or { SecurityGroups.Count: > 0 } => Ec2Errors.UnsupportedOperation("Security groups are not supported by this endpoint."),
+        { Placement.Tenancy: not (null or InstanceFacts.Tenancy) } => Ec2Errors.UnsupportedOperation($"Tenancy '{Placement.Tenancy}' is not supported by this endpoint."),
+        { PrivateIpAddress: not null, MaxCount: > 1 } => Ec2Errors.InvalidParameterCombination(
+            "Network interfaces and an instance-level private IP address cannot be specified on the same request when launching more than one instance."),
         _ => null,
+    };
+
+    /// <summary>The core's settings for what this request asks.</summary>
+    public ServerSettings Settings() => new()
+    {
+        DestroyProtected = DisableApiTermination ?? false,
+        StopProtected = DisableApiStop ?? false,
+        GuestShutdown = ShutdownBehaviors.ToAction(InstanceInitiatedShutdownBehavior ?? ShutdownBehaviors.Stop),
+        IoOptimized = EbsOptimized ?? false,
+        Metadata = MetadataOptions?.Apply(MetadataService.Default) ?? MetadataService.Default,
     };
 }
 
@@ -78,6 +109,51 @@ public sealed class PlacementParameter
 
     [Ec2Parameter("Tenancy")]
     public string? Tenancy { get; init; }
+}
+
+public sealed class HibernationOptionsParameter
+{
+    [Ec2Parameter("Configured")]
+    public bool Configured { get; init; }
+}
+
+public sealed class CreditSpecificationParameter
+{
+    [Ec2Parameter("CpuCredits", Required = true)]
+    public string CpuCredits { get; init; } = "";
+}
+
+/// <summary>The model's <c>InstanceMetadataOptionsRequest</c> (RunInstances) and ModifyInstanceMetadataOptions' members.</summary>
+public sealed class MetadataOptionsParameter
+{
+    public const string Enabled = "enabled";
+    public const string Disabled = "disabled";
+    public const string Required = "required";
+    public const string Optional = "optional";
+
+    [Ec2Parameter("HttpTokens")]
+    public string? HttpTokens { get; init; }
+
+    [Ec2Parameter("HttpPutResponseHopLimit")]
+    public int? HttpPutResponseHopLimit { get; init; }
+
+    [Ec2Parameter("HttpEndpoint")]
+    public string? HttpEndpoint { get; init; }
+
+    [Ec2Parameter("HttpProtocolIpv6")]
+    public string? HttpProtocolIpv6 { get; init; }
+
+    [Ec2Parameter("InstanceMetadataTags")]
+    public string? InstanceMetadataTags { get; init; }
+
+    /// <summary>The service with what was given changed.</summary>
+    public MetadataService Apply(MetadataService current) => current with
+    {
+        Enabled = HttpEndpoint is null ? current.Enabled : HttpEndpoint == Enabled,
+        TokensRequired = HttpTokens is null ? current.TokensRequired : HttpTokens == Required,
+        HopLimit = HttpPutResponseHopLimit ?? current.HopLimit,
+        ExposesTags = InstanceMetadataTags is null ? current.ExposesTags : InstanceMetadataTags == Enabled,
+    };
 }
 
 public sealed class MonitoringParameter

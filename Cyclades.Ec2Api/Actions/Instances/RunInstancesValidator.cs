@@ -23,8 +23,14 @@ public sealed class RunInstancesValidator : AbstractValidator<RunInstancesReques
             .WithMessage($"User data must be base64 and at most {MaxUserDataBytes} bytes once decoded.");
         RuleFor(r => r.ClientToken).Must(BeAClientToken!).When(r => r.ClientToken is not null)
             .WithMessage(r => $"Value ({r.ClientToken}) for parameter clientToken is invalid. A client token is at most {MaxClientTokenLength} ASCII characters.");
-        RuleFor(r => r.InstanceInitiatedShutdownBehavior).Must(b => b is null or "stop" or "terminate")
+        RuleFor(r => r.InstanceInitiatedShutdownBehavior).Must(b => b is null || ShutdownBehaviors.IsValid(b))
             .WithMessage(r => $"Value ({r.InstanceInitiatedShutdownBehavior}) for parameter instanceInitiatedShutdownBehavior is invalid. Expected: 'stop' or 'terminate'.");
+        RuleFor(r => r.CreditSpecification!.CpuCredits).Must(c => c is InstanceFacts.StandardCpuCredits or InstanceFacts.UnlimitedCpuCredits)
+            .When(r => r.CreditSpecification is not null)
+            .WithMessage(r => $"Value ({r.CreditSpecification!.CpuCredits}) for parameter cpuCredits is invalid. Expected: 'standard' or 'unlimited'.");
+        RuleFor(r => r.MetadataOptions!).SetValidator(new MetadataOptionsValidator()).When(r => r.MetadataOptions is not null);
+        RuleFor(r => r.PrivateIpAddress).Must(BeAnIpv4Address!).When(r => r.PrivateIpAddress is not null)
+            .WithMessage(r => $"Value ({r.PrivateIpAddress}) for parameter privateIpAddress is invalid. Expected an IPv4 address.");
         RuleFor(r => r.TagSpecifications).MustTag("instance");
     }
 
@@ -39,6 +45,9 @@ public sealed class RunInstancesValidator : AbstractValidator<RunInstancesReques
     }
 
     private static bool BeUserData(string userData) => DecodeUserData(userData) is { Length: <= MaxUserDataBytes };
+
+    private static bool BeAnIpv4Address(string address) =>
+        System.Net.IPAddress.TryParse(address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && ip.ToString() == address;
 
     private static bool BeAClientToken(string token) => token.Length <= MaxClientTokenLength && token.All(char.IsAscii);
 

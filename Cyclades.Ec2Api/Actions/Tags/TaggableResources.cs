@@ -30,7 +30,7 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
     {
         TaggedResourceType.Server => InstanceIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.KeyPair => KeyPairIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
-        _ => id,
+        _ => ImageIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
     };
 
     /// <summary>The resource an EC2 id names, whether or not it exists; null for an id of no taggable kind.</summary>
@@ -44,7 +44,7 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         {
             return KeyPairService.ResourceOf(keyPairId);
         }
-        return ec2Id.StartsWith(ImagesController.Prefix, StringComparison.Ordinal) ? new TaggedResource(TaggedResourceType.Image, ec2Id) : null;
+        return ImageIds.TryParse(ec2Id, out var imageId) ? ImageIds.Resource(imageId) : null;
     }
 
     /// <summary>The resources, each checked to exist for the caller (the first missing one is the error).</summary>
@@ -55,8 +55,8 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         {
             await instances.RequireAsync(caller, instanceIds, cancellationToken);
         }
-        var images = ec2Ids.Any(id => id.StartsWith(ImagesController.Prefix, StringComparison.Ordinal))
-            ? (await catalog.ListImagesAsync(includeDeleted: false, cancellationToken)).Select(i => i.Id).ToHashSet()
+        var images = ec2Ids.Any(id => id.StartsWith(ImageIds.Prefix, StringComparison.Ordinal))
+            ? (await catalog.ListImagesAsync(includeDeleted: false, cancellationToken)).Select(i => ImageIds.Resource(i.Id)).ToHashSet()
             : [];
         var keys = ec2Ids.Any(id => id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal))
             ? (await keyPairs.ListAsync(caller.LogicUserId(), cancellationToken)).Select(k => KeyPairService.ResourceOf(k.Id)).ToHashSet()
@@ -64,8 +64,9 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         return ec2Ids.Distinct().Select(id => Parse(id) switch
         {
             { Type: TaggedResourceType.Server } server => server,
-            { Type: TaggedResourceType.Image } image when images.Contains(image.Id) => image,
+            { Type: TaggedResourceType.Image } image when images.Contains(image) => image,
             { Type: TaggedResourceType.Image } => throw Ec2Errors.InvalidAmiIdNotFound(id),
+            _ when id.StartsWith(ImageIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidAmiIdMalformed(id),
             { Type: TaggedResourceType.KeyPair } key when keys.Contains(key) => key,
             _ when id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidKeyPairNotFound(id),
             _ => throw Ec2Errors.InvalidId(id),

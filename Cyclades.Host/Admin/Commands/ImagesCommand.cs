@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Host.Admin.Output;
 using Cyclades.Logic.Catalog;
 
@@ -11,7 +11,7 @@ public static partial class ImagesCommand
 {
     private static readonly Column<Image>[] Columns =
     [
-        new("Id", i => i.Id),
+        new("Id", i => ImageIds.Of(i.Id)),
         new("Name", i => i.Name),
         new("Os", i => i.OsType),
         new("Os parameters", i => i.OsParameters, i => string.Join(",", i.OsParameters.Select(p => $"{p.Key}={p.Value}"))),
@@ -28,12 +28,12 @@ public static partial class ImagesCommand
             CommandShapes.ListWithAll(session, "List the images on offer.", "Also deprecated and retired images.",
                 (all, ct) => session.Get<CatalogService>().ListImagesAsync(all, ct), Columns),
             CommandShapes.OnOne(session, "deprecate", "Stop offering an image added here; servers built from it are not affected.", "The AMI id.",
-                (id, ct) => session.Get<CatalogAdministration>().DeprecateImageAsync(id, ct), Columns, "image-id"),
+                (id, ct) => session.Get<CatalogAdministration>().DeprecateImageAsync(ImageNumbers.TryParse(id, out var number) ? number : 0, ct), Columns, "image-id"),
         };
 
     private static Command Add(AdminSession session)
     {
-        var id = new Option<string?>("--id") { Description = "AMI id: ami- and 8 or 17 hex digits (default: a new one)." };
+        var id = new Option<string?>("--id") { Description = "AMI id: ami- and 8 or 17 hex digits (default: the next free one)." };
         var name = new Option<string>("--name") { Description = "A short name.", Required = true };
         var os = new Option<string>("--os") { Description = "Ganeti OS with variant, e.g. snf-image+default.", Required = true };
         var parameters = new Option<string[]>("--os-parameter")
@@ -50,8 +50,8 @@ public static partial class ImagesCommand
         };
         session.Handle(add, async (parse, output, ct) =>
         {
-            var imageId = parse.GetValue(id) ?? NewImageId();
-            if (!ImageIdPattern().IsMatch(imageId))
+            var imageId = parse.GetValue(id) ?? "";
+            if (imageId.Length > 0 && !ImageIdPattern().IsMatch(imageId))
             {
                 throw new AdminException($"'{imageId}' is not an AMI id: use ami- and 8 or 17 lower-case hex digits, e.g. ami-0a1b2c3d.");
             }
@@ -83,8 +83,6 @@ public static partial class ImagesCommand
         }
         return parameters;
     }
-
-    private static string NewImageId() => "ami-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(9))[..17];
 
     [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$")]
     private static partial Regex ImageIdPattern();

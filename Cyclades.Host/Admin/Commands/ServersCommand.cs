@@ -31,7 +31,7 @@ public static class ServersCommand
     private static readonly Column<Row>[] Details =
     [
         .. Columns,
-        new("Image", r => r.View.Server.ImageId),
+        new("Image", r => Cyclades.Ec2Api.Actions.Images.ImageIds.Of(r.View.Server.ImageId)),
         new("Key name", r => r.View.Server.KeyName),
         new("Last job message", r => r.View.Server.LastJob?.Message),
         new("Commission", r => r.View.Server.CommissionId),

@@ -65,8 +65,8 @@ public sealed class InstanceAttributesContractTests : ComputeFixture
             id => new() { InstanceId = id, InstanceType = "t2.micro" });
         yield return Case("another disk size", false, "InvalidInstanceAttributeValue", "to m1.large is not allowed: its disk size differs.",
             id => new() { InstanceId = id, InstanceType = "m1.large" });
-        yield return Case("termination protection", false, "UnsupportedOperation", "disableApiTermination",
-            id => new() { InstanceId = id, DisableApiTermination = true });
+        yield return Case("the kernel", false, "UnsupportedOperation", "kernel",
+            id => new() { InstanceId = id, Kernel = "aki-12345678" });
         yield return Case("an unknown attribute name", false, "InvalidParameterValue", "Unknown attribute",
             id => new() { InstanceId = id, Attribute = "colour", Value = "red" });
         yield return Case("two attributes", false, "InvalidParameterCombination", "Only one attribute",

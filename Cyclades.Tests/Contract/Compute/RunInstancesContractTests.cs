@@ -132,9 +132,13 @@ public sealed class RunInstancesContractTests : ComputeFixture
 
         var dry = await FailsAsync(() => Alice.RunAsync(configure: r => { r.DryRun = true; r.ClientToken = token; }));
         var dryWithBadImage = await FailsAsync(() => Alice.RunAsync(image: "ami-99999999", configure: r => r.DryRun = true));
+        var dryWithBadType = await FailsAsync(() => Alice.RunAsync(configure: r => { r.DryRun = true; r.InstanceType = "x9.huge"; }));
+        var dryWithBadZone = await FailsAsync(() => Alice.RunAsync(configure: r => { r.DryRun = true; r.Placement = new Placement { AvailabilityZone = "mars-1a" }; }));
 
         Assert.That((dry.ErrorCode, dry.StatusCode), Is.EqualTo(("DryRunOperation", HttpStatusCode.PreconditionFailed)));
         Assert.That(dryWithBadImage.ErrorCode, Is.EqualTo("InvalidAMIID.NotFound"));
+        Assert.That((dryWithBadType.ErrorCode, dryWithBadType.Message), Is.EqualTo(("InvalidParameterValue", "Invalid value 'x9.huge' for InstanceType.")));
+        Assert.That((dryWithBadZone.ErrorCode, dryWithBadZone.Message), Is.EqualTo(("InvalidParameterValue", "Invalid availability zone: [mars-1a]")));
         Assert.That((await Alice.ListAsync()).Count, Is.EqualTo(before));
         var real = await Alice.RunAsync(3, configure: r => r.ClientToken = token);
         Assert.That(real.Instances, Has.Count.EqualTo(3), "the token was free: the dry run did not take it");

@@ -136,7 +136,7 @@ public sealed class DispatchHarness : IAsyncDisposable
 
     public async Task<long> BackendIdAsync(string name) => (await Backends.FindAsync(name, CancellationToken.None))!.Id;
 
-    public async Task<Server> LaunchAsync(string flavor = "t2.nano", string image = "ami-00000001", string? backend = null, string user = User) =>
+    public async Task<Server> LaunchAsync(string flavor = "t2.nano", long image = 1, string? backend = null, string user = User) =>
         (await Launches.LaunchAsync(new LaunchRequest(user, image, flavor, 1, 1) { BackendName = backend }, CancellationToken.None)).Servers[0].Server;
 
     public async Task<Server> ServerAsync(long id, string user = User) =>

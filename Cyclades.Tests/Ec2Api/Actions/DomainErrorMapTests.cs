@@ -43,7 +43,7 @@ public sealed class DomainErrorMapTests
         yield return Case(new IdempotencyMismatchException("t"), "RunInstances", "IdempotentParameterMismatch", 400,
             "Arguments on this idempotent request are inconsistent with arguments used in previous request(s).");
         yield return Case(new FlavorNotFoundException("x1"), "ModifyInstanceAttribute", "InvalidParameterValue", 400, "Invalid value 'x1' for InstanceType.");
-        yield return Case(new ImageNotFoundException("ami-1"), "RunInstances", "InvalidAMIID.NotFound", 400, "The image id '[ami-1]' does not exist");
+        yield return Case(new ImageNotFoundException(0x99999999), "RunInstances", "InvalidAMIID.NotFound", 400, "The image id '[ami-99999999]' does not exist");
         yield return Case(new InvalidResizeException(42, ResizeProblem.DiskTemplate, "m1"), "ModifyInstanceAttribute", "InvalidInstanceAttributeValue", 400,
             $"Modifying the instance type of '{Id}' to m1 is not allowed: its disk type differs.");
         yield return Case(new BackendNotFoundException("mars"), "RunInstances", "InvalidParameterValue", 400, "Invalid availability zone: [mars]");

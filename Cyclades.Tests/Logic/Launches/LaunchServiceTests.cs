@@ -191,9 +191,30 @@ public sealed class LaunchServiceTests(DatabaseProvider provider) : LogicTest(pr
     }
 
     [Test]
+    public async Task A_check_refuses_what_a_launch_would_and_changes_nothing()
+    {
+        LaunchRequest Request(long image = LogicHarness.Image, string flavor = LogicHarness.Small, string? zone = null) =>
+            new(LogicHarness.User, image, flavor, 1, 1) { BackendName = zone, IdempotencyKey = "checked" };
+
+        await Logic.Launches.CheckAsync(Request(zone: LogicHarness.ZoneA), CancellationToken.None);
+        await Assert.ThrowsAsync<ImageNotFoundException>(() => Logic.Launches.CheckAsync(Request(image: 99), CancellationToken.None));
+        await Assert.ThrowsAsync<FlavorNotFoundException>(() => Logic.Launches.CheckAsync(Request(flavor: "m5.huge"), CancellationToken.None));
+        Assert.That((await Assert.ThrowsAsync<BackendNotFoundException>(() => Logic.Launches.CheckAsync(Request(zone: "zone-x"), CancellationToken.None)))!.Name,
+            Is.EqualTo("zone-x"));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Logic.Launches.CheckAsync(Request() with { MinCount = 2 }, CancellationToken.None));
+
+        Assert.That(await Logic.QuerySqlAsync<long>("SELECT COUNT(*) FROM servers") + await Logic.QuerySqlAsync<long>("SELECT COUNT(*) FROM launches"), Is.Zero);
+        Assert.That(Logic.Driver.Jobs, Is.Empty);
+        Assert.That((await Logic.Launches.LaunchAsync(Request(), CancellationToken.None)).Replayed, Is.False, "a check does not take the idempotency key");
+        await Logic.Backends.SetEnabledAsync(LogicHarness.ZoneA, false, CancellationToken.None);
+        await Assert.ThrowsAsync<BackendNotFoundException>(() => Logic.Launches.CheckAsync(Request(zone: LogicHarness.ZoneA), CancellationToken.None),
+            "a disabled backend is not offered");
+    }
+
+    [Test]
     public async Task Unknown_image_and_flavor_are_refused()
     {
-        Assert.That((await Assert.ThrowsAsync<ImageNotFoundException>(() => Logic.LaunchAsync(image: "ami-nope")))!.ImageId, Is.EqualTo("ami-nope"));
+        Assert.That((await Assert.ThrowsAsync<ImageNotFoundException>(() => Logic.LaunchAsync(image: 99)))!.ImageId, Is.EqualTo(99));
         Assert.That((await Assert.ThrowsAsync<FlavorNotFoundException>(() => Logic.LaunchAsync(flavor: "m5.huge")))!.Name, Is.EqualTo("m5.huge"));
     }
 

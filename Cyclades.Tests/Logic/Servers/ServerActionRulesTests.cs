@@ -97,7 +97,7 @@ public sealed class ServerActionRulesTests
         UserId = "u",
         Name = "",
         FlavorId = 1,
-        ImageId = "ami-1",
+        ImageId = 1,
         BackendId = 1,
         InstanceName = "snf-7",
         OperState = state,

@@ -35,8 +35,8 @@ public sealed class LogicHarness : IAsyncDisposable
 
     public const string BiggerDisk = "c2.r1.d40";
     public const string OtherTemplate = "c2.r1.d20.plain";
-    public const string Image = "ami-00000001";
-    public const string KeyImage = "ami-00000002";
+    public const long Image = 1;
+    public const long KeyImage = 2;
 
     private readonly ServiceProvider _services;
     private DateTimeOffset _eventClock = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
@@ -123,11 +123,11 @@ public sealed class LogicHarness : IAsyncDisposable
         ["Cyclades:Backends:0:User"] = "gnt-test",
         ["Cyclades:Backends:0:Password"] = "gnt-test-pass",
         ["Cyclades:Backends:0:Subnet"] = "10.9.0.0/24",
-        ["Cyclades:Images:0:Id"] = Image,
+        ["Cyclades:Images:0:Id"] = "ami-00000001", // the form earlier versions used: image 1
         ["Cyclades:Images:0:Name"] = "noop-default",
         ["Cyclades:Images:0:Os"] = "noop+default",
         ["Cyclades:Images:0:OsParameters:img_id"] = "noop-default",
-        ["Cyclades:Images:1:Id"] = KeyImage,
+        ["Cyclades:Images:1:Id"] = "2",
         ["Cyclades:Images:1:Name"] = "noop-with-key",
         ["Cyclades:Images:1:Os"] = "noop+default",
         ["Cyclades:Images:1:OsParameters:img_id"] = "noop-with-key",
@@ -149,7 +149,7 @@ public sealed class LogicHarness : IAsyncDisposable
 
     public async Task<long> BackendIdAsync(string name = ZoneA) => (await Backends.FindAsync(name, CancellationToken.None))!.Id;
 
-    public async Task<IReadOnlyList<ServerView>> LaunchAsync(string user = User, int count = 1, string flavor = Small, string image = Image) =>
+    public async Task<IReadOnlyList<ServerView>> LaunchAsync(string user = User, int count = 1, string flavor = Small, long image = Image) =>
         (await Launches.LaunchAsync(new LaunchRequest(user, image, flavor, count, count), CancellationToken.None)).Servers;
 
     /// <summary>A server whose create job succeeded: STARTED, no task.</summary>

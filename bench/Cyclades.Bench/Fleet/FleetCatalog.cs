@@ -9,7 +9,7 @@ namespace Cyclades.Bench.Fleet;
 /// What the bulk rows refer to, read from a database the service has started on once (so its
 /// migrations ran and its start-up synced the flavors, images and backend and created the users).
 /// </summary>
-public sealed record FleetCatalog(IReadOnlyList<string> UserIds, IReadOnlyList<long> FlavorIds, string ImageId, long BackendId, uint FirstHost, uint LastHost)
+public sealed record FleetCatalog(IReadOnlyList<string> UserIds, IReadOnlyList<long> FlavorIds, long ImageId, long BackendId, uint FirstHost, uint LastHost)
 {
     public static async Task<FleetCatalog> ReadAsync(DbConnection connection, IReadOnlyList<string> userNames, string backendName, string imageId)
     {
@@ -27,7 +27,9 @@ public sealed record FleetCatalog(IReadOnlyList<string> UserIds, IReadOnlyList<l
         var parts = backend.Cidr.Split('/');
         var network = ToUInt(parts[0]);
         var size = 1u << (32 - int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
-        return new FleetCatalog(users, flavors, imageId, backend.Id, network + 2, network + size - 2);
+        // The AMI id is the hex of the image's number (ami-00000001 is image 1).
+        var image = Convert.ToInt64(imageId["ami-".Length..], 16);
+        return new FleetCatalog(users, flavors, image, backend.Id, network + 2, network + size - 2);
     }
 
     public static uint ToUInt(string address) => BinaryPrimitives.ReadUInt32BigEndian(IPAddress.Parse(address).GetAddressBytes());

@@ -80,7 +80,7 @@ public static class FleetGenerator
             var ip = addresses.MoveNext() ? Address(addresses.Current) : throw new InvalidOperationException("The backend's network is full.");
             tags.Append(separator).Append(CultureInfo.InvariantCulture, $"('{user}', 'SERVER', '{id}', 'Name', 'fleet-{k}', {created})");
             servers.Append(separator)
-                .Append(CultureInfo.InvariantCulture, $"({id}, '{user}', '', {flavor}, '{catalog.ImageId}', {catalog.BackendId}, 'snf-{id}', {launchId}, 0, ")
+                .Append(CultureInfo.InvariantCulture, $"({id}, '{user}', '', {flavor}, {catalog.ImageId}, {catalog.BackendId}, 'snf-{id}', {launchId}, 0, ")
                 .Append(CultureInfo.InvariantCulture, $"{keyName}, '{ip}', '{state}', 0, {k + 1}, 'CREATE', 'SUCCESS', ")
                 .Append(CultureInfo.InvariantCulture, $"{created + 1_000_000}, {created + 1_000_000}, {created}, {created + 1_000_000})");
         }
