@@ -60,6 +60,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<QuotaService>();
         services.TryAddSingleton<CatalogService>();
         services.TryAddSingleton<CatalogAdministration>();
+        services.TryAddSingleton<FlavorOfferings>();
         services.TryAddSingleton<ClusterDriverCache>();
         services.TryAddSingleton<BackendRegistry>();
         services.TryAddSingleton<BackendAllocator>();
@@ -67,6 +68,8 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ServerQueries>();
         services.TryAddSingleton<ServerCommands>();
         services.TryAddSingleton<ServerSettingsCommands>();
+        services.TryAddSingleton<ServerTaskWait>();
+        services.TryAddSingleton<ServerResizer>();
         services.TryAddSingleton<LaunchService>();
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();

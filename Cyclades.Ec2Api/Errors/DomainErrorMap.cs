@@ -36,6 +36,10 @@ public static class DomainErrorMap
             ResizeProblem.DiskSize => $"Modifying the instance type of '{InstanceIds.Of(e.ServerId)}' to {e.Flavor} is not allowed: its disk size differs.",
             _ => $"Modifying the instance type of '{InstanceIds.Of(e.ServerId)}' to {e.Flavor} is not allowed: its disk type differs.",
         }),
+        TaskWaitTimeoutException e => Ec2Errors.Unavailable(
+            $"The {InstanceStates.TaskState(e.PendingTask)} task of instance '{InstanceIds.Of(e.ServerId)}' is still running on the cluster; retry the request to wait for it again."),
+        ResizeFailedException e => Ec2Errors.InternalError(
+            $"The instance type of '{InstanceIds.Of(e.ServerId)}' could not be changed to {e.Flavor}: {e.Reason ?? "the cluster's job failed"}."),
         KeyPairExistsException e => Ec2Errors.InvalidKeyPairDuplicate(e.Name),
         KeyPairNotFoundException e => Ec2Errors.InvalidKeyPairNotFound(e.Name),
         InvalidPublicKeyException => Ec2Errors.InvalidKeyPairFormat(),

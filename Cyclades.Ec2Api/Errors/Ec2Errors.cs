@@ -157,5 +157,9 @@ public static class Ec2Errors
     public static Ec2Exception InternalError() =>
         New("InternalError", Status500InternalServerError, "An internal error has occurred");
 
+    /// <summary>A failure of the cluster, not of the request.</summary>
+    public static Ec2Exception InternalError(string message) =>
+        New("InternalError", Status500InternalServerError, message);
+
     private static Ec2Exception New(string code, int status, string message) => new(new Ec2Error(code, status, message));
 }

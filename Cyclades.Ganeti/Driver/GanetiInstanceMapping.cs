@@ -27,6 +27,7 @@ internal static class GanetiInstanceMapping
             FreeMemoryMiB: usable.Sum(node => node.MemoryFreeMiB ?? 0),
             TotalMemoryMiB: usable.Sum(node => node.MemoryTotalMiB ?? 0),
             FreeDiskMiB: usable.Sum(node => node.DiskFreeMiB ?? 0),
-            NodeCount: usable.Count);
+            NodeCount: usable.Count,
+            DiskTemplates: info.EnabledDiskTemplates ?? []);
     }
 }

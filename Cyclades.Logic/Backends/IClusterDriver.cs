@@ -126,6 +126,7 @@ public sealed record ClusterInstance(
 
 /// <param name="ClusterId">Changes when the cluster is rebuilt (job ids then restart at 1).</param>
 /// <param name="FreeMemoryMiB">Sum over usable nodes; used for placement.</param>
+/// <param name="DiskTemplates">The disk templates the cluster enables: it runs only flavors with one of these.</param>
 public sealed record ClusterInfo(
     string ClusterId,
     string Name,
@@ -133,4 +134,5 @@ public sealed record ClusterInfo(
     long FreeMemoryMiB,
     long TotalMemoryMiB,
     long FreeDiskMiB,
-    int NodeCount);
+    int NodeCount,
+    IReadOnlyList<string> DiskTemplates);

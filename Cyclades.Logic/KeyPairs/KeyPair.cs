@@ -8,5 +8,5 @@ namespace Cyclades.Logic.KeyPairs;
 /// </param>
 public sealed record KeyPair(long Id, string UserId, string Name, KeyType Type, string Fingerprint, string PublicKey, DateTimeOffset CreatedAt);
 
-/// <param name="PrivateKey">PEM; handed out once, never stored.</param>
+/// <param name="PrivateKey">PEM or PuTTY (<see cref="PrivateKeyFormat"/>); handed out once, never stored.</param>
 public sealed record CreatedKeyPair(KeyPair KeyPair, string PrivateKey);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Tags;
@@ -15,21 +16,26 @@ public sealed class KeyPairService(IDbConnectionFactory connections, TimeProvide
     public const int MaxNameLength = 255;
 
     /// <exception cref="KeyPairExistsException">The user has a key pair of this name.</exception>
-    public async Task<CreatedKeyPair> CreateAsync(string userId, string name, KeyType type, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
+    public async Task<CreatedKeyPair> CreateAsync(
+        string userId, string name, KeyType type, PrivateKeyFormat format, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
     {
-        var key = SshKeys.Generate(type);
+        var key = SshKeys.Generate(type, format, name);
         var keyPair = await InsertAsync(userId, name, type, key.Fingerprint, SshKeys.OpenSshLine(type, key.PublicBlob, name), tags, cancellationToken);
-        return new CreatedKeyPair(keyPair, key.PrivateKeyPem);
+        return new CreatedKeyPair(keyPair, key.PrivateKey);
     }
 
-    /// <param name="publicKey">An OpenSSH public key line (<c>ssh-rsa …</c> or <c>ssh-ed25519 …</c>).</param>
+    /// <param name="publicKey">An RSA or Ed25519 public key: an OpenSSH line, an RFC 4716 SSH2 key, PEM or DER (PKCS#1 or SubjectPublicKeyInfo), or base64 of one of these.</param>
     /// <exception cref="InvalidPublicKeyException">Not such a key.</exception>
     /// <exception cref="KeyPairExistsException">The user has a key pair of this name.</exception>
-    public Task<KeyPair> ImportAsync(string userId, string name, string publicKey, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
+    public Task<KeyPair> ImportAsync(string userId, string name, byte[] publicKey, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
     {
-        var key = SshKeys.ParseOpenSsh(publicKey);
+        var key = SshKeys.Parse(publicKey);
         return InsertAsync(userId, name, key.Type, key.Fingerprint, SshKeys.OpenSshLine(key.Type, key.PublicBlob, name), tags, cancellationToken);
     }
+
+    /// <inheritdoc cref="ImportAsync(string, string, byte[], IReadOnlyList{Tag}, CancellationToken)"/>
+    public Task<KeyPair> ImportAsync(string userId, string name, string publicKey, IReadOnlyList<Tag> tags, CancellationToken cancellationToken) =>
+        ImportAsync(userId, name, Encoding.UTF8.GetBytes(publicKey), tags, cancellationToken);
 
     public Task<IReadOnlyList<KeyPair>> ListAsync(string userId, CancellationToken cancellationToken) =>
         connections.ReadAsync(db => KeyPairRepository.ListAsync(db, userId, cancellationToken), cancellationToken);

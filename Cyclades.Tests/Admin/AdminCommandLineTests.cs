@@ -11,7 +11,7 @@ namespace Cyclades.Tests.Admin;
 /// </summary>
 [Category("Contract")]
 [TestFixture(DatabaseProvider.Sqlite)]
-[TestFixture(DatabaseProvider.MySql)]
+[TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
 public sealed class AdminCommandLineTests(DatabaseProvider provider)
 {
     private AdminEnvironment _environment = null!;

@@ -8,7 +8,12 @@ using Cyclades.Tests.Logic.Support;
 
 namespace Cyclades.Tests.Admin;
 
-/// <summary>What <c>manage reconcile commissions</c> does without <c>--fix</c>: reports the decisions, changes nothing.</summary>
+/// <summary>
+/// The core's commission reconciler that <c>manage reconcile commissions</c> calls, on both databases: a dry run
+/// reports the decisions and changes nothing, the fix then makes the same decisions, and both count their findings
+/// in the metrics. The command itself (its output, <c>--fix</c>) is driven in
+/// <see cref="MaintenanceCommandTests.Reconcile_commissions_rejects_an_orphan_only_with_fix"/>.
+/// </summary>
 public sealed class ReconciliationDryRunTests(DatabaseProvider provider) : LogicTest(provider)
 {
     [Test]

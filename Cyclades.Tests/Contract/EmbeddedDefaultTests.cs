@@ -55,13 +55,15 @@ public sealed partial class EmbeddedDefaultTests
             Assert.That((await client.DescribeRegionsAsync(new DescribeRegionsRequest())).Regions.Single().RegionName, Is.EqualTo("cyclades-1"));
         }
 
-        using var second = Start();
-        var secondEndpoint = await second.WaitUntilListeningAsync();
-        using var again = new AmazonEC2Client(new BasicAWSCredentials(keyId, secret), new AmazonEC2Config { ServiceURL = secondEndpoint, MaxErrorRetry = 0 });
-        Assert.That((await again.DescribeRegionsAsync(new DescribeRegionsRequest())).Regions, Has.Count.EqualTo(1), "the key and its encrypted secret persist");
-        Assert.That(second.Output, Does.Not.Contain("AWS_SECRET_ACCESS_KEY"), "the demo key is printed only once");
+        using (var second = Start())
+        {
+            var secondEndpoint = await second.WaitUntilListeningAsync();
+            using var again = new AmazonEC2Client(new BasicAWSCredentials(keyId, secret), new AmazonEC2Config { ServiceURL = secondEndpoint, MaxErrorRetry = 0 });
+            Assert.That((await again.DescribeRegionsAsync(new DescribeRegionsRequest())).Regions, Has.Count.EqualTo(1), "the key and its encrypted secret persist");
+            Assert.That(second.Output, Does.Not.Contain("AWS_SECRET_ACCESS_KEY"), "the demo key is printed only once");
+        }
         Assert.That(File.Exists(Path.Combine(_workDirectory, "data", "secrets.key")), Is.True);
-        Assert.That(File.ReadAllText(Path.Combine(_workDirectory, "data", "cyclades.db")), Does.Not.Contain(secret));
+        StoredSecrets.AssertNotInPlainText(Path.Combine(_workDirectory, "data", "cyclades.db"), keyId, secret);
     }
 
     private ServiceProcess Start() => new(_workDirectory);

@@ -42,6 +42,36 @@ public sealed class ErrorShapeTests
             "InvalidKeyPair.NotFound", "InvalidKeyPair.Duplicate", "InvalidKeyPair.Format", "InvalidPaginationToken", "TagLimitExceeded",
         }));
 
+    /// <summary>
+    /// Each code's HTTP status is AWS's, from a copy of the references' table (TestData/ec2-error-statuses.tsv), and a
+    /// code the table lacks fails here until its status is looked up.
+    /// </summary>
+    [Test]
+    public void Each_code_answers_with_the_HTTP_status_AWS_answers_it_with()
+    {
+        var reference = File.ReadLines(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "ec2-error-statuses.tsv"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .ToDictionary(fields => fields[0], fields => fields[1]);
+        var emitted = AllErrors().DistinctBy(e => (e.Code, e.HttpStatus)).ToList();
+
+        Assert.That(emitted, Has.Count.GreaterThan(30));
+        Assert.Multiple(() =>
+        {
+            foreach (var error in emitted)
+            {
+                Assert.That(reference.TryGetValue(error.Code, out var status), Is.True, $"{error.Code} is not in the reference table");
+                NUnit.Framework.Constraints.IResolveConstraint expected = status switch
+                {
+                    "4xx" => Is.InRange(400, 499),
+                    "5xx" => Is.InRange(500, 599),
+                    _ => Is.EqualTo(int.Parse(status!, System.Globalization.CultureInfo.InvariantCulture)),
+                };
+                Assert.That(error.HttpStatus, expected, error.Code);
+            }
+        });
+    }
+
     [Test]
     public async Task Botocore_parses_every_error()
     {

@@ -12,7 +12,8 @@ namespace Cyclades.Tests.Dispatch;
 
 /// <summary>One active dispatcher per backend among processes sharing a database; a standby takes over.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
-[TestFixture(DatabaseProvider.MySql)]
+[TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
+[Category("Unit")]
 public sealed class DispatcherLeaseTests(DatabaseProvider provider)
 {
     private const string Cluster = "sim-a";
@@ -64,10 +65,16 @@ public sealed class DispatcherLeaseTests(DatabaseProvider provider)
         await using var first = await DispatchHarness.StartAsync(provider, settings, simulators: simulators);
         var backendId = await first.BackendIdAsync(Cluster);
         await Eventually.HoldsAsync(() => first.Leadership.IsLeader(backendId), "the first process leads");
+        var leases = first.Get<DispatcherLeases>();
+        var held = (await leases.ListAsync(None)).Single(l => l.BackendId == backendId);
         await using var second = await DispatchHarness.StartAsync(provider, settings, first.Database, simulators);
         await using var third = await DispatchHarness.StartAsync(provider, settings, first.Database, simulators);
-        await Task.Delay(1000);
+        // The later event that proves the standbys waited: the leader renewed past the end of the lease it held when they
+        // started, so that lease would have expired (and been taken) had the leader not kept it.
+        await Eventually.HoldsAsync(async () => (await leases.ListAsync(None)).Single(l => l.BackendId == backendId).RenewedAt > held.ExpiresAt,
+            "the leader renewed past its earlier lease's expiry");
         Assert.That(second.Leadership.IsLeader(backendId) || third.Leadership.IsLeader(backendId), Is.False, "standbys wait");
+        Assert.That((await leases.ListAsync(None)).Single(l => l.BackendId == backendId).Holder, Is.EqualTo(held.Holder));
 
         await first.StopAsync();
         await Eventually.HoldsAsync(() => second.Leadership.IsLeader(backendId) ^ third.Leadership.IsLeader(backendId), "a standby took over");

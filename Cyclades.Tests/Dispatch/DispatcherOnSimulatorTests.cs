@@ -13,7 +13,10 @@ namespace Cyclades.Tests.Dispatch;
 /// <summary>The dispatcher over a simulated cluster: our jobs' results, an administrator's jobs, failures.</summary>
 [Parallelizable(ParallelScope.Children)]
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
-public sealed class DispatcherOnSimulatorTests
+[Category("Unit")]
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
+public sealed class DispatcherOnSimulatorTests(DatabaseProvider provider)
 {
     private const string Cluster = "sim-a";
     private static readonly CancellationToken None = CancellationToken.None;
@@ -25,7 +28,7 @@ public sealed class DispatcherOnSimulatorTests
     [SetUp]
     public async Task Start()
     {
-        _harness = await DispatchHarness.StartAsync(DatabaseProvider.Sqlite, DispatchHarness.SimulatedClusters(100, Cluster));
+        _harness = await DispatchHarness.StartAsync(provider, DispatchHarness.SimulatedClusters(100, Cluster));
         _metrics = new MetricRecorder(_harness.Meter);
     }
 
@@ -95,7 +98,7 @@ public sealed class DispatcherOnSimulatorTests
         // No job scan: the administrator's removal stays unseen, so only our failed removal tells.
         var settings = DispatchHarness.SimulatedClusters(100, Cluster);
         settings["Cyclades:Dispatcher:JobScanMs"] = "600000";
-        await using var harness = await DispatchHarness.StartAsync(DatabaseProvider.Sqlite, settings);
+        await using var harness = await DispatchHarness.StartAsync(provider, settings);
         var simulator = harness.Simulators.GetOrCreate(Cluster);
         var server = await harness.WaitForStateAsync((await harness.LaunchAsync()).Id, OperState.Started);
         var removal = simulator.AdminRemove(server.InstanceName);
@@ -116,7 +119,10 @@ public sealed class DispatcherOnSimulatorTests
         Simulator.Options.JobLatencyMs = 1000;
         var server = await _harness.LaunchAsync();
         Simulator.Stop();
-        await Task.Delay(2000);
+        // The later event that proves no result arrived while the cluster was down: the dispatcher met the outage and
+        // the create has since finished inside Ganeti, yet the server is still building.
+        await Eventually.HoldsAsync(() => _harness.Logs.Count(LogLevel.Warning, $"Ganeti cluster '{Cluster}' is failing") == 1, "the outage met");
+        await Eventually.HoldsAsync(() => Simulator.FindInstance(server.InstanceName)?.OperState == true, "the create done inside Ganeti");
         Assert.That((await _harness.ServerAsync(server.Id)).OperState, Is.EqualTo(OperState.Build));
 
         Simulator.Start();
@@ -161,7 +167,7 @@ public sealed class DispatcherOnSimulatorTests
         var commissions = await _harness.QuerySqlAsync<long>("SELECT COUNT(*) FROM commissions");
         var before = await _harness.ServerAsync(server.Id);
 
-        await using var second = await DispatchHarness.StartAsync(DatabaseProvider.Sqlite, DispatchHarness.SimulatedClusters(100, Cluster),
+        await using var second = await DispatchHarness.StartAsync(provider, DispatchHarness.SimulatedClusters(100, Cluster),
             _harness.Database, _harness.Simulators);
         await _harness.StopAsync();
         var backendId = await second.BackendIdAsync(Cluster);

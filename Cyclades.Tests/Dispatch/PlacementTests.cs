@@ -5,14 +5,17 @@ using Cyclades.Tests.Dispatch.Support;
 namespace Cyclades.Tests.Dispatch;
 
 /// <summary>New servers go to the enabled, undrained cluster with the most free memory, end to end over two simulated clusters.</summary>
-public sealed class PlacementTests
+[Category("Unit")]
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
+public sealed class PlacementTests(DatabaseProvider provider)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Test]
     public async Task New_servers_go_where_memory_is_free_and_never_to_a_drained_cluster()
     {
-        await using var harness = await DispatchHarness.StartAsync(DatabaseProvider.Sqlite, DispatchHarness.SimulatedClusters(50, "sim-a", "sim-b"));
+        await using var harness = await DispatchHarness.StartAsync(provider, DispatchHarness.SimulatedClusters(50, "sim-a", "sim-b"));
         var (a, b) = (await harness.BackendIdAsync("sim-a"), await harness.BackendIdAsync("sim-b"));
         var big = await harness.LaunchAsync("t2.medium", backend: "sim-a");
         await harness.WaitForStateAsync(big.Id, OperState.Started);

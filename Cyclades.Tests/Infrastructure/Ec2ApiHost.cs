@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.EC2;
 using Amazon.Runtime;
+using Cyclades.Logic.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,10 +21,12 @@ namespace Cyclades.Tests.Infrastructure;
 public sealed class Ec2ApiHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly TestDatabase? _database;
 
-    private Ec2ApiHost(WebApplicationFactory<Program> factory, Uri endpoint, string dataDirectory)
+    private Ec2ApiHost(WebApplicationFactory<Program> factory, Uri endpoint, string dataDirectory, TestDatabase? database)
     {
         _factory = factory;
+        _database = database;
         Endpoint = endpoint;
         DataDirectory = dataDirectory;
     }
@@ -40,8 +43,11 @@ public sealed class Ec2ApiHost : IAsyncDisposable
 
     /// <param name="settings">Extra configuration (wins over the defaults here), e.g. <c>["Cyclades:Ec2:Region"] = "x"</c>.</param>
     /// <param name="configureServices">Service overrides, applied after the application's own registrations.</param>
-    public static Task<Ec2ApiHost> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    /// <param name="environment">The hosting environment, e.g. <c>GanetiTest</c> to load <c>appsettings.GanetiTest.json</c>.</param>
+    /// <param name="provider">The database: the embedded SQLite in the data directory, or a fresh database on the test MariaDB.</param>
+    public static async Task<Ec2ApiHost> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null,
+        string environment = "Production", DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("cyclades-host-").FullName;
         var configuration = new Dictionary<string, string?>
@@ -49,6 +55,13 @@ public sealed class Ec2ApiHost : IAsyncDisposable
             ["Cyclades:DataDirectory"] = dataDirectory,
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        var database = provider == DatabaseProvider.MySql ? await TestDatabase.CreateAsync(provider) : null;
+        if (database is not null)
+        {
+            configuration["Cyclades:Database:Provider"] = database.Target.Provider.ToString();
+            configuration["Cyclades:Database:ConnectionString"] = database.Target.ConnectionString;
+            configuration["Cyclades:Secrets:Key"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        }
         for (var i = 0; i < Users.Count; i++)
         {
             configuration[$"Cyclades:Bootstrap:Users:{i}:Name"] = Users[i].Name;
@@ -62,7 +75,7 @@ public sealed class Ec2ApiHost : IAsyncDisposable
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Production");
+            web.UseEnvironment(environment);
             web.ConfigureAppConfiguration(config => config.AddInMemoryCollection(configuration));
             if (configureServices is not null)
             {
@@ -72,7 +85,7 @@ public sealed class Ec2ApiHost : IAsyncDisposable
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return Task.FromResult(new Ec2ApiHost(factory, new Uri(address.TrimEnd('/') + "/"), dataDirectory));
+        return new Ec2ApiHost(factory, new Uri(address.TrimEnd('/') + "/"), dataDirectory, database);
     }
 
     /// <summary>An AWSSDK.EC2 client for <paramref name="user"/>, signing for <paramref name="region"/>, without retries.</summary>
@@ -87,6 +100,10 @@ public sealed class Ec2ApiHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

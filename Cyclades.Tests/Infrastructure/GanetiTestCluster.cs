@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cyclades.Ganeti.Driver;
 using Cyclades.Ganeti.Rapi;
 using Cyclades.Ganeti.Rapi.Errors;
+using Cyclades.Ganeti.Rapi.Models;
 
 namespace Cyclades.Tests.Infrastructure;
 
@@ -29,9 +30,16 @@ public sealed class GanetiTestCluster
 
     public string Node { get; } = Variable("NODE") ?? "node1.ganeti.test";
 
-    /// <summary>The Ganeti network the script made for instance addresses, and its subnet.</summary>
-    public string? Network { get; } = Variable("NETWORK");
-    public string? Subnet { get; } = Variable("SUBNET");
+    /// <summary>The Ganeti network the script made for instance addresses, and its subnet (both required: a test that
+    /// checks addresses must not pass vacuously without them).</summary>
+    public string Network => Required("NETWORK");
+    public string Subnet => Required("SUBNET");
+
+    /// <summary>The first three octets of <see cref="Subnet"/> with the dot ("203.0.113.").</summary>
+    public string SubnetPrefix => Subnet[..(Subnet.LastIndexOf('.') + 1)];
+
+    /// <summary>The pinned RAPI certificate's SHA-256, required by a test of the pinning itself.</summary>
+    public string RequiredCertificateSha256 => Required("CERT_SHA256");
 
     private string Script { get; } = Variable("SCRIPT") ?? FindScript();
 
@@ -61,23 +69,83 @@ public sealed class GanetiTestCluster
 
     public GanetiRapiClient CreateClient() => new(Settings());
 
+    /// <summary>
+    /// The host's configuration of this cluster as backend <paramref name="name"/> (<c>Cyclades:Ganeti:Clusters:index</c>):
+    /// its address (or <paramref name="url"/>), credentials and certificate; with the script's network and subnet, or,
+    /// given <paramref name="subnet"/>, that subnet and no Ganeti network.
+    /// </summary>
+    public Dictionary<string, string?> HostSettings(int index, string name, Uri? url = null, string? subnet = null)
+    {
+        var key = $"Cyclades:Ganeti:Clusters:{index}";
+        var settings = new Dictionary<string, string?>
+        {
+            [$"{key}:Name"] = name,
+            [$"{key}:Url"] = (url ?? Url).ToString(),
+            [$"{key}:User"] = User,
+            [$"{key}:Password"] = Password,
+            [$"{key}:Hypervisor"] = "fake",
+            [$"{key}:Subnet"] = subnet ?? Subnet,
+            [$"{key}:CertificateFingerprint"] = CertificateSha256,
+            [$"{key}:InsecureSkipTlsVerify"] = CertificateSha256 is null ? "true" : "false",
+        };
+        if (subnet is null)
+        {
+            settings[$"{key}:Network"] = Network;
+        }
+        return settings;
+    }
+
     public GanetiClusterDriver CreateDriver(InstanceCreationDefaults defaults) => new("ganeti-test", CreateClient(), defaults);
 
-    /// <summary>Removes what a test host left on the cluster: every instance named <c>&lt;prefix&gt;-…</c>.</summary>
-    public async Task RemoveInstancesAsync(string prefix)
+    /// <summary>Removes these instances, each waited for; what cannot be removed (e.g. already gone) is reported, not thrown.</summary>
+    public async Task RemoveInstancesAsync(IEnumerable<string> names)
     {
         using var client = CreateClient();
-        foreach (var instance in (await client.Instances.ListNamesAsync()).Where(n => n.StartsWith(prefix + "-", StringComparison.Ordinal)))
+        foreach (var name in names)
         {
             try
             {
-                await client.Jobs.WaitUntilFinishedAsync(await client.Instances.DeleteAsync(instance));
+                await client.Jobs.WaitUntilFinishedAsync(await client.Instances.DeleteAsync(name));
             }
             catch (GanetiException e)
             {
-                await TestContext.Progress.WriteLineAsync($"cleanup of {instance}: {e.Message}");
+                await TestContext.Progress.WriteLineAsync($"cleanup of {name}: {e.Message}");
             }
         }
+    }
+
+    /// <summary>Removes every instance named <c>&lt;prefix&gt;-…</c> (what a test's host or harness left behind).</summary>
+    public async Task RemoveInstancesWithPrefixAsync(string prefix)
+    {
+        using var client = CreateClient();
+        var names = (await client.Instances.ListNamesAsync()).Where(name => name.StartsWith(prefix + "-", StringComparison.Ordinal)).ToList();
+        await RemoveInstancesAsync(names);
+    }
+
+    /// <summary>A small diskless instance made behind the service's back (an orphan to the service); returns when it runs.</summary>
+    public async Task CreateBareInstanceAsync(string name)
+    {
+        using var client = CreateClient();
+        var job = await client.Jobs.WaitUntilFinishedAsync(await client.Instances.CreateAsync(new InstanceCreateRequest
+        {
+            Name = name,
+            DiskTemplate = "diskless",
+            OsType = "noop+default",
+            Hypervisor = "fake",
+            BeParams = new GanetiBeParams { VCpus = 1, MinMemoryMiB = 128, MaxMemoryMiB = 128 },
+            NameCheck = false,
+            IpCheck = false,
+        }));
+        Assert.That(job?.Status, Is.EqualTo(GanetiJobStatuses.Success), $"creating {name} on the test cluster");
+    }
+
+    /// <summary>The cluster's (non-archived) jobs with an opcode <paramref name="opId"/> on <paramref name="instance"/>.</summary>
+    public async Task<IReadOnlyList<GanetiJob>> JobsOnAsync(string instance, string opId)
+    {
+        using var client = CreateClient();
+        return (await client.Jobs.ListAsync())
+            .Where(job => job.Ops?.Any(op => op.OpId == opId && op.InstanceName == instance) == true)
+            .ToList();
     }
 
     /// <summary>Runs a command on the node, as an administrator would (e.g. <c>gnt-instance shutdown --submit X</c>); returns its output.</summary>
@@ -119,6 +187,9 @@ public sealed class GanetiTestCluster
             return (null, $"{UrlVariable}={url} does not answer: {e.Message}");
         }
     }
+
+    private static string Required(string name) =>
+        RequiredService.Setting("The Ganeti test cluster", Variable(name), $"CYCLADES_TEST_GANETI_{name} is not set (source <(scripts/ganeti-test-cluster env))");
 
     private static string? Variable(string name) =>
         Environment.GetEnvironmentVariable($"CYCLADES_TEST_GANETI_{name}") is { Length: > 0 } value ? value : null;

@@ -1,13 +1,17 @@
 namespace Cyclades.Tests.Infrastructure;
 
 /// <summary>
-/// A real service a test needs (MariaDB, the Ganeti test cluster). Missing in CI (<c>CI=true</c>)
-/// fails the test; on a developer machine it is reported as ignored, with how to get it.
+/// A service a test needs (MariaDB, the Ganeti test cluster, a CLI): in CI (<c>CI</c> set to anything
+/// but false/0/no, as CI systems set it to true or 1) its absence fails the test; elsewhere the test is ignored.
 /// </summary>
 public static class RequiredService
 {
-    public static bool InCi =>
-        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] NotCi = ["false", "0", "no"];
+
+    public static bool InCi => IsCi(Environment.GetEnvironmentVariable("CI"));
+
+    public static bool IsCi(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && !NotCi.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase);
 
     public static void Unavailable(string what, string reason)
     {
@@ -17,5 +21,15 @@ public static class RequiredService
             Assert.Fail(message);
         }
         Assert.Ignore(message + " (run scripts/test to install and start it)");
+    }
+
+    /// <summary>A setting the test cannot do without: missing, it is <see cref="Unavailable"/> (never a vacuous pass).</summary>
+    public static string Setting(string what, string? value, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Unavailable(what, reason);
+        }
+        return value!;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Cyclades.Tests.Dispatch.Support;
 
 namespace Cyclades.Tests.Infrastructure;
 
@@ -48,21 +49,14 @@ public sealed partial class ServiceProcess : IDisposable
     /// <summary>The first group of <paramref name="pattern"/> once the output has it; fails the test after a minute.</summary>
     public async Task<string> WaitForAsync(Regex pattern)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        Match match = Match.Empty;
+        await Eventually.HoldsAsync(() => Task.FromResult((match = pattern.Match(Output)).Success || _process.HasExited),
+            () => $"the service to print {pattern}: {Output}", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(50));
+        if (!match.Success)
         {
-            if (pattern.Match(Output) is { Success: true } match)
-            {
-                return match.Groups[1].Value;
-            }
-            if (_process.HasExited)
-            {
-                break;
-            }
-            await Task.Delay(50);
+            Assert.Fail($"The service exited without printing {pattern}: {Output}");
         }
-        Assert.Fail($"The service did not print {pattern}: {Output}");
-        return "";
+        return match.Groups[1].Value;
     }
 
     /// <summary>The address it listens on, once it does.</summary>

@@ -5,6 +5,7 @@ namespace Cyclades.Tests.Integration;
 
 /// <summary>A fixture with one <see cref="RealClusterHarness"/> for all its tests; prints the dispatcher lag it measured.</summary>
 [Category("Integration")]
+[Category("MariaDb")]
 public abstract class RealClusterFixture
 {
     protected static readonly CancellationToken None = CancellationToken.None;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Cyclades.Ganeti.Rapi;
-using Cyclades.Ganeti.Rapi.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Dispatch.Support;
 using Cyclades.Tests.Infrastructure;
@@ -45,8 +43,8 @@ public sealed class RealClusterHarness : IAsyncDisposable
         var settings = DispatchHarness.FastDispatcher();
         settings["Cyclades:Dispatcher:JobScanMs"] = "500";
         settings["Cyclades:Servers:InstanceNamePrefix"] = prefix;
-        AddCluster(settings, 0, Backend, cluster.Url.ToString(), cluster);
-        AddCluster(settings, 1, DownBackend, $"https://127.0.0.1:{LoopbackPort.Unused()}", cluster);
+        AddAll(settings, cluster.HostSettings(0, Backend, subnet: "10.77.0.0/16"));
+        AddAll(settings, cluster.HostSettings(1, DownBackend, new Uri($"https://127.0.0.1:{LoopbackPort.Unused()}"), subnet: "10.78.0.0/16"));
         AddFlavor(settings, 0, Small, 1, 256, 0, "diskless");
         AddFlavor(settings, 1, Medium, 2, 512, 0, "diskless");
         AddFlavor(settings, 2, FileDisk, 1, 256, 1, "file");
@@ -59,49 +57,19 @@ public sealed class RealClusterHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Harness.DisposeAsync();
-        using var client = Cluster.CreateClient();
-        foreach (var instance in await client.Instances.ListNamesAsync())
-        {
-            if (instance.StartsWith(Prefix + "-", StringComparison.Ordinal))
-            {
-                try
-                {
-                    await client.Jobs.WaitUntilFinishedAsync(await client.Instances.DeleteAsync(instance));
-                }
-                catch (GanetiException e)
-                {
-                    await TestContext.Progress.WriteLineAsync($"cleanup of {instance}: {e.Message}");
-                }
-            }
-        }
+        await Cluster.RemoveInstancesWithPrefixAsync(Prefix);
     }
 
-    private static void AddCluster(Dictionary<string, string?> settings, int index, string name, string url, GanetiTestCluster cluster)
+    private static void AddAll(Dictionary<string, string?> settings, Dictionary<string, string?> more)
     {
-        var key = $"Cyclades:Ganeti:Clusters:{index}";
-        settings[$"{key}:Name"] = name;
-        settings[$"{key}:Url"] = url;
-        settings[$"{key}:User"] = cluster.User;
-        settings[$"{key}:Password"] = cluster.Password;
-        settings[$"{key}:Hypervisor"] = "fake";
-        settings[$"{key}:Subnet"] = $"10.{77 + index}.0.0/16";
-        if (cluster.CertificateSha256 is { } fingerprint && index == 0)
-        {
-            settings[$"{key}:CertificateFingerprint"] = fingerprint;
-        }
-        else
-        {
-            settings[$"{key}:InsecureSkipTlsVerify"] = "true";
-        }
-    }
-
-    private static void AddFlavor(Dictionary<string, string?> settings, int index, string name, int cpu, int ramMiB, int diskGiB, string template)
-    {
-        foreach (var (key, value) in LogicHarness.Flavor(index, name, cpu, ramMiB, diskGiB, template))
+        foreach (var (key, value) in more)
         {
             settings[key] = value;
         }
     }
+
+    private static void AddFlavor(Dictionary<string, string?> settings, int index, string name, int cpu, int ramMiB, int diskGiB, string template) =>
+        AddAll(settings, LogicHarness.Flavor(index, name, cpu, ramMiB, diskGiB, template));
 
     private static void AddImage(Dictionary<string, string?> settings, int index, string id, string os)
     {

@@ -35,20 +35,7 @@ public sealed class ReconciliationOnGanetiTests : RealClusterFixture
     public async Task An_orphan_instance_with_our_prefix_is_reported_and_removed_in_fix_mode()
     {
         var orphan = $"{Real.Prefix}-987654321";
-        using (var client = Real.Cluster.CreateClient())
-        {
-            var job = await client.Jobs.WaitUntilFinishedAsync(await client.Instances.CreateAsync(new InstanceCreateRequest
-            {
-                Name = orphan,
-                DiskTemplate = "diskless",
-                OsType = "noop+default",
-                Hypervisor = "fake",
-                BeParams = new GanetiBeParams { VCpus = 1, MinMemoryMiB = 128, MaxMemoryMiB = 128 },
-                NameCheck = false,
-                IpCheck = false,
-            }));
-            Assert.That(job!.Status, Is.EqualTo(GanetiJobStatuses.Success));
-        }
+        await Real.Cluster.CreateBareInstanceAsync(orphan);
 
         var dryRun = await H.Reconciler.ReconcileAsync(RealClusterHarness.Backend, ReconciliationRequest.DryRun, None);
         Assert.That(await InstanceAsync(orphan), Is.Not.Null, "a dry run removes nothing");

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Cyclades.Tests.Logic;
 
 /// <summary>Options are validated at start-up with messages that name the key.</summary>
+[Category("Unit")]
 public sealed class LogicRegistrationTests
 {
     [TestCase("Cyclades:Quotas:Default:Vms", "-1", "Cyclades:Quotas:Default:Vms must be ≥ 0")]

@@ -12,7 +12,7 @@ namespace Cyclades.Tests.Operations;
 /// <summary><c>/healthz</c> and <c>/readyz</c> on SQLite and MariaDB: JSON, no signature, a stopped cluster or a pending migration is not ready.</summary>
 [Category("Contract")]
 [TestFixture(DatabaseProvider.Sqlite)]
-[TestFixture(DatabaseProvider.MySql)]
+[TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
 public sealed class HealthEndpointTests(DatabaseProvider provider)
 {
     private readonly HttpClient _http = new();

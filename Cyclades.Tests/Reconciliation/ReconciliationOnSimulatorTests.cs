@@ -16,7 +16,10 @@ namespace Cyclades.Tests.Reconciliation;
 /// </summary>
 [Parallelizable(ParallelScope.Children)]
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
-public sealed class ReconciliationOnSimulatorTests
+[Category("Unit")]
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
+public sealed class ReconciliationOnSimulatorTests(DatabaseProvider provider)
 {
     private const string Cluster = "sim-a";
     private static readonly CancellationToken None = CancellationToken.None;
@@ -26,7 +29,7 @@ public sealed class ReconciliationOnSimulatorTests
 
     [SetUp]
     public async Task Start() =>
-        _harness = await DispatchHarness.StartAsync(DatabaseProvider.Sqlite, DispatchHarness.SimulatedClusters(0, Cluster), dispatcher: false);
+        _harness = await DispatchHarness.StartAsync(provider, DispatchHarness.SimulatedClusters(0, Cluster), dispatcher: false);
 
     [TearDown]
     public async Task Stop() => await _harness.DisposeAsync();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Cyclades.Tests.Dispatch.Support;
 using Cyclades.Tests.Infrastructure;
 
 namespace Cyclades.Tests.Walkthrough;
@@ -11,13 +12,12 @@ namespace Cyclades.Tests.Walkthrough;
 /// <param name="instanceType">What to launch.</param>
 /// <param name="resizeTo">Another instance type with the same disk.</param>
 /// <param name="diskType">An instance type with a disk, so that the failing image's install runs (and fails).</param>
-public sealed class CliWalkthrough(Ec2ApiHost host, AwsCli cli, TestUser user, string instanceType, string resizeTo, string diskType)
+/// <param name="rebooted">Checks, given the instance ids, that the cluster rebooted them (e.g. the real cluster's reboot jobs).</param>
+public sealed class CliWalkthrough(Ec2ApiHost host, AwsCli cli, TestUser user, string instanceType, string resizeTo, string diskType,
+    Func<IReadOnlyList<string>, Task>? rebooted = null)
 {
     public const string Image = "ami-00000001";
     public const string FailingImage = "ami-00000003";
-
-    /// <summary>A CLI waiter polls every 15 s: one that fails "at once" fails before its second poll.</summary>
-    private static readonly TimeSpan WaiterPoll = TimeSpan.FromSeconds(15);
 
     public async Task<JsonElement> Ec2Async(params string[] arguments)
     {
@@ -61,6 +61,10 @@ public sealed class CliWalkthrough(Ec2ApiHost host, AwsCli cli, TestUser user, s
 
         var reboot = await cli.RunAsync(host.Endpoint, user, ["ec2", "reboot-instances", .. idArguments]);
         Assert.That((reboot.ExitCode, reboot.Stdout.Trim()), Is.EqualTo((0, "")), reboot.ToString());
+        if (rebooted is not null)
+        {
+            await rebooted(ids);
+        }
 
         var terminating = await Ec2Async(["terminate-instances", .. idArguments]);
         Assert.That(States(terminating, "TerminatingInstances").Select(s => s.Current), Is.All.EqualTo("shutting-down"));
@@ -84,8 +88,11 @@ public sealed class CliWalkthrough(Ec2ApiHost host, AwsCli cli, TestUser user, s
     }
 
     /// <summary>
-    /// A launch whose install fails ends in <c>terminated</c> with the cluster's reason, so the waiter for
-    /// running fails on its first poll; terminating it removes it and gives its quota back.
+    /// A launch whose install fails ends in <c>terminated</c> with the cluster's reason, so the waiter for running fails
+    /// on a terminal state (not after its 40 polls); terminating it is accepted and, at the latest then, its quota is
+    /// given back. What a terminate of an instance already shown terminated answers is AWS's no-op, asserted once, by
+    /// <c>InstanceLifecycleContractTests</c>; whether the core destroys a failed launch by itself or on the terminate
+    /// is not this walkthrough's business.
     /// </summary>
     public async Task FailedLaunchAsync()
     {
@@ -94,21 +101,17 @@ public sealed class CliWalkthrough(Ec2ApiHost host, AwsCli cli, TestUser user, s
             .GetProperty("Instances")[0].GetProperty("InstanceId").GetString()!;
         await UntilAsync(async () => State(await Ec2Async("describe-instances", "--instance-ids", id)) == "terminated", "the install to fail");
 
-        var clock = Stopwatch.StartNew();
         var wait = await Ec2FailsAsync("wait", "instance-running", "--instance-ids", id);
-        var waited = clock.Elapsed;
         var failed = Instances(await Ec2Async("describe-instances", "--instance-ids", id)).Single();
 
-        Assert.That(wait.Stderr, Does.Contain("terminal failure state"), wait.ToString());
-        Assert.That(waited, Is.LessThan(WaiterPoll), "the waiter failed on its first poll, not after a timeout");
+        Assert.That(wait.Stderr, Does.Contain("terminal failure state").And.Not.Contain("Max attempts exceeded"), wait.ToString());
         Assert.That(failed.GetProperty("StateReason").GetProperty("Code").GetString(), Is.EqualTo("Server.InternalError"));
         Assert.That(failed.GetProperty("StateReason").GetProperty("Message").GetString(), Does.StartWith("Server.InternalError: ").And.Length.GreaterThan(30));
-        Assert.That(await InUseAsync(), Is.EqualTo(before + 1), "the failed instance holds its quota until it is terminated");
 
         var terminating = await Ec2Async("terminate-instances", "--instance-ids", id);
         await Ec2Async("wait", "instance-terminated", "--instance-ids", id);
 
-        Assert.That(States(terminating, "TerminatingInstances").Single(), Is.EqualTo(("terminated", "shutting-down")), "not a no-op: it is destroyed");
+        Assert.That(States(terminating, "TerminatingInstances").Single().Previous, Is.EqualTo("terminated"));
         await UntilAsync(async () => await InUseAsync() == before, "the quota to be freed");
     }
 
@@ -158,18 +161,8 @@ public sealed class CliWalkthrough(Ec2ApiHost host, AwsCli cli, TestUser user, s
         return int.Parse(values.Single(v => v.StartsWith("in-use=", StringComparison.Ordinal))["in-use=".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(90))
-            {
-                Assert.Fail($"Gave up waiting for {what}.");
-            }
-            await Task.Delay(500);
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.HoldsAsync(condition, what, TimeSpan.FromSeconds(90));
 
     private static IEnumerable<JsonElement> Instances(JsonElement describe) =>
         describe.GetProperty("Reservations").EnumerateArray().SelectMany(r => r.GetProperty("Instances").EnumerateArray());

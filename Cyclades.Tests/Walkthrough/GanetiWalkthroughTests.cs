@@ -1,3 +1,10 @@
+using Amazon.EC2.Model;
+using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ganeti.Rapi.Models;
+using Cyclades.Tests.Dispatch.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Cyclades.Tests.Infrastructure;
 
 namespace Cyclades.Tests.Walkthrough;
@@ -19,7 +26,7 @@ public sealed class GanetiWalkthroughTests
     {
         var cluster = GanetiTestCluster.Instance;
         _prefix = "cw" + Guid.NewGuid().ToString("N")[..8];
-        _host = await Ec2ApiHost.StartAsync(GanetiTestSettings.For(cluster, _prefix));
+        _host = await GanetiTestSettings.StartHostAsync(cluster, _prefix);
     }
 
     [OneTimeTearDown]
@@ -30,10 +37,42 @@ public sealed class GanetiWalkthroughTests
             return;
         }
         await _host.DisposeAsync();
-        await GanetiTestCluster.Instance.RemoveInstancesAsync(_prefix);
+        await GanetiTestCluster.Instance.RemoveInstancesWithPrefixAsync(_prefix);
     }
 
-    private CliWalkthrough Walkthrough(AwsCli cli) => new(_host, cli, TestUser.Alice, "t2.micro", "t2.small", "m1.small");
+    private CliWalkthrough Walkthrough(AwsCli cli) => new(_host, cli, TestUser.Alice, "t2.micro", "t2.small", "m1.small", RebootedOnTheClusterAsync);
+
+    /// <summary>reboot-instances made Ganeti reboot each instance: one successful OP_INSTANCE_REBOOT job per instance.</summary>
+    private async Task RebootedOnTheClusterAsync(IReadOnlyList<string> instanceIds)
+    {
+        var cluster = GanetiTestCluster.Instance;
+        var names = instanceIds.Select(id => InstanceIds.TryParse(id, out var serverId) ? $"{_prefix}-{serverId}" : throw new AssertionException($"bad id {id}")).ToList();
+        foreach (var name in names)
+        {
+            await Eventually.HoldsAsync(async () => (await cluster.JobsOnAsync(name, GanetiOpIds.InstanceReboot)).Any(job => job.Status == GanetiJobStatuses.Success),
+                $"a successful reboot job on {name}", TimeSpan.FromSeconds(90));
+            Assert.That((await cluster.JobsOnAsync(name, GanetiOpIds.InstanceReboot)).Select(job => job.Status), Is.EqualTo(new[] { GanetiJobStatuses.Success }),
+                $"one reboot of {name}");
+        }
+    }
+
+    [Test]
+    public async Task The_host_runs_on_the_real_appsettings_GanetiTest_json()
+    {
+        var configuration = (IConfigurationRoot)_host.Services.GetRequiredService<IConfiguration>();
+        using var client = _host.CreateClient(TestUser.Alice);
+
+        var images = (await client.DescribeImagesAsync(new DescribeImagesRequest())).Images;
+
+        Assert.That(configuration.Providers.OfType<JsonConfigurationProvider>().Select(p => p.Source.Path),
+            Does.Contain("appsettings.GanetiTest.json"));
+        Assert.That(images.Select(image => (image.ImageId, image.Name)), Is.SupersetOf(new[]
+        {
+            ("ami-00000001", "noop-default"), ("ami-00000002", "noop-slow"), ("ami-00000003", "noop-fail"),
+        }));
+        Assert.That(images.Single(image => image.ImageId == "ami-00000003").Description, Does.StartWith("Fails to install"),
+            "the description is the file's");
+    }
 
     [Test]
     public Task Aws_cli_v2_from_launch_to_termination() => Walkthrough(AwsCli.V2).RunAllAsync();

@@ -9,7 +9,7 @@ using Cyclades.Logic.Servers;
 namespace Cyclades.Ec2Api.Actions.InstanceAttributes;
 
 public sealed class InstanceAttributesController(
-    InstanceLookup lookup, ServerQueries queries, ServerCommands commands, ServerSettingsCommands settings) : Ec2Controller
+    InstanceLookup lookup, ServerQueries queries, ServerResizer resizer, ServerSettingsCommands settings) : Ec2Controller
 {
     /// <summary>The true/false attributes and the setting each one is.</summary>
     private static readonly IReadOnlyDictionary<string, Func<ServerSettings, bool, ServerSettings>> Switches =
@@ -22,7 +22,7 @@ public sealed class InstanceAttributesController(
         };
 
     /// <summary>
-    /// The instance type resizes the (stopped) server; user data changes while it is stopped; the
+    /// The instance type resizes the (stopped) server and, as on AWS, returns once the change is applied; user data changes while it is stopped; the
     /// protections, the shutdown behaviour, the source/destination check and EBS optimisation at any
     /// time. Kernel, ramdisk, SR-IOV, ENA and security groups cannot change here.
     /// </summary>
@@ -67,7 +67,7 @@ public sealed class InstanceAttributesController(
         }
         else
         {
-            await commands.ResizeAsync(userId, view.Server.Id, request.NewInstanceType!, cancellationToken);
+            await resizer.ResizeAsync(userId, view.Server.Id, request.NewInstanceType!, cancellationToken);
         }
         return new Ec2ReturnResponse();
     }

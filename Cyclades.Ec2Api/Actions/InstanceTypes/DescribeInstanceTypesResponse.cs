@@ -55,6 +55,12 @@ public sealed class InstanceTypeItem
     [Ec2Element("instanceStorageInfo")]
     public InstanceStorageInfoItem? InstanceStorageInfo { get; init; }
 
+    [Ec2Element("ebsInfo")]
+    public EbsInfoItem EbsInfo { get; init; } = new();
+
+    [Ec2Element("networkInfo")]
+    public NetworkInfoItem NetworkInfo { get; init; } = new();
+
     [Ec2Element("hibernationSupported")]
     public bool HibernationSupported { get; init; }
 
@@ -69,6 +75,20 @@ public sealed class InstanceTypeItem
 
     [Ec2Element("supportedBootModes")]
     public IReadOnlyList<string> SupportedBootModes { get; init; } = ["legacy-bios"];
+
+    [Ec2Element("nitroEnclavesSupport")]
+    public string NitroEnclavesSupport { get; init; } = Unsupported;
+
+    [Ec2Element("nitroTpmSupport")]
+    public string NitroTpmSupport { get; init; } = Unsupported;
+
+    [Ec2Element("phcSupport")]
+    public string PhcSupport { get; init; } = Unsupported;
+
+    [Ec2Element("supportedInRegion")]
+    public bool SupportedInRegion { get; init; } = true;
+
+    public const string Unsupported = "unsupported";
 
     public static InstanceTypeItem From(Flavor flavor) => new()
     {
@@ -125,4 +145,71 @@ public sealed class DiskInfoItem
 
     [Ec2Element("type")]
     public string Type { get; init; } = "hdd";
+}
+
+/// <summary>No EBS here: a server's disk is part of it, so nothing is EBS-optimised, encrypted or NVMe.</summary>
+public sealed class EbsInfoItem
+{
+    [Ec2Element("ebsOptimizedSupport")]
+    public string EbsOptimizedSupport { get; init; } = InstanceTypeItem.Unsupported;
+
+    [Ec2Element("encryptionSupport")]
+    public string EncryptionSupport { get; init; } = InstanceTypeItem.Unsupported;
+
+    [Ec2Element("nvmeSupport")]
+    public string NvmeSupport { get; init; } = InstanceTypeItem.Unsupported;
+}
+
+/// <summary>One NIC with one private IPv4 address per server; no IPv6, ENA or EFA.</summary>
+public sealed class NetworkInfoItem
+{
+    public const string Performance = "Moderate";
+
+    [Ec2Element("networkPerformance")]
+    public string NetworkPerformance { get; init; } = Performance;
+
+    [Ec2Element("maximumNetworkInterfaces")]
+    public int MaximumNetworkInterfaces { get; init; } = 1;
+
+    [Ec2Element("maximumNetworkCards")]
+    public int MaximumNetworkCards { get; init; } = 1;
+
+    [Ec2Element("defaultNetworkCardIndex")]
+    public int DefaultNetworkCardIndex { get; init; }
+
+    [Ec2Element("networkCards")]
+    public IReadOnlyList<NetworkCardInfoItem> NetworkCards { get; init; } = [new()];
+
+    [Ec2Element("ipv4AddressesPerInterface")]
+    public int Ipv4AddressesPerInterface { get; init; } = 1;
+
+    [Ec2Element("ipv6AddressesPerInterface")]
+    public int Ipv6AddressesPerInterface { get; init; }
+
+    [Ec2Element("ipv6Supported")]
+    public bool Ipv6Supported { get; init; }
+
+    [Ec2Element("enaSupport")]
+    public string EnaSupport { get; init; } = InstanceTypeItem.Unsupported;
+
+    [Ec2Element("efaSupported")]
+    public bool EfaSupported { get; init; }
+
+    [Ec2Element("encryptionInTransitSupported")]
+    public bool EncryptionInTransitSupported { get; init; }
+
+    [Ec2Element("enaSrdSupported")]
+    public bool EnaSrdSupported { get; init; }
+}
+
+public sealed class NetworkCardInfoItem
+{
+    [Ec2Element("networkCardIndex")]
+    public int NetworkCardIndex { get; init; }
+
+    [Ec2Element("networkPerformance")]
+    public string NetworkPerformance { get; init; } = NetworkInfoItem.Performance;
+
+    [Ec2Element("maximumNetworkInterfaces")]
+    public int MaximumNetworkInterfaces { get; init; } = 1;
 }

@@ -20,8 +20,7 @@ public sealed class InstanceLookup(ServerQueries queries, IOptions<Ec2ApiOptions
     {
         var serverIds = InstanceIds.ParseAll(instanceIds);
         var distinct = serverIds.Distinct().ToList();
-        var found = (await queries.ListAsync(caller.LogicUserId(), Visible() with { Ids = distinct }, null, Math.Max(1, distinct.Count), cancellationToken))
-            .Servers.ToDictionary(v => v.Server.Id);
+        var found = await FindAsync(caller, distinct, cancellationToken);
         var missing = instanceIds.Where((_, i) => !found.ContainsKey(serverIds[i])).Distinct().ToList();
         if (missing.Count > 0)
         {
@@ -29,6 +28,11 @@ public sealed class InstanceLookup(ServerQueries queries, IOptions<Ec2ApiOptions
         }
         return distinct.Select(id => found[id]).ToList();
     }
+
+    /// <summary>Those of <paramref name="serverIds"/> that are the caller's visible instances, by server id; the others are absent.</summary>
+    public async Task<IReadOnlyDictionary<long, ServerView>> FindAsync(Ec2Caller caller, IReadOnlyList<long> serverIds, CancellationToken cancellationToken) =>
+        (await queries.ListAsync(caller.LogicUserId(), Visible() with { Ids = serverIds }, null, Math.Max(1, serverIds.Count), cancellationToken))
+            .Servers.ToDictionary(v => v.Server.Id);
 
     /// <summary>The instances a user sees: all but those terminated longer ago than <c>TerminatedVisibleFor</c>.</summary>
     public ServerFilter Visible() => new() { IncludeDeletedSince = clock.GetUtcNow() - options.Value.TerminatedVisibleFor };

@@ -13,7 +13,7 @@ public sealed class CreateKeyPairRequest : Ec2Request, ISupportsDryRun
     [Ec2Parameter("KeyType")]
     public string? KeyType { get; init; }
 
-    /// <summary><c>pem</c> (the default); <c>ppk</c> is not offered.</summary>
+    /// <summary><c>pem</c> (the default) or <c>ppk</c> (a PuTTY private key file, version 2).</summary>
     [Ec2Parameter("KeyFormat")]
     public string? KeyFormat { get; init; }
 

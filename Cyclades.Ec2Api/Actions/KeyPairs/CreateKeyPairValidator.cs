@@ -10,8 +10,8 @@ public sealed class CreateKeyPairValidator : AbstractValidator<CreateKeyPairRequ
         RuleFor(r => r.KeyName).MustBeAKeyName();
         RuleFor(r => r.KeyType).Must(t => t is null or "rsa" or "ed25519")
             .WithMessage(r => $"Value ({r.KeyType}) for parameter keyType is invalid. Expected: 'rsa' or 'ed25519'.");
-        RuleFor(r => r.KeyFormat).Must(f => f is null or "pem")
-            .WithMessage(r => $"Value ({r.KeyFormat}) for parameter keyFormat is invalid. This endpoint returns keys as 'pem' only.");
+        RuleFor(r => r.KeyFormat).Must(f => f is null or "pem" or "ppk")
+            .WithMessage(r => $"Value ({r.KeyFormat}) for parameter keyFormat is invalid. Expected: 'pem' or 'ppk'.");
         RuleFor(r => r.TagSpecifications).MustTag("key-pair");
     }
 }

@@ -9,7 +9,7 @@ public sealed class ImportKeyPairRequest : Ec2Request, ISupportsDryRun
     [Ec2Parameter("KeyName", Required = true, MaxLength = 1024)]
     public string KeyName { get; init; } = "";
 
-    /// <summary>The OpenSSH public key line, base64-encoded on the wire (the SDKs do that).</summary>
+    /// <summary>The public key (OpenSSH, RFC 4716, PEM, DER or base64 of these), base64-encoded on the wire (the CLIs and boto3 do that).</summary>
     [Ec2Parameter("PublicKeyMaterial", Required = true, MaxLength = 65536)]
     public byte[] PublicKeyMaterial { get; init; } = [];
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
@@ -14,8 +13,9 @@ public sealed class KeyPairsController(KeyPairService keyPairs, TagService tags)
     public async Task<CreateKeyPairResponse> CreateKeyPair(CreateKeyPairRequest request, CancellationToken cancellationToken)
     {
         var type = request.KeyType == "ed25519" ? KeyType.Ed25519 : KeyType.Rsa;
+        var format = request.KeyFormat == "ppk" ? PrivateKeyFormat.Ppk : PrivateKeyFormat.Pem;
         var keyTags = TagRules.TagsOf(request.TagSpecifications);
-        var created = await keyPairs.CreateAsync(Caller.LogicUserId(), request.KeyName, type, keyTags, cancellationToken);
+        var created = await keyPairs.CreateAsync(Caller.LogicUserId(), request.KeyName, type, format, keyTags, cancellationToken);
         return new CreateKeyPairResponse
         {
             KeyPairId = KeyPairIds.Of(created.KeyPair.Id),
@@ -29,17 +29,8 @@ public sealed class KeyPairsController(KeyPairService keyPairs, TagService tags)
     [Ec2Action("ImportKeyPair")]
     public async Task<ImportKeyPairResponse> ImportKeyPair(ImportKeyPairRequest request, CancellationToken cancellationToken)
     {
-        string publicKey;
-        try
-        {
-            publicKey = new UTF8Encoding(false, true).GetString(request.PublicKeyMaterial);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw Ec2Errors.InvalidKeyPairFormat();
-        }
         var keyTags = TagRules.TagsOf(request.TagSpecifications);
-        var keyPair = await keyPairs.ImportAsync(Caller.LogicUserId(), request.KeyName, publicKey, keyTags, cancellationToken);
+        var keyPair = await keyPairs.ImportAsync(Caller.LogicUserId(), request.KeyName, request.PublicKeyMaterial, keyTags, cancellationToken);
         return new ImportKeyPairResponse
         {
             KeyFingerprint = keyPair.Fingerprint,

@@ -1,5 +1,6 @@
 using Amazon.EC2.Model;
 using Cyclades.Logic.Quotas;
+using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
@@ -7,7 +8,7 @@ using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>DescribeAccountAttributes from the user's quota.</summary>
-public sealed class AccountContractTests : ComputeFixture
+public sealed class AccountContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
     [Test]
     public async Task Max_instances_and_the_quota_resources_come_from_the_users_quota()

@@ -1,12 +1,13 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Infrastructure;
 using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>DescribeInstanceTypes (the flavors) and DescribeImages (the catalog's images) through AWSSDK.EC2.</summary>
-public sealed class CatalogContractTests : ComputeFixture
+public sealed class CatalogContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
     [Test]
     public async Task Instance_types_are_the_flavors_with_vcpus_memory_and_disk()
@@ -77,7 +78,7 @@ public sealed class CatalogContractTests : ComputeFixture
 }
 
 /// <summary>Catalogs larger than a page: the paginators follow signed tokens to the end.</summary>
-public sealed class LargeCatalogContractTests : ComputeFixture
+public sealed class LargeCatalogContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
     protected override IReadOnlyDictionary<string, string?> Settings => Enumerable.Range(0, 7)
         .SelectMany(i => new Dictionary<string, string?>

@@ -1,11 +1,16 @@
 using Amazon.EC2;
+using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Infrastructure;
 
 namespace Cyclades.Tests.Contract.Compute;
 
-/// <summary>A fixture with one <see cref="ComputeHost"/> for all its tests and an AWSSDK.EC2 client for Alice.</summary>
+/// <summary>
+/// A fixture with one <see cref="ComputeHost"/> for all its tests and an AWSSDK.EC2 client for Alice; a derived fixture
+/// with a constructor taking the <see cref="DatabaseProvider"/> runs on SQLite and on MariaDB.
+/// </summary>
 [Category("Contract")]
-public abstract class ComputeFixture
+[OnBothDatabases]
+public abstract class ComputeFixture(DatabaseProvider provider = DatabaseProvider.Sqlite)
 {
     protected Ec2ApiHost Host { get; private set; } = null!;
 
@@ -17,7 +22,7 @@ public abstract class ComputeFixture
     [OneTimeSetUp]
     public async Task StartHost()
     {
-        Host = await ComputeHost.StartAsync(Settings);
+        Host = await ComputeHost.StartAsync(Settings, provider);
         Alice = Host.CreateClient(TestUser.Alice);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cyclades.Logic.Accounts;
+using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ public static class ComputeHost
     public const string FailingImage = "ami-00000003";
     public const string Type = "t2.micro";
 
-    public static Task<Ec2ApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<Ec2ApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var all = new Dictionary<string, string?>
         {
@@ -23,7 +24,7 @@ public static class ComputeHost
         {
             all[key] = value;
         }
-        return Ec2ApiHost.StartAsync(all);
+        return Ec2ApiHost.StartAsync(all, provider: provider);
     }
 
     /// <summary>The user's id as the logic core knows it (to set quotas, look at tags …).</summary>

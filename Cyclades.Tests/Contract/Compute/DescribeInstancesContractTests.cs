@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Cyclades.Logic.Persistence;
+using Cyclades.Tests.Dispatch.Support;
 using Cyclades.Tests.Infrastructure;
 using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 
@@ -9,7 +11,7 @@ namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>DescribeInstances through AWSSDK.EC2: ids, every filter, pages and terminated instances.</summary>
 [NonParallelizable]
-public sealed class DescribeInstancesContractTests : ComputeFixture
+public sealed class DescribeInstancesContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
     private Reservation _web = null!;
     private Reservation _db = null!;
@@ -55,7 +57,7 @@ public sealed class DescribeInstancesContractTests : ComputeFixture
         yield return Case("availability-zone", [new("availability-zone", ["simulated"])], t => Ids(t._web, t._db));
         yield return Case("reservation-id", [new("reservation-id", ["PLACEHOLDER-db-reservation"])], t => Ids(t._db));
         yield return Case("client-token", [new("client-token", ["web-*"])], t => Ids(t._web));
-        yield return Case("launch-time by day", [new("launch-time", [DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T*"])], t => Ids(t._web, t._db));
+        yield return Case("launch-time by day", [new("launch-time", ["PLACEHOLDER-web0-launch-day"])], t => t.LaunchedOn(LaunchDay(t._web.Instances[0])));
         yield return Case("launch-time in another year", [new("launch-time", ["1999-*"])], _ => []);
         yield return Case("private-ip-address", [new("private-ip-address", ["PLACEHOLDER-web0-ip"])], t => [t.Web0]);
         yield return Case("ip-address (none here)", [new("ip-address", ["*"])], _ => []);
@@ -87,8 +89,16 @@ public sealed class DescribeInstancesContractTests : ComputeFixture
         "PLACEHOLDER-web0" => Web0,
         "PLACEHOLDER-db-reservation" => _db.ReservationId,
         "PLACEHOLDER-web0-ip" => _web.Instances[0].PrivateIpAddress!,
+        "PLACEHOLDER-web0-launch-day" => LaunchDay(_web.Instances[0]) + "T*",
         _ => value,
     };
+
+    /// <summary>The UTC day an instance was launched on (the day is taken from the instances, never from a clock).</summary>
+    private static string LaunchDay(Instance instance) =>
+        instance.LaunchTime!.Value.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private IEnumerable<string> LaunchedOn(string day) =>
+        _web.Instances.Concat(_db.Instances).Where(i => LaunchDay(i) == day).Select(i => i.InstanceId);
 
     [Test]
     public async Task Owner_id_is_the_callers_twelve_digit_account()
@@ -202,7 +212,7 @@ public sealed class DescribeInstancesContractTests : ComputeFixture
         var change = await bob.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [id] });
         var terminated = (await bob.WaitForAsync("terminated", id))[0];
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        await Eventually.HoldsAsync(async () => !(await bob.ListAsync()).Any(i => i.InstanceId == id), "the terminated instance to leave the list");
 
         Assert.That((change.TerminatingInstances[0].PreviousState.Name.Value, change.TerminatingInstances[0].CurrentState.Name.Value),
             Is.EqualTo(("running", "shutting-down")));

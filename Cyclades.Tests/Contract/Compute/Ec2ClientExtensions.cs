@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Cyclades.Tests.Dispatch.Support;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 
@@ -38,20 +38,11 @@ public static class Ec2ClientExtensions
     /// <summary>Polls (as a waiter would, but every 100 ms) until every instance is in <paramref name="state"/>.</summary>
     public static async Task<List<Instance>> WaitForAsync(this IAmazonEC2 client, string state, IReadOnlyCollection<string> ids)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var instances = await client.DescribeAsync(ids);
-            if (instances.All(i => i.State.Name == state))
-            {
-                return instances;
-            }
-            if (clock.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                Assert.Fail($"Not all {state} after 30 s: {string.Join(", ", instances.Select(i => $"{i.InstanceId}={i.State.Name}"))}");
-            }
-            await Task.Delay(100);
-        }
+        List<Instance> instances = [];
+        await Eventually.HoldsAsync(async () => (instances = await client.DescribeAsync(ids)).All(i => i.State.Name == state),
+            () => $"all {state}: {string.Join(", ", instances.Select(i => $"{i.InstanceId}={i.State.Name}"))}",
+            TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+        return instances;
     }
 
     public static Task<List<Instance>> WaitForAsync(this IAmazonEC2 client, string state, params string[] ids) =>

@@ -1,13 +1,15 @@
 using System.Net;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Cyclades.Logic.Persistence;
+using Cyclades.Tests.Dispatch.Support;
 using Cyclades.Tests.Infrastructure;
 using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>ModifyInstanceAttribute (instance type → resize) and DescribeInstanceAttribute through AWSSDK.EC2.</summary>
-public sealed class InstanceAttributesContractTests : ComputeFixture
+public sealed class InstanceAttributesContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -25,13 +27,8 @@ public sealed class InstanceAttributesContractTests : ComputeFixture
         (await Alice.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest { InstanceId = id, Attribute = InstanceAttributeName.InstanceType }))
         .InstanceAttribute.InstanceType;
 
-    private async Task WaitForTypeAsync(string id, string type)
-    {
-        for (var i = 0; i < 300 && await InstanceTypeOfAsync(id) != type; i++)
-        {
-            await Task.Delay(100);
-        }
-    }
+    private Task WaitForTypeAsync(string id, string type) =>
+        Eventually.HoldsAsync(async () => await InstanceTypeOfAsync(id) == type, $"{id} to become {type}", TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
 
     [Test]
     public async Task The_instance_type_changes_in_both_wire_forms_on_a_stopped_instance()

@@ -1,15 +1,20 @@
 using System.Net;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Cyclades.Ganeti.Simulation;
+using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>Start, stop, reboot and terminate through AWSSDK.EC2: state changes, AWS's no-ops and refusals.</summary>
-public sealed class InstanceLifecycleContractTests : ComputeFixture
+public sealed class InstanceLifecycleContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Cyclades:Ganeti:Simulator:SlowInstallMs"] = "3000" };
+    // The slow image's install takes ten minutes (the most the simulator allows): an instance launched from it stays
+    // building while a test reads it.
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Cyclades:Ganeti:Simulator:SlowInstallMs"] = "600000" };
 
     private static (string, string) States(InstanceStateChange change) => (change.PreviousState.Name.Value, change.CurrentState.Name.Value);
 
@@ -124,15 +129,29 @@ public sealed class InstanceLifecycleContractTests : ComputeFixture
     }
 }
 
-/// <summary>Refusals while a task is pending, on a cluster whose jobs take a second.</summary>
-public sealed class PendingTaskContractTests : ComputeFixture
+/// <summary>Refusals while a task is pending: its Ganeti job is held (it takes ten minutes) while the test reads the state.</summary>
+public sealed class PendingTaskContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Cyclades:Ganeti:Simulator:JobLatencyMs"] = "1500" };
+    private SimulatorOptions Cluster => Host.Services.GetRequiredService<SimulatedClusterRegistry>().GetOrCreate("simulated").Options;
+
+    /// <summary>Jobs submitted from now on until disposal take ten minutes (the most the simulator allows), so their tasks stay pending.</summary>
+    private IDisposable HeldJobs()
+    {
+        var latency = Cluster.JobLatencyMs;
+        Cluster.JobLatencyMs = 600_000;
+        return new Restore(() => Cluster.JobLatencyMs = latency);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
 
     [Test]
     public async Task A_pending_task_is_named_in_the_refusal_and_shown_as_pending()
     {
         var id = (await Alice.StoppedAsync())[0];
+        using var held = HeldJobs();
         await Alice.StartInstancesAsync(new StartInstancesRequest { InstanceIds = [id] });
 
         var starting = await Alice.DescribeOneAsync(id);
@@ -152,6 +171,7 @@ public sealed class PendingTaskContractTests : ComputeFixture
     public async Task A_pending_task_is_shown_with_its_job_in_state_reason_and_reason()
     {
         var id = (await Alice.RunningAsync())[0];
+        using var held = HeldJobs();
 
         await Alice.StopInstancesAsync(new StopInstancesRequest { InstanceIds = [id] });
         var stopping = await Alice.DescribeOneAsync(id);

@@ -1,12 +1,13 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Infrastructure;
 using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>DescribeInstanceStatus through AWSSDK.EC2.</summary>
-public sealed class InstanceStatusContractTests : ComputeFixture
+public sealed class InstanceStatusContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
     private List<string> _running = null!;
     private List<string> _stopped = null!;

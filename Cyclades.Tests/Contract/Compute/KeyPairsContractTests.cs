@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Infrastructure;
 using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>Key pairs through AWSSDK.EC2, with the fingerprints AWS documents.</summary>
-public sealed class KeyPairsContractTests : ComputeFixture
+public sealed class KeyPairsContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
     /// <summary>Made with ssh-keygen; fingerprint from <c>ssh-keygen -e -m PKCS8 | openssl pkey -pubin -outform DER | openssl md5 -c</c>.</summary>
     public const string RsaPublicKey =

@@ -1,11 +1,12 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Infrastructure;
 
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>The SDK's paginator over DescribeInstances while other instances come into being.</summary>
-public sealed class PaginationContractTests : ComputeFixture
+public sealed class PaginationContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
     [Test]
     public async Task A_paginator_at_page_size_5_returns_exactly_the_23_matching_instances_while_others_are_created()

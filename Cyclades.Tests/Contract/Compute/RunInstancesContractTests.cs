@@ -5,6 +5,7 @@ using Amazon.EC2.Model;
 using Cyclades.Ganeti.Simulation;
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Quotas;
+using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
@@ -13,7 +14,7 @@ namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>RunInstances through AWSSDK.EC2: the reservation's shape, idempotency, DryRun and every error.</summary>
 [NonParallelizable]
-public sealed class RunInstancesContractTests : ComputeFixture
+public sealed class RunInstancesContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
     [Test]
     public async Task The_reservation_is_shaped_like_aws()

@@ -1,13 +1,14 @@
 using System.Net;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Infrastructure;
 using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 
 namespace Cyclades.Tests.Contract.Compute;
 
 /// <summary>CreateTags, DeleteTags and DescribeTags through AWSSDK.EC2 on instances, images and key pairs.</summary>
-public sealed class TagsContractTests : ComputeFixture
+public sealed class TagsContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
     private async Task<List<TagDescription>> DescribeAsync(params Filter[] filters)
     {

@@ -1,5 +1,6 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Infrastructure;
 using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 
@@ -9,7 +10,7 @@ namespace Cyclades.Tests.Contract.Compute;
 /// Another user's resource behaves exactly like one that does not exist, action by action: the same
 /// error code, the same message (naming only the id asked for), and nothing changes for its owner.
 /// </summary>
-public sealed class TenantIsolationContractTests : ComputeFixture
+public sealed class TenantIsolationContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
     private const string Missing = "i-0000000000000fade";
 

@@ -40,7 +40,7 @@ public sealed class TerraformReplayOnGanetiTests
             return;
         }
         await _host.DisposeAsync();
-        await GanetiTestCluster.Instance.RemoveInstancesAsync(_prefix);
+        await GanetiTestCluster.Instance.RemoveInstancesWithPrefixAsync(_prefix);
     }
 
     [Test]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cyclades.Tests.Ganeti.Configuration;
 
+[Category("Unit")]
 public sealed class GanetiConfigurationTests
 {
     private static ServiceProvider Services(params (string Key, string Value)[] settings)

@@ -7,6 +7,7 @@ namespace Cyclades.Tests.Ganeti.Driver;
 
 /// <summary>The driver over the simulated cluster: the embedded default's whole path.</summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Category("Unit")]
 public sealed class GanetiClusterDriverOnSimulatorTests
 {
     private static readonly CancellationToken None = CancellationToken.None;

@@ -7,6 +7,7 @@ namespace Cyclades.Tests.Ganeti.Driver;
 
 /// <summary>What the driver sends for each domain command, against a scripted RAPI.</summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Category("Unit")]
 public sealed class GanetiClusterDriverRequestTests
 {
     private readonly ScriptedRapiHandler _rapi = new();
@@ -198,7 +199,8 @@ public sealed class GanetiClusterDriverRequestTests
         var info = await Driver().GetInfoAsync(CancellationToken.None);
 
         Assert.That(info, Is.EqualTo(new ClusterInfo("cc4f7b1e-6b06-47bf-a83a-efb8b8a2d57a", "cluster.ganeti.test", "3.0.2",
-            FreeMemoryMiB: 23184, TotalMemoryMiB: 24105, FreeDiskMiB: 80040, NodeCount: 1)));
+            FreeMemoryMiB: 23184, TotalMemoryMiB: 24105, FreeDiskMiB: 80040, NodeCount: 1, DiskTemplates: info.DiskTemplates)));
+        Assert.That(info.DiskTemplates, Is.EqualTo(new[] { "diskless", "file" }));
     }
 
     [Test]

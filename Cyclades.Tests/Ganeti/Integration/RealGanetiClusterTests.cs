@@ -35,17 +35,7 @@ public sealed class RealGanetiClusterTests
     [TearDown]
     public async Task RemoveInstances()
     {
-        foreach (var name in _instances)
-        {
-            try
-            {
-                await _client.Jobs.WaitUntilFinishedAsync(await _client.Instances.DeleteAsync(name));
-            }
-            catch (GanetiException e)
-            {
-                TestContext.Progress.WriteLine($"cleanup of {name}: {e.Message}");
-            }
-        }
+        await _cluster.RemoveInstancesAsync(_instances);
         _client?.Dispose();
     }
 
@@ -149,25 +139,12 @@ public sealed class RealGanetiClusterTests
     {
         var name = NewName();
         var id = await _driver.CreateServerAsync(Spec(name, "file", "noop+slow"), None);
-        var seen = new List<JobStatus>();
-        var clock = Stopwatch.StartNew();
-        JobStatus? known = null;
-        var polls = 0;
-        while (known is not { } final || !final.IsFinal())
-        {
-            var job = (await _driver.WaitForJobChangeAsync(id, known, None))!;
-            polls++;
-            if (job.Status != known)
-            {
-                seen.Add(job.Status);
-            }
-            known = job.Status;
-        }
-        Report("create file disk noop+slow (long polls)", clock.Elapsed);
+
+        var (job, seen, polls) = await FollowAsync("create file disk noop+slow (long polls)", id);
 
         Assert.That(seen, Has.Member(JobStatus.Running));
         Assert.That(seen[^1], Is.EqualTo(JobStatus.Success));
-        Assert.That(clock.Elapsed, Is.GreaterThan(TimeSpan.FromSeconds(5)), "the OS script sleeps 5 s");
+        Assert.That(job.EndedAt - job.ReceivedAt, Is.GreaterThan(TimeSpan.FromSeconds(5)), "the OS script sleeps 5 s (Ganeti's own timestamps)");
         Assert.That(polls, Is.LessThanOrEqualTo(seen.Count + 2), "the running job's log lines did not end the waits");
     }
 
@@ -179,27 +156,25 @@ public sealed class RealGanetiClusterTests
     }
 
     [Test]
-    public async Task An_unreachable_RAPI_is_unavailable_quickly()
+    public async Task An_unreachable_RAPI_is_unavailable()
     {
         using var client = new GanetiRapiClient(_cluster.Settings(new Uri("https://127.0.0.1:1")) with
         {
             RetryBaseDelay = TimeSpan.FromMilliseconds(50),
         });
         var driver = new GanetiClusterDriver("wrong-port", client, new InstanceCreationDefaults());
-        var clock = Stopwatch.StartNew();
 
         var read = await Assert.ThrowsAsync<ClusterUnavailableException>(() => driver.GetInfoAsync(None));
         var create = await Assert.ThrowsAsync<ClusterUnavailableException>(() => driver.CreateServerAsync(Spec(NewName()), None));
 
         Assert.That(read!.Backend, Is.EqualTo("wrong-port"));
         Assert.That(create!.InnerException, Is.TypeOf<GanetiUnreachableException>());
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
 
     [Test]
     public async Task Only_the_pinned_certificate_is_trusted()
     {
-        Assume.That(_cluster.CertificateSha256, Is.Not.Null, "the cluster's certificate fingerprint is not known");
+        _ = _cluster.RequiredCertificateSha256;
         using var pinned = new GanetiRapiClient(_cluster.Settings());
         using var wrongPin = new GanetiRapiClient(_cluster.Settings() with { CertificateFingerprint = new string('0', 64), MaxGetRetries = 0 });
         using var systemTrust = new GanetiRapiClient(_cluster.Settings() with { CertificateFingerprint = null, MaxGetRetries = 0 });
@@ -217,6 +192,7 @@ public sealed class RealGanetiClusterTests
 
         Assert.That((info.ClusterId, info.Name, info.SoftwareVersion, info.NodeCount), Is.EqualTo((raw.Uuid, "cluster.ganeti.test", "3.0.2", 1)));
         Assert.That(info.FreeMemoryMiB, Is.Positive.And.LessThanOrEqualTo(info.TotalMemoryMiB));
+        Assert.That(info.DiskTemplates, Is.EquivalentTo(raw.EnabledDiskTemplates!));
         Assert.That(await _client.Cluster.GetFeaturesAsync(), Does.Contain("instance-create-reqv1"));
         Assert.That(await _client.Cluster.GetOperatingSystemsAsync(), Is.SupersetOf(new[] { "noop+default", "noop+slow", "noop+fail" }));
     }
@@ -246,7 +222,6 @@ public sealed class RealGanetiClusterTests
     [Test]
     public async Task A_NIC_address_without_a_network_is_plain_metadata_with_one_it_is_checked_and_reserved()
     {
-        Assume.That(_cluster.Network, Is.Not.Null, "the test cluster has no instance network");
         var plainDriver = _cluster.CreateDriver(new InstanceCreationDefaults(Hypervisor: "fake"));
         var (plain, first, second, outside) = (NewName(), NewName(), NewName(), NewName());
         var address = SubnetPrefix + "77";
@@ -264,7 +239,7 @@ public sealed class RealGanetiClusterTests
         Assert.That(secondJob.Operations[0].Message, Does.Contain("already in use or does not belong to network"));
     }
 
-    private string SubnetPrefix => _cluster.Subnet is { } subnet ? subnet[..(subnet.LastIndexOf('.') + 1)] : "";
+    private string SubnetPrefix => _cluster.SubnetPrefix;
 
     private string NewName()
     {
@@ -280,24 +255,34 @@ public sealed class RealGanetiClusterTests
     private async Task<ClusterInstance> InstanceAsync(string name) =>
         (await _driver.ListInstancesAsync(None)).Single(instance => instance.Name == name);
 
-    /// <summary>Follows the job with long polls to its end; reports how long that took as seen from here.</summary>
-    private async Task<ClusterJob> FinishedAsync(string what, long id)
+    private async Task<ClusterJob> FinishedAsync(string what, long id) => (await FollowAsync(what, id)).Job;
+
+    /// <summary>
+    /// Follows the job with long polls to its end: the final job, each status seen and the number of polls; reports how
+    /// long that took as seen from here.
+    /// </summary>
+    private async Task<(ClusterJob Job, List<JobStatus> Seen, int Polls)> FollowAsync(string what, long id)
     {
         var clock = Stopwatch.StartNew();
+        var seen = new List<JobStatus>();
         JobStatus? known = null;
-        while (true)
+        for (var polls = 1; ; polls++)
         {
             var job = await _driver.WaitForJobChangeAsync(id, known, None) ?? throw new AssertionException($"job {id} is unknown");
+            if (job.Status != known)
+            {
+                seen.Add(job.Status);
+            }
+            known = job.Status;
             if (job.Status.IsFinal())
             {
                 Report(what, clock.Elapsed, job);
-                return job;
+                return (job, seen, polls);
             }
-            known = job.Status;
         }
     }
 
-    private static void Report(string what, TimeSpan observed, ClusterJob? job = null)
+    private static void Report(string what, TimeSpan observed, ClusterJob job)
     {
         var inside = job is { ReceivedAt: { } received, EndedAt: { } ended } ? $", inside Ganeti {(ended - received).TotalMilliseconds:0} ms" : "";
         TestContext.Progress.WriteLine($"ganeti job timing: {what}: observed {observed.TotalMilliseconds:0} ms{inside}");

@@ -6,6 +6,7 @@ using Cyclades.Ganeti.Rapi.Models;
 namespace Cyclades.Tests.Ganeti.Rapi;
 
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Category("Unit")]
 public sealed class ClusterClientTests
 {
     private readonly ScriptedRapiHandler _rapi = new();

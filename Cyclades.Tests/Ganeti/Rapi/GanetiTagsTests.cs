@@ -2,6 +2,7 @@ using Cyclades.Ganeti.Rapi;
 
 namespace Cyclades.Tests.Ganeti.Rapi;
 
+[Category("Unit")]
 public sealed class GanetiTagsTests
 {
     [TestCase("ec2:ami:ami-42", true)]

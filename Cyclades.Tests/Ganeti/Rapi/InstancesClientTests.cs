@@ -4,6 +4,7 @@ using Cyclades.Ganeti.Rapi.Models;
 namespace Cyclades.Tests.Ganeti.Rapi;
 
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Category("Unit")]
 public sealed class InstancesClientTests
 {
     private readonly ScriptedRapiHandler _rapi = new();

@@ -5,6 +5,7 @@ using Cyclades.Ganeti.Rapi.Models;
 namespace Cyclades.Tests.Ganeti.Rapi;
 
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Category("Unit")]
 public sealed class JobsClientTests
 {
     private readonly ScriptedRapiHandler _rapi = new();

@@ -5,6 +5,7 @@ using Cyclades.Ganeti.Rapi;
 
 namespace Cyclades.Tests.Ganeti.Rapi;
 
+[Category("Unit")]
 public sealed class RapiCertificateValidationTests
 {
     private static readonly Uri Address = new("https://cluster.ganeti.test:5080");

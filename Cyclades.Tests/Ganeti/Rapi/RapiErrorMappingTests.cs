@@ -5,6 +5,7 @@ using Cyclades.Ganeti.Rapi.Errors;
 namespace Cyclades.Tests.Ganeti.Rapi;
 
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Category("Unit")]
 public sealed class RapiErrorMappingTests
 {
     private readonly ScriptedRapiHandler _rapi = new();
@@ -109,12 +110,10 @@ public sealed class RapiErrorMappingTests
     public async Task A_request_without_an_answer_times_out()
     {
         using var client = _rapi.NeverAnswer().CreateClient(requestTimeout: TimeSpan.FromMilliseconds(100));
-        var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<GanetiUnreachableException>(() => client.Instances.StartupAsync("snf-1"));
 
-        Assert.That(error!.TimedOut, Is.True);
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        Assert.That(error!.TimedOut, Is.True, "the request never gets an answer: only the client's timeout ends it");
     }
 
     [Test]

@@ -5,6 +5,7 @@ using Cyclades.Ganeti.Rapi.Models;
 
 namespace Cyclades.Tests.Ganeti.Simulation;
 
+[Category("Unit")]
 public sealed class SimulatedFaultsAndAdministratorTests
 {
     [Test]
@@ -131,12 +132,10 @@ public sealed class SimulatedFaultsAndAdministratorTests
         var cluster = Simulator.Cluster();
         using var client = cluster.Client(requestTimeout: TimeSpan.FromMilliseconds(100));
         cluster.MakeNextRequestsHang(count: 1, method: HttpMethod.Post);
-        var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<GanetiUnreachableException>(() => client.Instances.CreateAsync(Simulator.Diskless("snf-1")));
 
-        Assert.That(error!.TimedOut, Is.True);
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
+        Assert.That(error!.TimedOut, Is.True, "the request never gets an answer: only the client's timeout ends it");
     }
 
     [Test]

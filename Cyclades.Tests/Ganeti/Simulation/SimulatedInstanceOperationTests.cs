@@ -2,6 +2,7 @@ using Cyclades.Ganeti.Rapi.Models;
 
 namespace Cyclades.Tests.Ganeti.Simulation;
 
+[Category("Unit")]
 public sealed class SimulatedInstanceOperationTests
 {
     [Test]

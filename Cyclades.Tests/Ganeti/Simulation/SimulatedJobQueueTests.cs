@@ -1,33 +1,42 @@
-using System.Diagnostics;
 using Cyclades.Ganeti.Rapi.Errors;
 using Cyclades.Ganeti.Rapi.Models;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cyclades.Tests.Ganeti.Simulation;
 
+[Category("Unit")]
 public sealed class SimulatedJobQueueTests
 {
+    private static readonly DateTimeOffset Start = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
     [Test]
-    public async Task A_job_goes_from_queued_through_running_to_success_in_about_the_latency()
+    public async Task A_job_goes_from_queued_through_running_to_success_in_the_latency()
     {
-        var cluster = Simulator.Cluster(latencyMs: 1000);
+        var time = new FakeTimeProvider(Start);
+        var cluster = Simulator.Cluster(latencyMs: 1000, time: time);
         using var client = cluster.Client();
-        var clock = Stopwatch.StartNew();
 
         var id = await client.Instances.CreateAsync(Simulator.Diskless("snf-1"));
         var submitted = await client.Jobs.GetAsync(id);
+        time.Advance(TimeSpan.FromMilliseconds(249));
+        var stillQueued = await client.Jobs.GetAsync(id);
+        time.Advance(TimeSpan.FromMilliseconds(1));
         var running = await client.Jobs.WaitForStatusChangeAsync(id, GanetiJobStatuses.Queued);
+        time.Advance(TimeSpan.FromMilliseconds(749));
+        var stillRunning = await client.Jobs.GetAsync(id);
+        time.Advance(TimeSpan.FromMilliseconds(1));
         var final = await client.Jobs.WaitForStatusChangeAsync(id, GanetiJobStatuses.Running);
 
         Assert.Multiple(() =>
         {
-            Assert.That(submitted!.Status, Is.EqualTo(GanetiJobStatuses.Queued));
+            Assert.That((submitted!.Status, stillQueued!.Status), Is.EqualTo((GanetiJobStatuses.Queued, GanetiJobStatuses.Queued)));
             Assert.That(submitted.StartedAt, Is.Null);
-            Assert.That(running!.Status, Is.EqualTo(GanetiJobStatuses.Running));
+            Assert.That((running!.Status, stillRunning!.Status), Is.EqualTo((GanetiJobStatuses.Running, GanetiJobStatuses.Running)));
             Assert.That(final!.Status, Is.EqualTo(GanetiJobStatuses.Success));
-            Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(990)).And.LessThan(TimeSpan.FromSeconds(5)));
             var received = final.ReceivedAt!.Value.ToDateTimeOffset();
             var started = final.StartedAt!.Value.ToDateTimeOffset();
             var ended = final.EndedAt!.Value.ToDateTimeOffset();
+            Assert.That(received, Is.EqualTo(Start).Within(TimeSpan.FromMilliseconds(1)));
             Assert.That(started - received, Is.EqualTo(TimeSpan.FromMilliseconds(250)).Within(TimeSpan.FromMilliseconds(1)));
             Assert.That(ended - received, Is.EqualTo(TimeSpan.FromMilliseconds(1000)).Within(TimeSpan.FromMilliseconds(1)));
             Assert.That(final.OpResults![0][0].GetString(), Is.EqualTo(cluster.ListInstances().Single().PrimaryNode));
@@ -47,14 +56,16 @@ public sealed class SimulatedJobQueueTests
     [Test]
     public async Task Jobs_on_one_instance_run_one_after_the_other()
     {
-        var cluster = Simulator.Cluster(latencyMs: 1000);
+        var time = new FakeTimeProvider(Start);
+        var cluster = Simulator.Cluster(latencyMs: 1000, time: time);
         using var client = cluster.Client();
 
         var create = await client.Instances.CreateAsync(Simulator.Diskless("snf-1"));
         var shutdown = await client.Instances.ShutdownAsync("snf-1");
         var remove = await client.Instances.DeleteAsync("snf-1");
-        await Task.Delay(400); // the shutdown left the queue at 250 ms and waits for the create until 1000 ms
+        time.Advance(TimeSpan.FromMilliseconds(400)); // the shutdown left the queue at 250 ms and waits for the create until 1000 ms
         var waiting = await client.Jobs.GetAsync(shutdown);
+        time.Advance(TimeSpan.FromSeconds(3)); // each job runs 750 ms after the one before
 
         var jobs = new[] { await client.FinishedAsync(create), await client.FinishedAsync(shutdown), await client.FinishedAsync(remove) };
 
@@ -68,35 +79,35 @@ public sealed class SimulatedJobQueueTests
     [Test]
     public async Task The_long_poll_answers_as_soon_as_the_status_changes()
     {
-        using var client = Simulator.Cluster(latencyMs: 2000).Client();
+        var time = new FakeTimeProvider(Start);
+        using var client = Simulator.Cluster(latencyMs: 2000, options => options.JobWaitTimeoutMs = 60_000, time).Client();
         var id = await client.Instances.CreateAsync(Simulator.Diskless("snf-1"));
-        var clock = Stopwatch.StartNew();
 
-        var change = await client.Jobs.WaitForChangeAsync(id, new JobWaitRequest
+        var change = await time.AdvanceUntilDoneAsync(client.Jobs.WaitForChangeAsync(id, new JobWaitRequest
         {
             Fields = ["status", "opstatus"],
             PreviousJobInfo = [Json("\"queued\""), Json("[\"queued\"]")],
             PreviousLogSerial = 0,
-        });
+        }), TimeSpan.FromMilliseconds(100), limit: TimeSpan.FromMilliseconds(1900));
 
-        Assert.That(change!.JobInfo.Select(value => value.GetRawText()), Is.EqualTo(new[] { "\"running\"", "[\"running\"]" }));
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(1500)));
+        Assert.That(change!.JobInfo.Select(value => value.GetRawText()), Is.EqualTo(new[] { "\"running\"", "[\"running\"]" }),
+            "answered while the job ran, long before the poll's 60 s (simulated) were up");
     }
 
     [Test]
     public async Task The_long_poll_answers_null_when_nothing_changed_within_its_wait()
     {
-        using var client = Simulator.Cluster(latencyMs: 10_000, options => options.JobWaitTimeoutMs = 150).Client();
+        var time = new FakeTimeProvider(Start);
+        using var client = Simulator.Cluster(latencyMs: 10_000, options => options.JobWaitTimeoutMs = 150, time).Client();
         var id = await client.Instances.CreateAsync(Simulator.Diskless("snf-1"));
-        var clock = Stopwatch.StartNew();
 
-        var change = await client.Jobs.WaitForChangeAsync(id, new JobWaitRequest
+        var change = await time.AdvanceUntilDoneAsync(client.Jobs.WaitForChangeAsync(id, new JobWaitRequest
         {
             Fields = ["status"], PreviousJobInfo = [Json("\"queued\"")], PreviousLogSerial = 0,
-        });
+        }), TimeSpan.FromMilliseconds(50), limit: TimeSpan.FromMilliseconds(2000));
 
-        Assert.That(change, Is.Null);
-        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(140)).And.LessThan(TimeSpan.FromSeconds(2)));
+        Assert.That(change, Is.Null, "the job is still queued (until 2.5 s): the poll's own 150 ms ended it");
+        Assert.That(time.GetUtcNow() - Start, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(150)));
     }
 
     [Test]

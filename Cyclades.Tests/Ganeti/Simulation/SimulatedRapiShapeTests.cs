@@ -6,6 +6,7 @@ using Cyclades.Ganeti.Simulation;
 namespace Cyclades.Tests.Ganeti.Simulation;
 
 /// <summary>The simulator's raw HTTP answers have the shapes recorded from a real Ganeti 3.0.</summary>
+[Category("Unit")]
 public sealed class SimulatedRapiShapeTests
 {
     [Test]

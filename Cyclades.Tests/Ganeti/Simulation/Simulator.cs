@@ -1,17 +1,38 @@
 using Cyclades.Ganeti.Rapi;
 using Cyclades.Ganeti.Rapi.Models;
 using Cyclades.Ganeti.Simulation;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cyclades.Tests.Ganeti.Simulation;
 
 /// <summary>Helpers for tests of the simulated cluster.</summary>
 internal static class Simulator
 {
-    public static SimulatedGanetiCluster Cluster(int latencyMs = 0, Action<SimulatorOptions>? configure = null)
+    public static SimulatedGanetiCluster Cluster(int latencyMs = 0, Action<SimulatorOptions>? configure = null, TimeProvider? time = null)
     {
         var options = new SimulatorOptions { JobLatencyMs = latencyMs };
         configure?.Invoke(options);
-        return new SimulatedGanetiCluster(options);
+        return new SimulatedGanetiCluster(options, time);
+    }
+
+    /// <summary>
+    /// Moves the simulator's fake clock on in <paramref name="step"/>s until <paramref name="pending"/> completes (a
+    /// long poll registers its timer at some point of real time; stepping wakes it whenever it did); fails past
+    /// <paramref name="limit"/> of fake time.
+    /// </summary>
+    public static async Task<T> AdvanceUntilDoneAsync<T>(this FakeTimeProvider time, Task<T> pending, TimeSpan step, TimeSpan limit)
+    {
+        var end = time.GetUtcNow() + limit;
+        while (!pending.IsCompleted)
+        {
+            if (time.GetUtcNow() + step > end)
+            {
+                Assert.Fail($"still pending after {limit} of simulated time");
+            }
+            time.Advance(step);
+            await Task.WhenAny(pending, Task.Delay(5));
+        }
+        return await pending;
     }
 
     public static GanetiRapiClient Client(this SimulatedGanetiCluster cluster, TimeSpan? requestTimeout = null) =>

@@ -10,6 +10,7 @@ namespace Cyclades.Tests.Logic.Accounts;
 
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
+[Category("Unit")]
 public sealed class AccountBootstrapperTests(DatabaseProvider provider)
 {
     private TestDatabase _database = null!;

@@ -11,6 +11,7 @@ namespace Cyclades.Tests.Logic.Accounts;
 
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
+[Category("Unit")]
 public sealed class AccountServiceTests(DatabaseProvider provider)
 {
     private TestDatabase _database = null!;

@@ -92,6 +92,7 @@ public sealed class BackendTests(DatabaseProvider provider) : LogicTest(provider
     }
 }
 
+[Category("Unit")]
 public sealed class PrivateNetworkTests
 {
     [Test]

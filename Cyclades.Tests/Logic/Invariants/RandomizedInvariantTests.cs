@@ -15,8 +15,9 @@ namespace Cyclades.Tests.Logic.Invariants;
 /// recomputation from the servers and every open commission belongs to a server with a pending
 /// task; whenever every job result has been delivered, no server waits for a finished job.
 /// </summary>
-[TestFixture(DatabaseProvider.MySql, 4000)]
+[TestFixture(DatabaseProvider.MySql, 4000, Category = "MariaDb")]
 [TestFixture(DatabaseProvider.Sqlite, 2000)]
+[Category("Unit")]
 public sealed class RandomizedInvariantTests(DatabaseProvider provider, int steps)
 {
     private static readonly string[] Users = ["alice", "bob", "carol"];

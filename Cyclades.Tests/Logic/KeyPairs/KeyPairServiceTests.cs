@@ -17,7 +17,7 @@ public sealed class KeyPairServiceTests(DatabaseProvider provider) : LogicTest(p
     [Test]
     public async Task A_generated_key_keeps_only_its_public_part()
     {
-        var created = await KeyPairs.CreateAsync("u1", "k", KeyType.Rsa, [new Tag("team", "ops")], None);
+        var created = await KeyPairs.CreateAsync("u1", "k", KeyType.Rsa, PrivateKeyFormat.Pem, [new Tag("team", "ops")], None);
 
         using var rsa = RSA.Create();
         rsa.ImportFromPem(created.PrivateKey);
@@ -44,10 +44,10 @@ public sealed class KeyPairServiceTests(DatabaseProvider provider) : LogicTest(p
     [Test]
     public async Task Names_are_unique_per_user_and_deleting_takes_the_tags_along()
     {
-        var mine = await KeyPairs.CreateAsync("u1", "k", KeyType.Ed25519, [new Tag("a", "b")], None);
-        var theirs = await KeyPairs.CreateAsync("u2", "k", KeyType.Ed25519, [], None);
+        var mine = await KeyPairs.CreateAsync("u1", "k", KeyType.Ed25519, PrivateKeyFormat.Pem, [new Tag("a", "b")], None);
+        var theirs = await KeyPairs.CreateAsync("u2", "k", KeyType.Ed25519, PrivateKeyFormat.Pem, [], None);
 
-        await Assert.ThrowsAsync<KeyPairExistsException>(() => KeyPairs.CreateAsync("u1", "k", KeyType.Rsa, [], None));
+        await Assert.ThrowsAsync<KeyPairExistsException>(() => KeyPairs.CreateAsync("u1", "k", KeyType.Rsa, PrivateKeyFormat.Pem, [], None));
         await Assert.ThrowsAsync<KeyPairNotFoundException>(() => KeyPairs.GetAsync("u1", "other", None));
         Assert.That(await KeyPairs.DeleteAsync("u1", null, theirs.KeyPair.Id, None), Is.Null, "another user's key pair is not found");
         Assert.That(await KeyPairs.DeleteAsync("u1", "k", null, None), Is.EqualTo(mine.KeyPair));

@@ -4,7 +4,8 @@ using Cyclades.Tests.Infrastructure;
 namespace Cyclades.Tests.Logic.Persistence;
 
 [TestFixture(DatabaseProvider.Sqlite)]
-[TestFixture(DatabaseProvider.MySql)]
+[TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
+[Category("Unit")]
 public sealed class SchemaMigratorTests(DatabaseProvider provider)
 {
     [Test]

@@ -5,6 +5,7 @@ using Cyclades.Logic.Servers;
 namespace Cyclades.Tests.Logic.Quotas;
 
 /// <summary>Reference §7.2: the commission of each action, from the state before the change.</summary>
+[Category("Unit")]
 public sealed class CommissionCalculatorTests
 {
     private static readonly Flavor Example = new(1, "c2r1d20", Cpu: 2, RamMiB: 1024, DiskGiB: 20, "file", false);

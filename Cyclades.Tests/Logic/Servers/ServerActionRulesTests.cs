@@ -4,6 +4,7 @@ using Cyclades.Logic.Servers;
 namespace Cyclades.Tests.Logic.Servers;
 
 /// <summary>The whole action × operstate × task matrix of reference §3.4 ([L], 0.15+).</summary>
+[Category("Unit")]
 public sealed class ServerActionRulesTests
 {
     private static readonly ServerAction[] Actions =

@@ -6,7 +6,8 @@ namespace Cyclades.Tests.Logic.Support;
 /// A fixture that runs its tests on SQLite and on MariaDB, each test on a fresh <see cref="LogicHarness"/>.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
-[TestFixture(DatabaseProvider.MySql)]
+[TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
+[Category("Unit")]
 public abstract class LogicTest(DatabaseProvider provider)
 {
     protected LogicHarness Logic { get; private set; } = null!;

@@ -129,7 +129,7 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
         Interlocked.Increment(ref _infoRequests);
         return Unreachable
             ? Task.FromException<ClusterInfo>(Unavailable())
-            : Task.FromResult(new ClusterInfo($"{backend}-id", backend, "3.0.2", FreeMemoryMiB, 128 * 1024, 1 << 20, 1));
+            : Task.FromResult(new ClusterInfo($"{backend}-id", backend, "3.0.2", FreeMemoryMiB, 128 * 1024, 1 << 20, 1, ["diskless", "file", "plain"]));
     }
 
     private async Task<long> SubmitAsync(Func<long, SubmittedJob> job)
