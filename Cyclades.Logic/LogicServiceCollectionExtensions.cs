@@ -66,6 +66,8 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<BackendAllocator>();
         services.TryAddSingleton<ServerRelease>();
         services.TryAddSingleton<ServerQueries>();
+        services.TryAddSingleton<TaskSubmitter>();
+        services.TryAddSingleton<SubmittingTasks>();
         services.TryAddSingleton<ServerCommands>();
         services.TryAddSingleton<ServerSettingsCommands>();
         services.TryAddSingleton<ServerTaskWait>();

@@ -8,6 +8,7 @@ internal sealed class SimulatedFaults
 {
     private readonly List<RequestFault> _requestFaults = [];
     private readonly Queue<GanetiJobError> _jobFailures = new();
+    private readonly List<RequestHold> _holds = [];
 
     public bool Stopped { get; set; }
 
@@ -30,6 +31,11 @@ internal sealed class SimulatedFaults
         return fault;
     }
 
+    public void AddHold(RequestHold hold) => _holds.Add(hold);
+
+    /// <summary>The gate a request must wait for before it is answered, if one holds it.</summary>
+    public RequestHold? HoldFor(HttpMethod method, string path) => _holds.FirstOrDefault(hold => hold.Matches(method, path));
+
     public void AddJobFailure(GanetiJobError error) => _jobFailures.Enqueue(error);
 
     public GanetiJobError? TakeJobFailure() => _jobFailures.TryDequeue(out var error) ? error : null;
@@ -38,6 +44,7 @@ internal sealed class SimulatedFaults
     {
         _requestFaults.Clear();
         _jobFailures.Clear();
+        _holds.Clear();
         Stopped = false;
     }
 }
@@ -56,3 +63,30 @@ internal enum RequestFaultKind
 
 /// <param name="Method">Only requests with this method; null = any.</param>
 internal sealed record RequestFault(RequestFaultKind Kind, HttpMethod? Method, HttpStatusCode Status = HttpStatusCode.InternalServerError);
+
+/// <summary>Requests that wait for <see cref="Release"/> before they are answered, as a slow RAPI keeps its callers waiting.</summary>
+internal sealed class RequestHold(HttpMethod? method, string pathPrefix, Task release)
+{
+    private int _waiting;
+
+    public Task Release => release;
+
+    /// <summary>Requests waiting now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    public bool Matches(HttpMethod requestMethod, string path) =>
+        (method is null || method == requestMethod) && path.StartsWith(pathPrefix, StringComparison.Ordinal);
+
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await release.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+}

@@ -123,6 +123,20 @@ public sealed class SimulatedGanetiCluster
     public void MakeNextRequestsHang(int count = 1, HttpMethod? method = null) =>
         Change(_ => _faults.AddRequestFaults(new RequestFault(RequestFaultKind.Hang, method), count));
 
+    /// <summary>
+    /// Requests of <paramref name="method"/> (null = any) to paths starting with
+    /// <paramref name="pathPrefix"/> (e.g. <c>/2/instances/</c>) are answered only once
+    /// <paramref name="release"/> completes, as an overloaded RAPI keeps its callers waiting; until
+    /// <see cref="ClearFaults"/>.
+    /// </summary>
+    /// <returns>How many requests are waiting, at any time.</returns>
+    public Func<int> HoldRequests(HttpMethod? method, string pathPrefix, Task release)
+    {
+        var hold = new RequestHold(method, pathPrefix, release);
+        Change(_ => _faults.AddHold(hold));
+        return () => hold.Waiting;
+    }
+
     /// <summary>Every request fails as unreachable until <see cref="Start"/> (jobs keep their schedule).</summary>
     public void Stop() => Change(_ => _faults.Stopped = true);
 
@@ -161,6 +175,8 @@ public sealed class SimulatedGanetiCluster
 
     internal long Submit(SimulatedOp op, string? cliCommand = null) => Read((_, queue, now) =>
         queue.Submit(op, now, Options, _faults.TakeJobFailure(), cliCommand).Id);
+
+    internal RequestHold? HoldFor(HttpMethod method, string path) => Read((_, _, _) => _faults.HoldFor(method, path));
 
     internal RequestFault? TakeRequestFault(HttpMethod method) => Read((_, _, _) =>
         _faults.Stopped ? new RequestFault(RequestFaultKind.Unreachable, null) : _faults.TakeFor(method));

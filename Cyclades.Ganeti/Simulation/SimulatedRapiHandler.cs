@@ -3,7 +3,7 @@ using System.Net;
 namespace Cyclades.Ganeti.Simulation;
 
 /// <summary>
-/// The simulated cluster's RAPI as an in-process HTTP handler (no socket): injected faults first,
+/// The simulated cluster's RAPI as an in-process HTTP handler (no socket): held requests wait, injected faults come first,
 /// then <see cref="SimulatedRapiEndpoints"/>.
 /// </summary>
 internal sealed class SimulatedRapiHandler(SimulatedGanetiCluster cluster) : HttpMessageHandler
@@ -12,6 +12,10 @@ internal sealed class SimulatedRapiHandler(SimulatedGanetiCluster cluster) : Htt
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (cluster.HoldFor(request.Method, request.RequestUri?.AbsolutePath ?? "") is { } hold)
+        {
+            await hold.WaitAsync(cancellationToken);
+        }
         switch (cluster.TakeRequestFault(request.Method))
         {
             case { Kind: RequestFaultKind.Unreachable }:

@@ -7,13 +7,21 @@ namespace Cyclades.Logic.Dispatch;
 /// <summary>Who holds a backend's dispatcher lease, and until when.</summary>
 public sealed record DispatcherLease(long BackendId, string Holder, DateTimeOffset AcquiredAt, DateTimeOffset RenewedAt, DateTimeOffset ExpiresAt);
 
+/// <summary>Where the dispatcher's leases are kept (the database; a test double in tests).</summary>
+internal interface ILeaseStore
+{
+    Task<bool> TryAcquireAsync(long backendId, string holder, CancellationToken cancellationToken);
+
+    Task ReleaseAsync(long backendId, string holder, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The lease that makes one process at a time the active dispatcher of a backend: a row per backend,
 /// taken or renewed by a conditional UPDATE (it succeeds only for the current holder or once the
 /// lease has expired), so exactly one of several racing processes wins. Times come from each
 /// process's clock: hosts must keep their clocks in sync (NTP) to well under the lease's TTL.
 /// </summary>
-public sealed class DispatcherLeases(IDbConnectionFactory connections, TimeProvider clock, IOptions<DispatcherOptions> options)
+public sealed class DispatcherLeases(IDbConnectionFactory connections, TimeProvider clock, IOptions<DispatcherOptions> options) : ILeaseStore
 {
     /// <summary>A holder id unique to one dispatcher: host, process and a random part.</summary>
     public static string NewHolderId() =>

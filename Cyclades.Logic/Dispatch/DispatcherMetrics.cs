@@ -18,11 +18,13 @@ public sealed class DispatcherMetrics
     public const string MeterName = LogicMeter.Name;
     public const string LagInstrument = "dispatcher.lag.seconds";
     public const string EventsInstrument = "dispatcher.events";
+    public const string UnappliedEventsInstrument = "dispatcher.events.unapplied";
     public const string JobsSubmittedInstrument = "jobs.submitted";
     public const string FindingsInstrument = "reconciliation.findings";
 
     private readonly Histogram<double> _lag;
     private readonly Counter<long> _events;
+    private readonly Counter<long> _unapplied;
     private readonly Counter<long> _jobsSubmitted;
     private readonly Counter<long> _findings;
 
@@ -36,6 +38,8 @@ public sealed class DispatcherMetrics
                 HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10, 30],
             });
         _events = meter.CreateCounter<long>(EventsInstrument, "{event}", "Cluster job events delivered to the event processor");
+        _unapplied = meter.CreateCounter<long>(UnappliedEventsInstrument, "{event}",
+            "Final cluster results the event processor could not apply (reconciliation keeps reporting the difference)");
         _jobsSubmitted = meter.CreateCounter<long>(JobsSubmittedInstrument, "{job}", "Cluster jobs submitted by this process");
         _findings = meter.CreateCounter<long>(FindingsInstrument, "{finding}", "Differences reconciliation found between the database and a cluster");
     }
@@ -48,6 +52,11 @@ public sealed class DispatcherMetrics
             new KeyValuePair<string, object?>("operation", e.Operation.ToDb()),
             new KeyValuePair<string, object?>("status", e.Status.ToDb()),
             new KeyValuePair<string, object?>("outcome", outcome.ToDb()));
+
+    public void EventUnapplied(BackendEvent e, string reason) =>
+        _unapplied.Add(1,
+            new KeyValuePair<string, object?>("operation", e.Operation.ToDb()),
+            new KeyValuePair<string, object?>("reason", reason));
 
     public void Lag(TimeSpan lag) => _lag.Record(Math.Max(0, lag.TotalSeconds));
 

@@ -25,6 +25,9 @@ public sealed class DispatcherOptions
     /// <summary>How often the leader compares the cluster's identity with the stored one (a rebuild restarts job ids).</summary>
     public int ClusterCheckMs { get; set; } = 10_000;
 
+    /// <summary>How often the leader looks for tasks whose submitter died before recording their job (settled by reconciliation).</summary>
+    public int SubmissionCheckMs { get; set; } = 5_000;
+
     /// <summary>How often the set of enabled backends is read again.</summary>
     public int BackendRefreshMs { get; set; } = 5_000;
 
@@ -41,6 +44,7 @@ public sealed class DispatcherOptions
     internal TimeSpan PendingPoll => TimeSpan.FromMilliseconds(PendingPollMs);
     internal TimeSpan JobScan => TimeSpan.FromMilliseconds(JobScanMs);
     internal TimeSpan ClusterCheck => TimeSpan.FromMilliseconds(ClusterCheckMs);
+    internal TimeSpan SubmissionCheck => TimeSpan.FromMilliseconds(SubmissionCheckMs);
     internal TimeSpan BackendRefresh => TimeSpan.FromMilliseconds(BackendRefreshMs);
     internal TimeSpan BackoffInitial => TimeSpan.FromMilliseconds(BackoffInitialMs);
     internal TimeSpan BackoffMax => TimeSpan.FromMilliseconds(BackoffMaxMs);
@@ -63,6 +67,7 @@ internal sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOp
         Positive(o.PendingPollMs, nameof(o.PendingPollMs));
         Positive(o.JobScanMs, nameof(o.JobScanMs));
         Positive(o.ClusterCheckMs, nameof(o.ClusterCheckMs));
+        Positive(o.SubmissionCheckMs, nameof(o.SubmissionCheckMs));
         Positive(o.BackendRefreshMs, nameof(o.BackendRefreshMs));
         Positive(o.BackoffInitialMs, nameof(o.BackoffInitialMs));
         Positive(o.BackoffMaxMs, nameof(o.BackoffMaxMs));

@@ -24,6 +24,7 @@ public sealed class DispatcherService(
     BackendReconciler reconciler,
     InstanceNames names,
     IOptions<DispatcherOptions> options,
+    IOptions<ServerOptions> serverOptions,
     TimeProvider clock,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -108,7 +109,7 @@ public sealed class DispatcherService(
     {
         var driver = await drivers.GetAsync(backend.Id, cancellationToken);
         var context = new LeaderContext(backend, driver, options.Value, clock, logger);
-        await new LeaderSession(context, delivery, submissions, queries, registry, reconciler, names).RunAsync(cancellationToken);
+        await new LeaderSession(context, delivery, submissions, queries, registry, reconciler, names, serverOptions.Value).RunAsync(cancellationToken);
     }
 
     private async Task StopAsync(long backendId, bool release)

@@ -40,9 +40,11 @@ public sealed class EventDelivery(
         }
         catch (NoMatchingFlavorException error)
         {
-            // Retrying cannot help: the specs stay unknown until an operator adds the flavor, and
-            // reconciliation reports the difference meanwhile.
-            logger.LogError("Job {JobId} on {Instance}: {Error}", e.JobId, e.InstanceName, error.Message);
+            // Retrying cannot help: the specs stay unknown until an operator adds the flavor. The job
+            // counts as delivered; the difference stays visible as reconciliation's UnsyncedFlavor
+            // finding (and a StaleTask one while a task waits for the job) until it is really fixed.
+            logger.LogError("Job {JobId} on {Instance} was not applied: {Error}", e.JobId, e.InstanceName, error.Message);
+            metrics.EventUnapplied(e, "NO_MATCHING_FLAVOR");
             return;
         }
         metrics.EventDelivered(e, result.Outcome);

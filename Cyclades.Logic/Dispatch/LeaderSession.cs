@@ -17,7 +17,8 @@ internal sealed class LeaderSession(
     ServerQueries queries,
     BackendRegistry registry,
     BackendReconciler reconciler,
-    InstanceNames names)
+    InstanceNames names,
+    ServerOptions serverOptions)
 {
     private readonly SemaphoreSlim _checkClusterNow = new(0, 1);
 
@@ -35,6 +36,7 @@ internal sealed class LeaderSession(
                 FollowAnnouncedAsync(subscription, follower, cancellationToken),
                 context.EveryAsync(context.Options.PendingPoll, token => FollowPendingTasksAsync(follower, token), cancellationToken),
                 context.EveryAsync(context.Options.JobScan, scanner.ScanAsync, cancellationToken),
+                context.EveryAsync(context.Options.SubmissionCheck, SettleAbandonedSubmissionsAsync, cancellationToken),
                 context.EveryAsync(context.Options.ClusterCheck, token => CheckClusterAsync(follower, token), cancellationToken, _checkClusterNow));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -68,6 +70,20 @@ internal sealed class LeaderSession(
                 follower.Follow(jobId, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Tasks whose process died between committing them and recording their job: reconciliation
+    /// adopts the job the cluster has, or gives the task up (a new server is released).
+    /// </summary>
+    private async Task SettleAbandonedSubmissionsAsync(CancellationToken cancellationToken)
+    {
+        var asked = context.Clock.GetUtcNow();
+        if (await queries.HasAbandonedSubmissionsAsync(context.Backend.Id, asked - serverOptions.AbandonedSubmission, cancellationToken))
+        {
+            await reconciler.ReconcileAsync(context.Backend.Id, ReconciliationRequest.UnsubmittedOnly, cancellationToken);
+        }
+        context.Processed(asked);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Events.Operations;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
@@ -137,13 +138,15 @@ public sealed class BackendEventProcessor(
     }
 
     /// <summary>
-    /// The event finishes the server's task. A create job that finished before its id was recorded
-    /// (the launch records it right after submitting) is the task's job too: it is the only one.
+    /// The event finishes the server's task: its job, by id and operation (the event is about this
+    /// server's instance already) — after a cluster rebuild an id can name another job. While the task's job id is not recorded yet (it is being
+    /// submitted), the first final result of the task's operation is its job's: a fast job can finish
+    /// before its submitter records the id.
     /// </summary>
     private static bool IsTaskJob(Server server, BackendEvent e) => server.Task switch
     {
-        { JobId: { } jobId } => jobId == e.JobId,
-        { Action: ServerAction.Build, JobId: null } => e.Operation == ServerOperation.Create,
+        { JobId: { } jobId } task => jobId == e.JobId && e.Operation == task.Action.ToOperation(),
+        { JobId: null } task => e.Operation == task.Action.ToOperation(),
         _ => false,
     };
 

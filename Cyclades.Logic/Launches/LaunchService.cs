@@ -8,7 +8,6 @@ using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
-using Microsoft.Extensions.Logging;
 
 namespace Cyclades.Logic.Launches;
 
@@ -16,8 +15,10 @@ namespace Cyclades.Logic.Launches;
 /// Creates servers, in two phases so that the database always knows a server before the cluster
 /// does: (1) one transaction records the launch, takes the quota for all servers (issued and
 /// accepted) and inserts them in BUILD with a BUILD task; (2) each create job is submitted and its
-/// id recorded. A server whose job cannot be submitted is released; if none could be, the launch
-/// is removed without a trace and the caller gets the cluster's error.
+/// id recorded (<see cref="TaskSubmitter"/>: bounded per cluster, with a heartbeat). A server whose
+/// job cannot be submitted is released; if the first cannot be, the launch is removed without a trace
+/// and the caller gets the cluster's error. If this process dies in between, the dispatcher settles
+/// the servers once their heartbeat is old: it adopts a create job the cluster has, or releases them.
 /// </summary>
 public sealed class LaunchService(
     IDbConnectionFactory connections,
@@ -30,8 +31,9 @@ public sealed class LaunchService(
     ServerQueries queries,
     InstanceNames instanceNames,
     JobSubmissions submissions,
-    TimeProvider clock,
-    ILogger<LaunchService> logger)
+    TaskSubmitter submitter,
+    SubmittingTasks submitting,
+    TimeProvider clock)
 {
     public const int MaxServersPerLaunch = 1000;
 
@@ -214,35 +216,36 @@ public sealed class LaunchService(
         return null;
     }
 
+    /// <summary>
+    /// Phase 2: the first create job alone (if the cluster refuses it, the launch is discarded and the
+    /// caller gets the error), then the others in parallel; a failure gives up that server and those
+    /// not submitted yet. The servers' heartbeat tells the dispatcher this launch is alive meanwhile.
+    /// </summary>
     private async Task SubmitAsync(Created created, Image image, Flavor flavor, Backend backend, string? publicKey)
     {
         var driver = await drivers.GetAsync(backend.Id, CancellationToken.None);
-        for (var index = 0; index < created.Servers.Count; index++)
+        var pending = created.Servers
+            .Select(server => new PendingSubmission(server, token => driver.CreateServerAsync(SpecFor(server, image, flavor, publicKey), token)))
+            .ToList();
+        Exception? first = null;
+        await submitter.RunAsync(pending[..1], RecordAsync, (_, error) =>
         {
-            var server = created.Servers[index];
-            long jobId;
-            try
-            {
-                jobId = await driver.CreateServerAsync(SpecFor(server, image, flavor, publicKey), CancellationToken.None);
-            }
-            catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException)
-            {
-                logger.LogWarning(e, "Submitting the create job of {Instance} to {Backend} failed", server.InstanceName, backend.Name);
-                if (index == 0)
-                {
-                    await DiscardAsync(created, flavor, e.Message);
-                    throw e is ClusterUnavailableException
-                        ? new BackendUnavailableException(backend.Name, e.Message, e)
-                        : new BackendRejectedException(backend.Name, e.Message, e);
-                }
-                await ReleaseAsync(created.Servers.Skip(index), flavor, $"Failed to submit the create job: {e.Message}");
-                return;
-            }
-            await connections.WriteAsync(async db =>
-            {
-                await ServerRepository.RecordCreateJobAsync(db, server.Id, jobId, UnixTime.ToMicros(clock.GetUtcNow()), CancellationToken.None);
-                return true;
-            }, CancellationToken.None);
+            first = error;
+            return Task.CompletedTask;
+        });
+        if (first is not null)
+        {
+            await DiscardAsync(created, flavor, first.Message);
+            throw first is ClusterUnavailableException
+                ? new BackendUnavailableException(backend.Name, first.Message, first)
+                : new BackendRejectedException(backend.Name, first.Message, first);
+        }
+        await submitter.RunAsync(pending[1..], RecordAsync, (submission, error) =>
+            submitting.GiveUpAsync(submission.Server, $"Failed to submit the create job: {error.Message}", abandonedBefore: null, CancellationToken.None));
+
+        async Task RecordAsync(PendingSubmission submission, long jobId)
+        {
+            await submitting.RecordJobAsync(submission.Server, jobId, abandonedBefore: null, CancellationToken.None);
             submissions.Notify(new SubmittedJob(backend.Id, jobId, ServerOperation.Create));
         }
     }
@@ -269,21 +272,6 @@ public sealed class LaunchService(
             await ServerRepository.DeleteLaunchAsync(db, created.Launch.Id, CancellationToken.None);
             return true;
         }, CancellationToken.None);
-
-    private async Task ReleaseAsync(IEnumerable<Server> unsubmitted, Flavor flavor, string reason)
-    {
-        foreach (var pending in unsubmitted)
-        {
-            await connections.WriteAsync(async db =>
-            {
-                if (await ServerRepository.LockAsync(db, pending.Id, CancellationToken.None) is { Deleted: false, Task.JobId: null } server)
-                {
-                    await release.ReleaseAsync(db, server, flavor, reason, CancellationToken.None);
-                }
-                return true;
-            }, CancellationToken.None);
-        }
-    }
 
     private sealed record Created(Launch Launch, IReadOnlyList<Server> Servers);
 }

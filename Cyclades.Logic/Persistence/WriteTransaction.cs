@@ -36,11 +36,6 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
-    /// <summary>Marks a point that <see cref="RollbackToSavepointAsync"/> can return to (both databases support savepoints).</summary>
-    public Task SavepointAsync(string name, CancellationToken cancellationToken) => _transaction.SaveAsync(name, cancellationToken);
-
-    public Task RollbackToSavepointAsync(string name, CancellationToken cancellationToken) => _transaction.RollbackAsync(name, cancellationToken);
-
     public async ValueTask DisposeAsync()
     {
         await _transaction.DisposeAsync();

@@ -22,7 +22,7 @@ public sealed class BackendReconciler(
     ReconciliationFixer fixer,
     InstanceNames names,
     DispatcherMetrics metrics,
-    IOptions<ReconciliationOptions> options,
+    IOptions<ServerOptions> serverOptions,
     TimeProvider clock,
     ILogger<BackendReconciler> logger)
 {
@@ -52,7 +52,7 @@ public sealed class BackendReconciler(
     private async Task<ReconciliationReport> ReconcileAsync(Backend backend, ReconciliationRequest request, CancellationToken cancellationToken)
     {
         var snapshot = await ReadAsync(backend, cancellationToken);
-        var planned = new ReconciliationRules(names, options.Value.UnsubmittedBuildAge).Check(snapshot)
+        var planned = new ReconciliationRules(names, serverOptions.Value.AbandonedSubmission).Check(snapshot)
             .Where(p => request.Includes(p.Finding.Kind))
             .ToList();
         var findings = new List<ReconciliationFinding>();
@@ -62,6 +62,11 @@ public sealed class BackendReconciler(
         {
             var done = request.Fix && plan is not null ? await batch.ApplyAsync(finding, plan, cancellationToken) : finding;
             metrics.Finding(done.Kind.ToString(), done.Fixed);
+            if (request.Fix && plan is not null && !done.Fixed)
+            {
+                logger.LogWarning("Reconciliation of backend '{Backend}' could not fix {Kind} {Instance}: {Error}",
+                    backend.Name, done.Kind, done.InstanceName, done.Error);
+            }
             findings.Add(done);
         }
         var report = new ReconciliationReport(backend.Id, backend.Name, snapshot.StartedAt, clock.GetUtcNow(), request.Fix, findings);

@@ -1,4 +1,5 @@
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Servers;
 
 namespace Cyclades.Logic.Reconciliation;
 
@@ -15,7 +16,12 @@ internal abstract record FixPlan
 
     public sealed record RemoveInstance(string InstanceName) : FixPlan;
 
-    public sealed record ReleaseBuild(long ServerId) : FixPlan;
+    /// <summary>A task whose submitter died while the cluster got its job: the task takes that job.</summary>
+    /// <param name="AbandonedBefore">Only while the task's heartbeat is still older than this.</param>
+    public sealed record AdoptJob(Server Server, long JobId, DateTimeOffset AbandonedBefore) : FixPlan;
+
+    /// <summary>A task whose submitter died before the cluster got its job: a new server is released, another task cleared.</summary>
+    public sealed record GiveUpTask(Server Server, DateTimeOffset AbandonedBefore) : FixPlan;
 }
 
 internal sealed record SimulatedEvent(string InstanceName, ServerOperation Operation, JobStatus Status, int? NewCpu = null, int? NewRamMiB = null);

@@ -11,18 +11,20 @@ public sealed class ReconciliationFixer(
     BackendEventProcessor processor,
     EventDelivery delivery,
     ServerMaintenance maintenance,
+    SubmittingTasks submitting,
     ServerQueries queries)
 {
     public const string SimulatedMessage = "Reconciliation: simulated event";
 
     internal Batch Begin(Backend backend, IClusterDriver driver, DateTimeOffset startedAt) =>
-        new(processor, delivery, maintenance, queries, backend, driver, startedAt);
+        new(processor, delivery, maintenance, submitting, queries, backend, driver, startedAt);
 
     /// <summary>The fixes of one reconciliation run.</summary>
     internal sealed class Batch(
         BackendEventProcessor processor,
         EventDelivery delivery,
         ServerMaintenance maintenance,
+        SubmittingTasks submitting,
         ServerQueries queries,
         Backend backend,
         IClusterDriver driver,
@@ -34,7 +36,7 @@ public sealed class ReconciliationFixer(
         {
             try
             {
-                var error = await ApplyAsync(plan, cancellationToken);
+                var error = await FixAsync(finding, plan, cancellationToken);
                 return finding with { Fixed = error is null, Error = error };
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -44,7 +46,7 @@ public sealed class ReconciliationFixer(
         }
 
         /// <returns>Why nothing was done, or null.</returns>
-        private async Task<string?> ApplyAsync(FixPlan plan, CancellationToken cancellationToken)
+        private async Task<string?> FixAsync(ReconciliationFinding finding, FixPlan plan, CancellationToken cancellationToken)
         {
             switch (plan)
             {
@@ -60,7 +62,11 @@ public sealed class ReconciliationFixer(
                 case FixPlan.ApplyJob apply:
                     var job = await driver.GetJobAsync(apply.Job.Id, cancellationToken) ?? apply.Job;
                     await delivery.DeliverAsync(backend.Id, driver, job, cancellationToken);
-                    return null;
+                    // Delivery gives up on results it cannot apply (a modify to specs no flavor has): check.
+                    return await queries.FindByInstanceNameAsync(finding.InstanceName, cancellationToken) is { Server: { Deleted: false, Task.JobId: { } waiting } }
+                        && waiting == job.Id
+                            ? $"the result of job {job.Id} could not be applied; the task still waits for it"
+                            : null;
                 case FixPlan.ClearTask clear:
                     return await maintenance.ClearTaskAsync(clear.ServerId, clear.JobId, cancellationToken)
                         ? null
@@ -73,10 +79,14 @@ public sealed class ReconciliationFixer(
                     }
                     await driver.DestroyServerAsync(remove.InstanceName, cancellationToken);
                     return null;
-                case FixPlan.ReleaseBuild release:
-                    return await maintenance.ReleaseUnsubmittedBuildAsync(release.ServerId, cancellationToken)
+                case FixPlan.AdoptJob adopt:
+                    return await submitting.RecordJobAsync(adopt.Server, adopt.JobId, adopt.AbandonedBefore, cancellationToken)
                         ? null
-                        : "its create job was submitted meanwhile";
+                        : "the task changed or its submitter came back meanwhile";
+                case FixPlan.GiveUpTask giveUp:
+                    return await submitting.GiveUpAsync(giveUp.Server, "The job was never submitted.", giveUp.AbandonedBefore, cancellationToken)
+                        ? null
+                        : "the task changed or its submitter came back meanwhile";
                 default:
                     throw new ArgumentOutOfRangeException(nameof(plan), plan, null);
             }

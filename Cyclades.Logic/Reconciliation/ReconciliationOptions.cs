@@ -18,12 +18,8 @@ public sealed class ReconciliationOptions
     /// <summary>Periodic runs apply the fixes; false: they only report (log and metrics).</summary>
     public bool Fix { get; set; } = true;
 
-    /// <summary>A server whose create job was not submitted this long after its creation is released.</summary>
-    public int UnsubmittedBuildAgeSeconds { get; set; } = 300;
-
     internal TimeSpan Interval => TimeSpan.FromSeconds(IntervalSeconds);
     internal TimeSpan InitialDelay => TimeSpan.FromSeconds(InitialDelaySeconds);
-    internal TimeSpan UnsubmittedBuildAge => TimeSpan.FromSeconds(UnsubmittedBuildAgeSeconds);
 }
 
 internal sealed class ReconciliationOptionsValidator : IValidateOptions<ReconciliationOptions>
@@ -38,10 +34,6 @@ internal sealed class ReconciliationOptionsValidator : IValidateOptions<Reconcil
         if (o.InitialDelaySeconds < 0)
         {
             failures.Add($"{ReconciliationOptions.Section}:InitialDelaySeconds must not be negative (got {o.InitialDelaySeconds}).");
-        }
-        if (o.UnsubmittedBuildAgeSeconds < 60)
-        {
-            failures.Add($"{ReconciliationOptions.Section}:UnsubmittedBuildAgeSeconds must be at least 60, longer than a submission can take (got {o.UnsubmittedBuildAgeSeconds}).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -21,8 +21,11 @@ public enum FindingKind
     /// <summary>A task whose job finished (its result is applied) or that the cluster does not know (the task is cleared).</summary>
     StaleTask,
 
-    /// <summary>A server whose create job was never submitted (the process stopped in between): it is released.</summary>
+    /// <summary>A new server whose launch's process died before recording its create job: it takes the job the cluster has, or is released.</summary>
     UnsubmittedBuild,
+
+    /// <summary>A task whose process died before recording its job: it takes the job the cluster has, or is cleared (commission rejected).</summary>
+    UnsubmittedTask,
 }
 
 /// <summary>One difference, what reconciliation did about it, and whether that worked.</summary>
@@ -63,6 +66,9 @@ public sealed record ReconciliationRequest(bool Fix, IReadOnlySet<FindingKind>? 
 
     /// <summary>After a cluster rebuild: clear the tasks whose jobs the cluster no longer has.</summary>
     public static ReconciliationRequest StaleTasksOnly { get; } = new(Fix: true, new HashSet<FindingKind> { FindingKind.StaleTask });
+
+    /// <summary>The dispatcher settling tasks whose submitter died.</summary>
+    public static ReconciliationRequest UnsubmittedOnly { get; } = new(Fix: true, new HashSet<FindingKind> { FindingKind.UnsubmittedBuild, FindingKind.UnsubmittedTask });
 
     public bool Includes(FindingKind kind) => Kinds?.Contains(kind) ?? true;
 }

@@ -9,8 +9,11 @@ namespace Cyclades.Logic.Reconciliation;
 /// a backend's servers and its cluster, and how fix mode repairs each difference. Servers whose task
 /// still waits for a running job are left alone: the dispatcher will deliver that job's result.
 /// </summary>
-internal sealed class ReconciliationRules(InstanceNames names, TimeSpan unsubmittedBuildAge)
+internal sealed class ReconciliationRules(InstanceNames names, TimeSpan abandonedSubmission)
 {
+    /// <summary>How far the cluster's clock may be behind ours when a job's receipt is compared with a task's time.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(5);
+
     public IReadOnlyList<(ReconciliationFinding Finding, FixPlan? Plan)> Check(ClusterSnapshot snapshot)
     {
         var results = snapshot.Servers.SelectMany(server => CheckServer(snapshot, server)).ToList();
@@ -29,12 +32,11 @@ internal sealed class ReconciliationRules(InstanceNames names, TimeSpan unsubmit
 
     private IEnumerable<(ReconciliationFinding, FixPlan?)> CheckServer(ClusterSnapshot snapshot, Server server)
     {
-        if (server.Task is { Action: ServerAction.Build, JobId: null })
+        if (server.IsSubmitting)
         {
-            if (server.CreatedAt < snapshot.StartedAt - unsubmittedBuildAge)
+            if (Unsubmitted(snapshot, server) is { } unsubmitted)
             {
-                yield return Found(FindingKind.UnsubmittedBuild, server, $"created {server.CreatedAt:u}, create job never submitted",
-                    new FixPlan.ReleaseBuild(server.Id), "release the server and its quota");
+                yield return unsubmitted;
             }
             yield break;
         }
@@ -87,6 +89,34 @@ internal sealed class ReconciliationRules(InstanceNames names, TimeSpan unsubmit
         {
             yield return flavor;
         }
+    }
+
+    /// <summary>
+    /// A task committed as submitting whose process stopped renewing its heartbeat: the job it may
+    /// have submitted is the first on its instance with its operation, newer than both the task and
+    /// the last job recorded for the server (Ganeti's job ids only grow).
+    /// </summary>
+    private (ReconciliationFinding, FixPlan?)? Unsubmitted(ClusterSnapshot snapshot, Server server)
+    {
+        var cutoff = snapshot.StartedAt - abandonedSubmission;
+        var alive = server.SubmissionHeartbeat ?? server.TaskAt ?? server.CreatedAt;
+        if (alive >= cutoff)
+        {
+            return null;
+        }
+        var task = server.Task!.Action;
+        var kind = task == ServerAction.Build ? FindingKind.UnsubmittedBuild : FindingKind.UnsubmittedTask;
+        var operation = task.ToOperation();
+        var job = snapshot.Jobs.Values
+            .Where(j => j.Id > (server.LastJob?.JobId ?? 0)
+                && (j.ReceivedAt is null || server.TaskAt is null || j.ReceivedAt >= server.TaskAt - ClockSkew)
+                && j.Operations.Any(op => op.InstanceName == server.InstanceName && op.Operation == operation))
+            .MinBy(j => j.Id);
+        var detail = $"task {task.ToString().ToUpperInvariant()} without a job, its submitter silent since {alive:u}";
+        return job is not null
+            ? Found(kind, server, $"{detail}; the cluster has job {job.Id}", new FixPlan.AdoptJob(server, job.Id, cutoff), $"follow job {job.Id}")
+            : Found(kind, server, $"{detail}; the cluster has no such job", new FixPlan.GiveUpTask(server, cutoff),
+                task == ServerAction.Build ? "release the server and its quota" : "clear the task and reject its commission");
     }
 
     private static (ReconciliationFinding, FixPlan?)? StateOf(Server server, ClusterInstance instance, JobState build)

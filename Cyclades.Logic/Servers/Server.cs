@@ -36,6 +36,19 @@ public sealed record Server
 
     public ServerTask? Task { get; init; }
 
+    /// <summary>When the pending task was issued (a job found for it after a crash must be newer).</summary>
+    public DateTimeOffset? TaskAt { get; init; }
+
+    /// <summary>
+    /// While the task's job is being submitted (no job id yet): the last sign of life of the process
+    /// submitting it. Once it is older than <see cref="ServerOptions.AbandonedSubmissionSeconds"/> the
+    /// dispatcher settles the task (adopts the job if the cluster has it, else gives the task up).
+    /// </summary>
+    public DateTimeOffset? SubmissionHeartbeat { get; init; }
+
+    /// <summary>The task's job is not known yet: it is being submitted, or its submitter died.</summary>
+    public bool IsSubmitting => Task is { JobId: null };
+
     public BackendJob? LastJob { get; init; }
 
     /// <summary>Time of the last state-changing cluster event; older events are stale.</summary>
@@ -56,6 +69,8 @@ public sealed record Server
         DeletedAt = at,
         PrivateIp = null,
         Task = null,
+        TaskAt = null,
+        SubmissionHeartbeat = null,
         UpdatedAt = at,
     };
 }

@@ -20,6 +20,11 @@ public static class ServerActionRules
         }
         if (action == ServerAction.Destroy)
         {
+            // A task whose job is still being submitted is not replaced: its job could reach the cluster after ours.
+            if (server.Task is { JobId: null, Action: not ServerAction.Build } submitting)
+            {
+                throw new PendingTaskException(server.Id, action, submitting.Action);
+            }
             return;
         }
         if (server.Task is { } task)

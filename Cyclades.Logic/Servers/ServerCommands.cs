@@ -9,11 +9,14 @@ using Cyclades.Logic.Servers.Commands;
 namespace Cyclades.Logic.Servers;
 
 /// <summary>
-/// The actions on existing servers. Each call runs in one transaction: lock the servers (in id
-/// order), validate every one of them (one invalid → nothing done), check the quota for all, then
-/// per server settle the previous commission, issue the new one, submit the job and record the
-/// task. If a submission fails, that server's changes are rolled back, the servers already done
-/// keep theirs, and the cluster's error is raised.
+/// The actions on existing servers, in two steps so that no cluster call runs inside a transaction:
+/// (1) one transaction locks the servers (in id order), validates every one of them (one invalid →
+/// nothing done), checks the quota for all, and per server settles the previous commission, issues
+/// the new one and records the task as submitting (no job id yet); (2) after the commit the jobs are
+/// submitted (bounded per cluster, <see cref="TaskSubmitter"/>) and their ids recorded. A task whose
+/// submission fails is given up (cleared, its commission rejected) and the cluster's error raised;
+/// one left submitting by a process that died is settled by the dispatcher. Meanwhile the server
+/// has a pending task, so another command on it is refused.
 /// </summary>
 public sealed class ServerCommands(
     IDbConnectionFactory connections,
@@ -21,6 +24,8 @@ public sealed class ServerCommands(
     QuotaService quotas,
     CatalogService catalog,
     JobSubmissions submissions,
+    TaskSubmitter submitter,
+    SubmittingTasks submitting,
     TimeProvider clock)
 {
     public async Task<ServerCommandResult> StartAsync(string userId, long serverId, CancellationToken cancellationToken) =>
@@ -67,6 +72,24 @@ public sealed class ServerCommands(
         {
             return [];
         }
+        try
+        {
+            var unlocked = await connections.ReadAsync(db => ServerRepository.LockAsync(db, userId, ids, cancellationToken), cancellationToken);
+            await command.PrepareAsync(unlocked, backendId => drivers.GetAsync(backendId, cancellationToken), cancellationToken);
+        }
+        catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException)
+        {
+            throw ClusterError(e);
+        }
+        var results = await CommitAsync(userId, ids, command, skipAlreadyDone, cancellationToken);
+        await SubmitAsync(results, command);
+        return results;
+    }
+
+    /// <summary>Step 1: every task and commission recorded, the tasks submitting.</summary>
+    private async Task<ServerCommandResult[]> CommitAsync(
+        string userId, List<long> ids, ServerCommand command, bool skipAlreadyDone, CancellationToken cancellationToken)
+    {
         await using var transaction = await WriteTransaction.BeginAsync(connections, cancellationToken);
         var db = transaction.Db;
         var locked = (await ServerRepository.LockAsync(db, userId, ids, cancellationToken)).ToDictionary(s => s.Id);
@@ -76,7 +99,7 @@ public sealed class ServerCommands(
             throw new ServerNotFoundException(missing);
         }
 
-        var results = new ServerCommandResult?[ids.Count];
+        var results = new ServerCommandResult[ids.Count];
         var plan = new List<Step>();
         for (var i = 0; i < ids.Count; i++)
         {
@@ -95,83 +118,74 @@ public sealed class ServerCommands(
             await quotas.EnsureWithinLimitsAsync(db, userId, increases, cancellationToken);
         }
 
-        var submitted = new List<SubmittedJob>();
-        try
+        var now = clock.GetUtcNow();
+        foreach (var step in plan)
         {
-            foreach (var step in plan)
+            var server = step.Server;
+            await quotas.ResolvePreviousAsync(db, server.CommissionId, cancellationToken);
+            long? commission = step.Provisions.IsEmpty
+                ? null
+                : await quotas.IssueAsync(db, new CommissionRequest(
+                    server.UserId, step.Provisions, $"api: {command.Action.ToDb()} {server.InstanceName}", server.Id,
+                    Forced: command.Action == ServerAction.Destroy), cancellationToken);
+            var after = server with
             {
-                var result = await ActAsync(transaction, step, command, cancellationToken);
-                results[step.Index] = result;
-                submitted.Add(new SubmittedJob(result.After.BackendId, result.After.Task!.JobId!.Value, command.Action.ToOperation()));
-            }
-            await transaction.CommitAsync(cancellationToken);
+                Task = new ServerTask(command.Action, null),
+                TaskAt = now,
+                SubmissionHeartbeat = now,
+                CommissionId = commission,
+                UpdatedAt = now,
+            };
+            await ServerRepository.UpdateAsync(db, after, cancellationToken);
+            results[step.Index] = new ServerCommandResult(server, after, Performed: true);
         }
-        finally
-        {
-            // After the commit, or after a failed submission committed the servers done before it.
-            // (Should the commit itself fail, following the jobs is still harmless.)
-            foreach (var job in submitted)
-            {
-                submissions.Notify(job);
-            }
-        }
-        return results.Select(r => r!).ToList();
+        await transaction.CommitAsync(cancellationToken);
+        return results;
     }
 
-    private async Task<Step> PlanAsync(Db db, int index, Server server, ServerCommand command, CancellationToken cancellationToken)
+    private static async Task<Step> PlanAsync(Db db, int index, Server server, ServerCommand command, CancellationToken cancellationToken)
     {
         ServerActionRules.EnsureAllowed(server, command.Action);
         var flavor = await CatalogRepository.GetFlavorAsync(db, server.FlavorId, cancellationToken)
             ?? throw new InvalidOperationException($"Server {server.Id} refers to a missing flavor {server.FlavorId}.");
         command.Validate(server, flavor);
-        var driver = await drivers.GetAsync(server.BackendId, cancellationToken);
-        try
-        {
-            await command.ValidateWithClusterAsync(driver, server, cancellationToken);
-        }
-        catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException)
-        {
-            throw ClusterError(e);
-        }
-        return new Step(index, server, driver, CommissionCalculator.For(command.Action, server.OperState, flavor, command.TargetFlavor));
+        return new Step(index, server, CommissionCalculator.For(command.Action, server.OperState, flavor, command.TargetFlavor));
     }
 
-    private async Task<ServerCommandResult> ActAsync(WriteTransaction transaction, Step step, ServerCommand command, CancellationToken cancellationToken)
+    /// <summary>Step 2, outside any transaction and not cancellable: the servers now have tasks that must be settled.</summary>
+    private async Task SubmitAsync(ServerCommandResult[] results, ServerCommand command)
     {
-        var db = transaction.Db;
-        var server = step.Server;
-        const string savepoint = "server_command";
-        await transaction.SavepointAsync(savepoint, cancellationToken);
-        await quotas.ResolvePreviousAsync(db, server.CommissionId, cancellationToken);
-        long? commission = step.Provisions.IsEmpty
-            ? null
-            : await quotas.IssueAsync(db, new CommissionRequest(
-                server.UserId, step.Provisions, $"api: {command.Action.ToDb()} {server.InstanceName}", server.Id,
-                Forced: command.Action == ServerAction.Destroy), cancellationToken);
-        long jobId;
-        try
+        var pending = new List<PendingSubmission>();
+        var indexes = new Dictionary<long, int>();
+        for (var i = 0; i < results.Length; i++)
         {
-            // Not cancellable: once the cluster may have the job, the outcome must be recorded.
-            jobId = await command.SubmitAsync(step.Driver, server, CancellationToken.None);
+            if (results[i].Performed)
+            {
+                var server = results[i].After;
+                var driver = await drivers.GetAsync(server.BackendId, CancellationToken.None);
+                indexes[server.Id] = i;
+                pending.Add(new PendingSubmission(server, token => command.SubmitAsync(driver, server, token)));
+            }
         }
-        catch (Exception e) when (e is ClusterUnavailableException or ClusterRejectedException)
+        Exception? failure = null;
+        await submitter.RunAsync(
+            pending,
+            async (submission, jobId) =>
+            {
+                var server = submission.Server;
+                await submitting.RecordJobAsync(server, jobId, abandonedBefore: null, CancellationToken.None);
+                results[indexes[server.Id]] = results[indexes[server.Id]] with { After = server with { Task = new ServerTask(command.Action, jobId), SubmissionHeartbeat = null } };
+                submissions.Notify(new SubmittedJob(server.BackendId, jobId, command.Action.ToOperation()));
+            },
+            async (submission, error) =>
+            {
+                Interlocked.CompareExchange(ref failure, error, null);
+                await submitting.GiveUpAsync(submission.Server, error.Message, abandonedBefore: null, CancellationToken.None);
+            });
+        if (failure is not null)
         {
-            await transaction.RollbackToSavepointAsync(savepoint, CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
-            throw ClusterError(e);
+            throw ClusterError(failure);
         }
-        if (commission is { } id)
-        {
-            await quotas.RecordJobAsync(db, id, jobId, CancellationToken.None);
-        }
-        var after = server with
-        {
-            Task = new ServerTask(command.Action, jobId),
-            CommissionId = commission,
-            UpdatedAt = clock.GetUtcNow(),
-        };
-        await ServerRepository.UpdateAsync(db, after, CancellationToken.None);
-        return new ServerCommandResult(server, after, Performed: true);
     }
 
     private static DomainException ClusterError(Exception e) => e switch
@@ -181,5 +195,5 @@ public sealed class ServerCommands(
         _ => throw new ArgumentOutOfRangeException(nameof(e)),
     };
 
-    private sealed record Step(int Index, Server Server, IClusterDriver Driver, Provisions Provisions);
+    private sealed record Step(int Index, Server Server, Provisions Provisions);
 }

@@ -19,26 +19,53 @@ public sealed class ServerOptions
 
     /// <summary>How often such a call reads the database for the task's end.</summary>
     public TimeSpan TaskPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Jobs one command or launch submits to one cluster at the same time.</summary>
+    public int MaxParallelSubmissionsPerCluster { get; set; } = 8;
+
+    /// <summary>How often a process submitting jobs renews the heartbeat of the tasks still waiting for their job id.</summary>
+    public int SubmissionHeartbeatSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// A task still without a job whose heartbeat is this old was abandoned (its process died): the
+    /// dispatcher adopts its job if the cluster has one, and otherwise gives the task up.
+    /// </summary>
+    public int AbandonedSubmissionSeconds { get; set; } = 30;
+
+    internal TimeSpan SubmissionHeartbeat => TimeSpan.FromSeconds(SubmissionHeartbeatSeconds);
+    internal TimeSpan AbandonedSubmission => TimeSpan.FromSeconds(AbandonedSubmissionSeconds);
 }
 
 internal sealed partial class ServerOptionsValidator : IValidateOptions<ServerOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
     {
-        var errors = new List<string>();
+        var failures = new List<string>();
         if (!PrefixPattern().IsMatch(options.InstanceNamePrefix ?? ""))
         {
-            errors.Add($"{ServerOptions.Section}:InstanceNamePrefix must be 1-16 lower-case letters or digits starting with a letter (got '{options.InstanceNamePrefix}').");
+            failures.Add($"{ServerOptions.Section}:InstanceNamePrefix must be 1-16 lower-case letters or digits starting with a letter (got '{options.InstanceNamePrefix}').");
+        }
+        if (options.MaxParallelSubmissionsPerCluster is < 1 or > 256)
+        {
+            failures.Add($"{ServerOptions.Section}:MaxParallelSubmissionsPerCluster must be between 1 and 256 (got {options.MaxParallelSubmissionsPerCluster}).");
+        }
+        if (options.SubmissionHeartbeatSeconds < 1)
+        {
+            failures.Add($"{ServerOptions.Section}:SubmissionHeartbeatSeconds must be positive (got {options.SubmissionHeartbeatSeconds}).");
+        }
+        if (options.AbandonedSubmissionSeconds < 3 * options.SubmissionHeartbeatSeconds)
+        {
+            failures.Add($"{ServerOptions.Section}:AbandonedSubmissionSeconds ({options.AbandonedSubmissionSeconds}) must be at least three heartbeats ({3 * options.SubmissionHeartbeatSeconds}), so a late renewal is not taken for a dead process.");
         }
         if (options.TaskWaitTimeout <= TimeSpan.Zero || options.TaskWaitTimeout > TimeSpan.FromMinutes(10))
         {
-            errors.Add($"{ServerOptions.Section}:TaskWaitTimeout must be above zero and at most 10 minutes (got {options.TaskWaitTimeout}).");
+            failures.Add($"{ServerOptions.Section}:TaskWaitTimeout must be above zero and at most 10 minutes (got {options.TaskWaitTimeout}).");
         }
         if (options.TaskPollInterval <= TimeSpan.Zero || options.TaskPollInterval > TimeSpan.FromSeconds(10))
         {
-            errors.Add($"{ServerOptions.Section}:TaskPollInterval must be above zero and at most 10 seconds (got {options.TaskPollInterval}).");
+            failures.Add($"{ServerOptions.Section}:TaskPollInterval must be above zero and at most 10 seconds (got {options.TaskPollInterval}).");
         }
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     [GeneratedRegex("^[a-z][a-z0-9]{0,15}$")]

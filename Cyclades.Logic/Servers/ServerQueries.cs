@@ -77,6 +77,16 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     public Task<IReadOnlyList<Server>> ListWithPendingTaskAsync(long backendId, CancellationToken cancellationToken) =>
         ListServersAsync("s.backend_id = @backendId AND s.task_job_id IS NOT NULL", new { backendId }, cancellationToken);
 
+    /// <summary>Whether a task of the backend waits for a job that its submitter stopped submitting before <paramref name="silentSince"/>.</summary>
+    public Task<bool> HasAbandonedSubmissionsAsync(long backendId, DateTimeOffset silentSince, CancellationToken cancellationToken) =>
+        connections.ReadAsync(async db => await db.ExecuteScalarAsync<long>(
+            """
+            SELECT COUNT(*) FROM servers
+            WHERE backend_id = @backendId AND task_job_id IS NULL AND task IS NOT NULL AND deleted = @no
+                AND COALESCE(task_heartbeat_at, task_at, created_at) < @before
+            """,
+            new { backendId, no = false, before = UnixTime.ToMicros(silentSince) }, cancellationToken) > 0, cancellationToken);
+
     /// <summary>The non-deleted servers of a backend (what reconciliation compares with the cluster).</summary>
     public Task<IReadOnlyList<Server>> ListByBackendAsync(long backendId, CancellationToken cancellationToken) =>
         ListServersAsync("s.backend_id = @backendId AND s.deleted = @no", new { backendId, no = false }, cancellationToken);

@@ -28,9 +28,9 @@ internal static class ServerRepository
         var id = await db.InsertAsync(
             $"""
             INSERT INTO servers (user_id, name, flavor_id, image_id, backend_id, launch_id, launch_index, key_name, public_key,
-                user_data, private_ip, operstate, task, created_at, updated_at, {SettingsColumns})
+                user_data, private_ip, operstate, task, task_at, task_heartbeat_at, created_at, updated_at, {SettingsColumns})
             VALUES (@UserId, @Name, @FlavorId, @ImageId, @BackendId, @LaunchId, @LaunchIndex, @KeyName, @PublicKey,
-                @UserData, @PrivateIp, 'BUILD', 'BUILD', @now, @now, {SettingsValues})
+                @UserData, @PrivateIp, 'BUILD', 'BUILD', @now, @now, @now, @now, {SettingsValues})
             """,
             new
             {
@@ -105,6 +105,7 @@ internal static class ServerRepository
             """
             UPDATE servers SET name = @Name, flavor_id = @FlavorId, private_ip = @PrivateIp, operstate = @OperState,
                 deleted = @Deleted, deleted_at = @DeletedAt, task = @Task, task_job_id = @TaskJobId,
+                task_at = @TaskAt, task_heartbeat_at = @TaskHeartbeatAt,
                 backend_job_id = @BackendJobId, backend_operation = @BackendOperation, backend_job_status = @BackendJobStatus,
                 backend_message = @BackendMessage, backend_job_at = @BackendJobAt, backend_time = @BackendTime,
                 commission_id = @CommissionId, updated_at = @UpdatedAt
@@ -121,6 +122,8 @@ internal static class ServerRepository
                 DeletedAt = UnixTime.ToMicros(s.DeletedAt),
                 Task = s.Task?.Action.ToDb(),
                 TaskJobId = s.Task?.JobId,
+                TaskAt = s.Task is null ? null : UnixTime.ToMicros(s.TaskAt),
+                TaskHeartbeatAt = s.IsSubmitting ? UnixTime.ToMicros(s.SubmissionHeartbeat) : null,
                 BackendJobId = s.LastJob?.JobId,
                 BackendOperation = s.LastJob?.Operation.ToDb(),
                 BackendJobStatus = s.LastJob?.Status.ToDb(),
@@ -133,13 +136,24 @@ internal static class ServerRepository
             cancellationToken);
 
     /// <summary>
-    /// Records the create job of a new server, unless its BUILD task is already gone (the job's result
-    /// was applied before this ran, or the server was given up).
+    /// Records the job of a task committed as submitting, unless that task is gone (its job's result
+    /// was applied first, the dispatcher settled it, or another command replaced it).
     /// </summary>
-    public static Task RecordCreateJobAsync(Db db, long id, long jobId, long now, CancellationToken cancellationToken) =>
+    /// <returns>Whether the task took the job.</returns>
+    public static async Task<bool> RecordJobAsync(Db db, Server server, long jobId, long now, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(
+            """
+            UPDATE servers SET task_job_id = @jobId, task_heartbeat_at = NULL, updated_at = @now
+            WHERE id = @Id AND task = @task AND task_job_id IS NULL AND task_at = @taskAt AND deleted = @no
+            """,
+            new { server.Id, jobId, now, task = server.Task!.Action.ToDb(), taskAt = UnixTime.ToMicros(server.TaskAt), no = false },
+            cancellationToken) == 1;
+
+    /// <summary>The submitting process is alive: renews the heartbeat of these servers' tasks still without a job.</summary>
+    public static Task RenewHeartbeatAsync(Db db, IReadOnlyCollection<long> ids, long now, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
-            "UPDATE servers SET task_job_id = @jobId, updated_at = @now WHERE id = @id AND task = 'BUILD' AND task_job_id IS NULL",
-            new { id, jobId, now }, cancellationToken);
+            "UPDATE servers SET task_heartbeat_at = @now WHERE id IN @ids AND task IS NOT NULL AND task_job_id IS NULL",
+            new { ids, now }, cancellationToken);
 
     /// <summary>Removes a launch and its servers without a trace (none of them reached the cluster).</summary>
     public static async Task DeleteLaunchAsync(Db db, long launchId, CancellationToken cancellationToken)

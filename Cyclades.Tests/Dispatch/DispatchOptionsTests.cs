@@ -27,9 +27,22 @@ public sealed class DispatchOptionsTests
     [Test]
     public void Bad_reconciliation_values_are_reported_by_their_keys()
     {
-        var result = new ReconciliationOptionsValidator().Validate(null, new ReconciliationOptions { IntervalSeconds = 0, UnsubmittedBuildAgeSeconds = 5 });
+        var result = new ReconciliationOptionsValidator().Validate(null, new ReconciliationOptions { IntervalSeconds = 0, InitialDelaySeconds = -1 });
 
         Assert.That(result.Failures, Has.Some.StartsWith("Cyclades:Reconciliation:IntervalSeconds")
-            .And.Some.StartsWith("Cyclades:Reconciliation:UnsubmittedBuildAgeSeconds"));
+            .And.Some.StartsWith("Cyclades:Reconciliation:InitialDelaySeconds"));
+    }
+
+    [Test]
+    public void A_submission_heartbeat_must_fit_three_times_in_the_abandonment_age()
+    {
+        var result = new Cyclades.Logic.Servers.ServerOptionsValidator().Validate(null,
+            new Cyclades.Logic.Servers.ServerOptions { SubmissionHeartbeatSeconds = 20, AbandonedSubmissionSeconds = 30, MaxParallelSubmissionsPerCluster = 0 });
+
+        Assert.That(result.Failures, Is.EquivalentTo(new[]
+        {
+            "Cyclades:Servers:MaxParallelSubmissionsPerCluster must be between 1 and 256 (got 0).",
+            "Cyclades:Servers:AbandonedSubmissionSeconds (30) must be at least three heartbeats (60), so a late renewal is not taken for a dead process.",
+        }));
     }
 }

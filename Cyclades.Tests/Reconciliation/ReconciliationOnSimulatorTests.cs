@@ -45,6 +45,7 @@ public sealed class ReconciliationOnSimulatorTests(DatabaseProvider provider)
         var failed = await _harness.LaunchAsync("t2.nano", 3); // OS install fails, never delivered
         var unsubmitted = await _harness.LaunchAsync();
         var unknownCreate = await _harness.LaunchAsync();
+        Simulator.ArchiveFinishedJobs(); // the job list no longer shows the create jobs: none for the unsubmitted server to adopt
         Simulator.CrashInstance(crashed.InstanceName);
         Simulator.AdminRemove(removed.InstanceName);
         using (var client = Simulator.CreateClient())
@@ -54,7 +55,7 @@ public sealed class ReconciliationOnSimulatorTests(DatabaseProvider provider)
         }
         Simulator.AdminCreate("snf-987654321");
         await ExecuteAsync("UPDATE servers SET task = 'STOP', task_job_id = 4242 WHERE id = @id", new { id = lostJob.Id });
-        await ExecuteAsync("UPDATE servers SET task_job_id = NULL, created_at = 0 WHERE id = @id", new { id = unsubmitted.Id });
+        await ExecuteAsync("UPDATE servers SET task_job_id = NULL, task_at = 0, task_heartbeat_at = 0 WHERE id = @id", new { id = unsubmitted.Id });
         await ExecuteAsync("UPDATE servers SET task_job_id = 4343 WHERE id = @id", new { id = unknownCreate.Id });
         Simulator.AdminRemove(unsubmitted.InstanceName);
         Simulator.AdminRemove(unknownCreate.InstanceName);
@@ -121,6 +122,82 @@ public sealed class ReconciliationOnSimulatorTests(DatabaseProvider provider)
         Assert.That((await _harness.ServerAsync(server.Id)).OperState, Is.EqualTo(OperState.Started));
         Assert.That((await _harness.UsageAsync())[QuotaResource.Cpu], Is.EqualTo(1));
         Assert.That(await QuotaInvariants.UsageDriftAsync(_harness.Database.Connections), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_result_that_cannot_be_applied_is_counted_and_stays_a_finding_until_really_fixed()
+    {
+        using var metrics = new MetricRecorder(_harness.Meter);
+        var server = await StartedAsync();
+        long jobId;
+        using (var client = Simulator.CreateClient())
+        {
+            // 3 vCPUs: no flavor has those specs.
+            jobId = await client.Instances.ModifyAsync(server.InstanceName,
+                new InstanceModifyRequest { BeParams = new GanetiBeParams { VCpus = 3, MinMemoryMiB = 512, MaxMemoryMiB = 512 } });
+        }
+        await ExecuteAsync("UPDATE servers SET task = 'RESIZE', task_job_id = @jobId WHERE id = @id", new { jobId, id = server.Id });
+
+        var first = await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.FixAll, None);
+
+        var stale = first.Findings.Single(f => f.Kind == FindingKind.StaleTask);
+        Assert.That((stale.Fixed, stale.Error), Is.EqualTo((false, $"the result of job {jobId} could not be applied; the task still waits for it")));
+        Assert.That(metrics.Sum(Cyclades.Logic.Dispatch.DispatcherMetrics.UnappliedEventsInstrument, ("reason", "NO_MATCHING_FLAVOR")), Is.EqualTo(1));
+        Assert.That(metrics.Sum(Cyclades.Logic.Dispatch.DispatcherMetrics.FindingsInstrument, ("kind", "StaleTask"), ("fixed", false)), Is.EqualTo(1));
+
+        await ExecuteAsync("UPDATE servers SET task = NULL, task_job_id = NULL, commission_id = NULL WHERE id = @id", new { id = server.Id });
+        var again = await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.FixAll, None);
+        Assert.That(again.Findings.Select(f => (f.Kind, f.Fix, f.Fixed)), Is.EqualTo(new[] { (FindingKind.UnsyncedFlavor, (string?)null, false) }),
+            "reported as long as the cluster's specs match no flavor");
+    }
+
+    [Test]
+    public async Task A_launch_whose_process_died_is_settled_once_its_heartbeat_is_old_and_a_live_one_is_never_touched()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero));
+        await using var harness = await DispatchHarness.StartAsync(DatabaseProvider.Sqlite, DispatchHarness.SimulatedClusters(0, Cluster),
+            dispatcher: false, clock: clock);
+        var simulator = harness.Simulators.GetOrCreate(Cluster);
+        var neverSubmitted = await harness.LaunchAsync();
+        simulator.ArchiveFinishedJobs(); // as if its create job had never reached the cluster
+        simulator.AdminRemove(neverSubmitted.InstanceName);
+        var submitted = await harness.LaunchAsync();
+        var alive = await harness.LaunchAsync();
+        // The launches' process died after submitting (or not) and before recording the job ids.
+        foreach (var server in new[] { neverSubmitted, submitted, alive })
+        {
+            await harness.Database.Connections.ReadAsync(async db => await db.Connection.ExecuteAsync(
+                "UPDATE servers SET task_job_id = NULL WHERE id = @id", new { id = server.Id }), None);
+        }
+        async Task<IReadOnlyList<(FindingKind, string, bool)>> ReconcileAsync() =>
+            (await harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.FixAll, None)).Findings
+                .Select(f => (f.Kind, f.InstanceName, f.Fixed)).ToList();
+        async Task RenewAsync(Server server) =>
+            await harness.Database.Connections.ReadAsync(async db => await db.Connection.ExecuteAsync(
+                "UPDATE servers SET task_heartbeat_at = @now WHERE id = @id", new { id = server.Id, now = UnixTime.ToMicros(clock.GetUtcNow()) }), None);
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        await RenewAsync(alive);
+        Assert.That(await ReconcileAsync(), Is.Empty, "20 s without a heartbeat: still submitting, left alone");
+
+        clock.Advance(TimeSpan.FromSeconds(15));
+        await RenewAsync(alive);
+        Assert.That(await ReconcileAsync(), Is.EquivalentTo(new[]
+        {
+            (FindingKind.UnsubmittedBuild, neverSubmitted.InstanceName, true),
+            (FindingKind.UnsubmittedBuild, submitted.InstanceName, true),
+        }));
+
+        var released = await harness.ServerAsync(neverSubmitted.Id);
+        Assert.That((released.Deleted, released.Task), Is.EqualTo((true, (ServerTask?)null)), "shown terminated");
+        var adopted = await harness.ServerAsync(submitted.Id);
+        Assert.That(adopted.Task, Is.EqualTo(submitted.Task), "the create job the cluster has is the task's again");
+        Assert.That((await harness.ServerAsync(alive.Id)).Task, Is.EqualTo(new ServerTask(ServerAction.Build, null)), "a live launch is never touched");
+        Assert.That(await ReconcileAsync(), Is.EqualTo(new[] { (FindingKind.StaleTask, submitted.InstanceName, true) }), "the adopted job's result is applied");
+        Assert.That((await harness.ServerAsync(submitted.Id)).OperState, Is.EqualTo(OperState.Started));
+        Assert.That((await harness.UsageAsync())[QuotaResource.Vm], Is.EqualTo(2), "the released server's quota is back");
+        Assert.That(await QuotaInvariants.UsageDriftAsync(harness.Database.Connections), Is.Empty);
+        Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(harness.Database.Connections), Is.Empty);
     }
 
     /// <summary>A started server: its create job is done and (the dispatcher being off) reconciliation applied it.</summary>

@@ -19,8 +19,11 @@ internal abstract class ServerCommand
     {
     }
 
-    /// <summary>Checks that need the cluster, run after <see cref="Validate"/>.</summary>
-    public virtual Task ValidateWithClusterAsync(IClusterDriver driver, Server server, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Reads what <see cref="Validate"/> needs from the cluster, before the transaction (no cluster call
+    /// runs inside one), from the servers as they were read without a lock.
+    /// </summary>
+    public virtual Task PrepareAsync(IReadOnlyList<Server> servers, Func<long, Task<IClusterDriver>> driverOf, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
     /// <summary>Submits the job and returns its id.</summary>

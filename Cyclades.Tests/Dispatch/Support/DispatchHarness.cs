@@ -74,6 +74,7 @@ public sealed class DispatchHarness : IAsyncDisposable
         ["Cyclades:Dispatcher:JobScanMs"] = "200",
         ["Cyclades:Dispatcher:ClusterCheckMs"] = "300",
         ["Cyclades:Dispatcher:BackendRefreshMs"] = "200",
+        ["Cyclades:Dispatcher:SubmissionCheckMs"] = "200",
         ["Cyclades:Dispatcher:BackoffInitialMs"] = "50",
         ["Cyclades:Dispatcher:BackoffMaxMs"] = "400",
         ["Cyclades:Reconciliation:Enabled"] = "false",
@@ -102,7 +103,8 @@ public sealed class DispatchHarness : IAsyncDisposable
         IDictionary<string, string?> settings,
         TestDatabase? database = null,
         SimulatedClusterRegistry? simulators = null,
-        bool dispatcher = true)
+        bool dispatcher = true,
+        TimeProvider? clock = null)
     {
         var owned = database is null ? await TestDatabase.CreateAsync(provider, migrate: false) : null;
         var db = database ?? owned!;
@@ -117,6 +119,10 @@ public sealed class DispatchHarness : IAsyncDisposable
         if (simulators is not null)
         {
             services.AddSingleton(simulators);
+        }
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
         }
         services.AddCycladesLogic().AddCycladesGaneti(configuration);
         if (dispatcher)

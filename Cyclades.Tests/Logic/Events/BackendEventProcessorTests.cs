@@ -322,16 +322,49 @@ public sealed class BackendEventProcessorTests(DatabaseProvider provider) : Logi
         var server = (await Logic.LaunchAsync())[0].Server;
         var jobId = server.Task!.JobId!.Value;
         await Logic.ExecuteSqlAsync("UPDATE servers SET task_job_id = NULL WHERE id = @id", new { id = server.Id });
+        var submitting = await Logic.ServerAsync(server.Id);
 
         var result = await Logic.FinishAsync(jobId, JobStatus.Success);
-        await Logic.Database.Connections.WriteAsync(async db =>
-        {
-            await ServerRepository.RecordCreateJobAsync(db, server.Id, jobId, 0, CancellationToken.None);
-            return true;
-        }, CancellationToken.None);
+        var recorded = await Logic.Get<SubmittingTasks>().RecordJobAsync(submitting, jobId, abandonedBefore: null, CancellationToken.None);
 
         Assert.That(result.TaskCleared, Is.True);
+        Assert.That(recorded, Is.False, "the task it was for is gone");
         Assert.That((await Logic.ServerAsync(server.Id)).Task, Is.Null);
+    }
+
+    [Test]
+    public async Task A_stop_result_arriving_before_its_job_id_was_recorded_finishes_the_stop()
+    {
+        var server = await Logic.StartedServerAsync();
+        await Logic.ExecuteSqlAsync("UPDATE servers SET task = 'STOP', task_job_id = NULL, task_at = 1 WHERE id = @id", new { id = server.Id });
+
+        var result = await Logic.AdminJobAsync(server, ServerOperation.Stop, JobStatus.Success, 9999);
+
+        Assert.That(result.TaskCleared, Is.True);
+        Assert.That((await Logic.ServerAsync(server.Id)).OperState, Is.EqualTo(OperState.Stopped));
+        Assert.That(await QuotaInvariants.UsageDriftAsync(Logic.Database.Connections), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_job_of_another_operation_that_reuses_the_tasks_job_id_does_not_finish_the_task()
+    {
+        var server = await Logic.StartedServerAsync();
+        var stop = await Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None);
+        var jobId = stop.After.Task!.JobId!.Value;
+
+        // A rebuilt cluster numbers its jobs from 1 again: a reboot of the same instance gets the stop's id.
+        var reused = await Logic.AdminJobAsync(server, ServerOperation.Reboot, JobStatus.Success, jobId);
+
+        Assert.That(reused.TaskCleared, Is.False);
+        var after = await Logic.ServerAsync(server.Id);
+        Assert.That(after.Task, Is.EqualTo(stop.After.Task));
+        Assert.That((await Logic.CommissionAsync(stop.After.CommissionId!.Value)).State, Is.EqualTo(CommissionState.Pending));
+
+        var finished = await Logic.FinishAsync(jobId, JobStatus.Success);
+        Assert.That(finished.TaskCleared, Is.True);
+        Assert.That((await Logic.ServerAsync(server.Id)).OperState, Is.EqualTo(OperState.Stopped));
+        Assert.That((await Logic.CommissionAsync(stop.After.CommissionId!.Value)).State, Is.EqualTo(CommissionState.Accepted));
+        Assert.That(await QuotaInvariants.UsageDriftAsync(Logic.Database.Connections), Is.Empty);
     }
 
     [Test]

@@ -29,7 +29,8 @@ public sealed class LaunchServiceTests(DatabaseProvider provider) : LogicTest(pr
         Assert.That(jobs, Has.Count.EqualTo(3));
         for (var i = 0; i < 3; i++)
         {
-            var (server, job) = (result.Servers[i].Server, jobs[i]);
+            var server = result.Servers[i].Server;
+            var job = jobs.Single(j => j.InstanceName == server.InstanceName); // submitted in parallel, in any order
             Assert.That(server.InstanceName, Is.EqualTo($"snf-{server.Id}"));
             Assert.That((server.OperState, server.Task), Is.EqualTo((OperState.Build, new ServerTask(ServerAction.Build, job.Id))));
             Assert.That((server.LaunchId, server.LaunchIndex, server.KeyName, server.Name), Is.EqualTo((result.Launch.Id, i, "my-key", "web")));

@@ -70,22 +70,6 @@ public sealed class ReconciliationTests(DatabaseProvider provider) : LogicTest(p
     }
 
     [Test]
-    public async Task Servers_whose_create_job_was_never_submitted_are_released_once_old_enough()
-    {
-        var server = (await Logic.LaunchAsync())[0].Server;
-        await Logic.ExecuteSqlAsync("UPDATE servers SET task_job_id = NULL WHERE id = @id", new { id = server.Id });
-
-        Assert.That(await Logic.Maintenance.ReleaseUnsubmittedBuildsAsync(TimeSpan.FromMinutes(10), CancellationToken.None), Is.Empty);
-        var released = await Logic.Maintenance.ReleaseUnsubmittedBuildsAsync(TimeSpan.FromSeconds(-1), CancellationToken.None);
-
-        Assert.That(released, Is.EqualTo(new[] { server.Id }));
-        var after = await Logic.ServerAsync(server.Id);
-        Assert.That((after.Deleted, after.Task, after.PrivateIp), Is.EqualTo((true, (ServerTask?)null, (string?)null)));
-        Assert.That((await Logic.Quotas.GetAsync(LogicHarness.User, CancellationToken.None)).Resources.Select(r => r.Usage), Is.All.Zero);
-        Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(Logic.Database.Connections), Is.Empty);
-    }
-
-    [Test]
     public async Task A_stale_task_is_cleared_only_for_its_job()
     {
         var server = await Logic.StartedServerAsync();

@@ -174,22 +174,62 @@ public sealed class ServerCommandsTests(DatabaseProvider provider) : LogicTest(p
 
     [TestCase(false)]
     [TestCase(true)]
-    public async Task A_failed_submission_rolls_everything_back(bool unavailable)
+    public async Task A_failed_submission_gives_the_task_up_and_rejects_its_commission(bool unavailable)
     {
         var server = await Logic.StartedServerAsync();
-        var stop = await Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None);
-        var before = await Logic.ServerAsync(server.Id);
-        var commissions = await Logic.CommissionsOfAsync(server.Id);
+        var usage = (await Logic.Quotas.GetAsync(LogicHarness.User, CancellationToken.None)).Resources.Select(r => (r.Resource, r.Usage)).ToList();
         Logic.Driver.FailSubmissions(unavailable ? Logic.Driver.Unavailable : Logic.Driver.Rejected);
 
         var failure = unavailable
-            ? (DomainException)(await Assert.ThrowsAsync<BackendUnavailableException>(() => Logic.Commands.DestroyAsync(LogicHarness.User, server.Id, CancellationToken.None)))!
-            : (await Assert.ThrowsAsync<BackendRejectedException>(() => Logic.Commands.DestroyAsync(LogicHarness.User, server.Id, CancellationToken.None)))!;
+            ? (DomainException)(await Assert.ThrowsAsync<BackendUnavailableException>(() => Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None)))!
+            : (await Assert.ThrowsAsync<BackendRejectedException>(() => Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None)))!;
 
         Assert.That(failure.Message, Does.Contain(LogicHarness.ZoneA));
-        Assert.That(await Logic.ServerAsync(server.Id), Is.EqualTo(before));
-        Assert.That(await Logic.CommissionsOfAsync(server.Id), Is.EqualTo(commissions), "no new commission, the stop's still pending");
-        Assert.That((await Logic.CommissionAsync(stop.After.CommissionId!.Value)).State, Is.EqualTo(CommissionState.Pending));
+        var after = await Logic.ServerAsync(server.Id);
+        Assert.That((after.OperState, after.Task, after.CommissionId), Is.EqualTo((OperState.Started, (ServerTask?)null, (long?)null)));
+        Assert.That((await Logic.CommissionsOfAsync(server.Id)).Where(c => c.Name.StartsWith("api:", StringComparison.Ordinal)).Select(c => c.State),
+            Is.EqualTo(new[] { CommissionState.Rejected }), "the stop's commission was issued with the task, and rejected when it was given up");
+        Assert.That((await Logic.Quotas.GetAsync(LogicHarness.User, CancellationToken.None)).Resources.Select(r => (r.Resource, r.Usage)), Is.EqualTo(usage));
+        Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(Logic.Database.Connections), Is.Empty);
+
+        Logic.Driver.StopFailing();
+        var retried = await Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None);
+        Assert.That(retried.After.Task!.JobId, Is.EqualTo(Logic.Driver.Jobs[^1].Id), "nothing is left pending: a retry goes through");
+    }
+
+    [Test]
+    public async Task A_command_commits_its_task_before_the_cluster_is_called_and_a_retry_meanwhile_is_refused()
+    {
+        var server = await Logic.StartedServerAsync();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Logic.Driver.BeforeSubmit = async operation =>
+        {
+            if (operation == ServerOperation.Stop)
+            {
+                entered.TrySetResult();
+                await release.Task;
+            }
+        };
+
+        var stop = Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None);
+        await entered.Task;
+
+        var submitting = await Logic.ServerAsync(server.Id);
+        Assert.That(submitting.Task, Is.EqualTo(new ServerTask(ServerAction.Stop, null)), "committed before the cluster was asked");
+        Assert.That((await Logic.CommissionAsync(submitting.CommissionId!.Value)).State, Is.EqualTo(CommissionState.Pending));
+        var retry = await Assert.ThrowsAsync<PendingTaskException>(() => Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, CancellationToken.None));
+        Assert.That(retry!.PendingTask, Is.EqualTo(ServerAction.Stop));
+        await Assert.ThrowsAsync<PendingTaskException>(() => Logic.Commands.DestroyAsync(LogicHarness.User, server.Id, CancellationToken.None));
+        var other = await Logic.StartedServerAsync();
+        Assert.That(other.OperState, Is.EqualTo(OperState.Started), "other writes are not held up by the call in flight");
+
+        release.SetResult();
+        var done = await stop;
+        var stored = await Logic.ServerAsync(server.Id);
+        Assert.That(stored.Task, Is.EqualTo(done.After.Task));
+        Assert.That(stored.Task!.JobId, Is.Not.Null);
+        Assert.That((await Logic.CommissionAsync(stored.CommissionId!.Value)).JobId, Is.EqualTo(stored.Task.JobId));
     }
 
     [Test]
@@ -237,7 +277,7 @@ public sealed class ServerCommandsTests(DatabaseProvider provider) : LogicTest(p
     }
 
     [Test]
-    public async Task When_a_batch_submission_fails_the_servers_done_before_keep_their_task()
+    public async Task When_a_batch_submission_fails_the_servers_submitted_keep_their_task_and_the_others_are_given_up()
     {
         var servers = new[] { await Logic.StoppedServerAsync(), await Logic.StoppedServerAsync(), await Logic.StoppedServerAsync() };
         Logic.Driver.FailSubmissions(Logic.Driver.Unavailable, ServerOperation.Start, after: 1);
@@ -250,7 +290,7 @@ public sealed class ServerCommandsTests(DatabaseProvider provider) : LogicTest(p
         {
             after.Add(await Logic.ServerAsync(s.Id));
         }
-        Assert.That(after.Select(s => s.Task?.Action), Is.EqualTo(new ServerAction?[] { ServerAction.Start, null, null }));
+        Assert.That(after.Select(s => s.Task?.Action), Is.EquivalentTo(new ServerAction?[] { ServerAction.Start, null, null }));
         Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(Logic.Database.Connections), Is.Empty);
         var quota = await Logic.Quotas.GetAsync(LogicHarness.User, CancellationToken.None);
         Assert.That(quota[QuotaResource.Cpu].Pending, Is.EqualTo(2));

@@ -35,6 +35,9 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
     /// <summary>How long each submission takes (widens race windows in concurrency tests).</summary>
     public TimeSpan SubmitDelay { get; set; }
 
+    /// <summary>Awaited before each submission (a test holds the cluster call in flight).</summary>
+    public Func<ServerOperation, Task>? BeforeSubmit { get; set; }
+
     public IReadOnlyList<SubmittedJob> Jobs
     {
         get
@@ -134,9 +137,14 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
 
     private async Task<long> SubmitAsync(Func<long, SubmittedJob> job)
     {
+        var operation = job(0).Operation;
         if (SubmitDelay > TimeSpan.Zero)
         {
             await Task.Delay(SubmitDelay);
+        }
+        if (BeforeSubmit is { } before)
+        {
+            await before(operation);
         }
         lock (_lock)
         {
