@@ -26,7 +26,7 @@ public sealed class SlowClusterTests(DatabaseProvider provider)
     {
         await using var harness = await DispatchHarness.StartAsync(provider, DispatchHarness.SimulatedClusters(0, Cluster));
         var simulator = harness.Simulators.GetOrCreate(Cluster);
-        var launched = await harness.Launches.LaunchAsync(new LaunchRequest(DispatchHarness.User, "ami-00000001", "t2.nano", 50, 50), None);
+        var launched = await harness.Launches.LaunchAsync(new LaunchRequest(DispatchHarness.User, 1, "t2.nano", 50, 50), None);
         var ids = launched.Servers.Select(s => s.Server.Id).ToList();
         foreach (var id in ids)
         {
