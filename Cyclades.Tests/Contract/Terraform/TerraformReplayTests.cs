@@ -29,7 +29,7 @@ public sealed class TerraformReplayOnGanetiTests
     {
         var cluster = GanetiTestCluster.Instance;
         _prefix = "tf" + Guid.NewGuid().ToString("N")[..8];
-        _host = await Ec2ApiHost.StartAsync(GanetiTestSettings.For(cluster, _prefix));
+        _host = await GanetiTestSettings.StartHostAsync(cluster, _prefix);
     }
 
     [OneTimeTearDown]
