@@ -50,7 +50,8 @@ public sealed class JsSdkContractTests
             Assert.That(output.GetProperty("reservationId").GetString(), Does.StartWith("r-"));
             Assert.That(ids, Has.Count.EqualTo(Count));
             Assert.That(ids, Is.All.StartWith("i-") & Is.Unique);
-            Assert.That(launched.Select(i => i.GetProperty("state").GetString()), Is.All.EqualTo("pending"));
+            Assert.That(launched.Select(i => i.GetProperty("state").GetString()), Is.All.EqualTo("pending"),
+                "RunInstances answers every instance pending, as AWS does, even when the cluster was faster than the answer");
             Assert.That(output.GetProperty("running").GetString(), Is.EqualTo("SUCCESS"), "waitUntilInstanceRunning");
 
             Assert.That(Ints(found.GetProperty("pages")), Is.EqualTo(new[] { 5, 1 }), "pages of five instances, followed by the paginator");
