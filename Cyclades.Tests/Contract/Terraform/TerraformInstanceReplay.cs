@@ -11,8 +11,9 @@ namespace Cyclades.Tests.Contract.Terraform;
 /// are sent; list members numbered from 1; filters in key order).
 ///
 /// Written from hashicorp/terraform-provider-aws <c>internal/service/ec2/ec2_instance.go</c> at commit
-/// 0015dfcd06d5d78e5e1c3cabe8cea837d379d1c7 (v5.x, aws-sdk-go v1 EC2 connection) and its helpers in
-/// <c>find.go</c>, <c>status.go</c>, <c>wait.go</c>:
+/// 0015dfcd06d5d78e5e1c3cabe8cea837d379d1c7 (v5.x, aws-sdk-go v1 EC2 connection); the helpers it calls (FindInstanceByID,
+/// FindInstanceTypeByName, WaitInstanceCreated/Deleted … in <c>find.go</c>, <c>status.go</c>, <c>wait.go</c>) are replayed as
+/// their names and uses there say, not from a reading of those files:
 /// <list type="number">
 /// <item>create — <c>resourceInstanceCreate</c> with <c>buildInstanceOpts</c>: RunInstances with ClientToken,
 /// DisableApiTermination=false, EbsOptimized=false, HibernationOptions.Configured=false (<c>d.Get("hibernation")</c> is never
