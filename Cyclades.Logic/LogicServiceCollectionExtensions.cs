@@ -14,6 +14,7 @@ using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cyclades.Logic;
@@ -49,7 +50,8 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => DatabaseTarget.From(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IOptions<CycladesOptions>>().Value));
-        services.TryAddSingleton<IDbConnectionFactory>(sp => new DbConnectionFactory(sp.GetRequiredService<DatabaseTarget>()));
+        services.TryAddSingleton<IDbConnectionFactory>(sp => new DbConnectionFactory(
+            sp.GetRequiredService<DatabaseTarget>(), sp.GetService<ILogger<DbConnectionFactory>>()));
         services.TryAddSingleton(sp => new SecretProtector(SecretsKeyStore.Load(
             sp.GetRequiredService<IOptions<SecretsOptions>>().Value,
             sp.GetRequiredService<IOptions<CycladesOptions>>().Value,

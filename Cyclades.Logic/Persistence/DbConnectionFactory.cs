@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using MySqlConnector;
 
 namespace Cyclades.Logic.Persistence;
@@ -16,18 +17,13 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
 {
     private readonly DatabaseTarget _target;
 
-    public DbConnectionFactory(DatabaseTarget target)
+    public DbConnectionFactory(DatabaseTarget target, ILogger<DbConnectionFactory>? logger = null)
     {
         _target = target;
         if (target.Provider == DatabaseProvider.Sqlite)
         {
             SqliteThreadingMode.Apply();
-            var builder = new SqliteConnectionStringBuilder(target.ConnectionString);
-            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
+            SqliteFile.Prepare(target.ConnectionString, logger);
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class SchemaMigrator
         if (target.Provider == DatabaseProvider.Sqlite)
         {
             SqliteThreadingMode.Apply();
+            SqliteFile.Prepare(target.ConnectionString);
         }
     }
 

@@ -25,7 +25,7 @@ public static class SecretsKeyStore
         }
 
         var path = Path.GetFullPath(Path.Combine(cyclades.DataDirectory, FileName));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFiles.EnsureDirectory(Path.GetDirectoryName(path)!);
         try
         {
             return Create(path);
@@ -38,13 +38,8 @@ public static class SecretsKeyStore
 
     private static byte[] Create(string path)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
         var key = RandomNumberGenerator.GetBytes(32);
-        using (var writer = new StreamWriter(new FileStream(path, options)))
+        using (var writer = new StreamWriter(new FileStream(path, PrivateFiles.CreateNew(FileAccess.Write))))
         {
             writer.WriteLine(Convert.ToBase64String(key));
         }
@@ -53,6 +48,10 @@ public static class SecretsKeyStore
 
     private static byte[] Read(string path)
     {
+        if (PrivateFiles.IsExposed(path))
+        {
+            throw Invalid($"{path} (the generated {SecretsOptions.KeySetting}) is accessible to group or others (mode {PrivateFiles.Octal(path)}); chmod 600 it.");
+        }
         // Another process may have created the file a moment ago and still be writing it.
         var text = File.ReadAllText(path).Trim();
         for (var attempt = 0; text.Length == 0 && attempt < 20; attempt++)

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -43,6 +44,25 @@ public sealed partial class EmbeddedDefaultTests
     }
 
     [Test]
+    [Platform(Exclude = "Win")]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_secrets_key_file_others_can_read_stops_start_up_with_one_line_naming_it()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_workDirectory, "data")).FullName;
+        var key = Path.Combine(data, "secrets.key");
+        await File.WriteAllTextAsync(key, Convert.ToBase64String(new byte[32]));
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var result = await ExternalProcess.RunAsync("dotnet", [ServiceProcess.Dll, "--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string?> { ["Cyclades__DataDirectory"] = data });
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), result.ToString());
+        Assert.That(lines[0], Does.StartWith("cyclades-ec2: configuration error: ").And.Contain(key).And.Contain("0644"));
+    }
+
+    [Test]
     public async Task An_empty_data_directory_gets_a_demo_key_once_and_it_works()
     {
         string endpoint, keyId, secret;
@@ -63,6 +83,11 @@ public sealed partial class EmbeddedDefaultTests
             Assert.That(second.Output, Does.Not.Contain("AWS_SECRET_ACCESS_KEY"), "the demo key is printed only once");
         }
         Assert.That(File.Exists(Path.Combine(_workDirectory, "data", "secrets.key")), Is.True);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.That(File.GetUnixFileMode(Path.Combine(_workDirectory, "data")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+            Assert.That(File.GetUnixFileMode(Path.Combine(_workDirectory, "data", "cyclades.db")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        }
         StoredSecrets.AssertNotInPlainText(Path.Combine(_workDirectory, "data", "cyclades.db"), keyId, secret);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Secrets;
 using System.Security.Cryptography;
@@ -50,6 +51,20 @@ public sealed class SecretsKeyStoreTests
         var error = Assert.Throws<OptionsValidationException>(() => SecretsKeyStore.Load(new SecretsOptions(), Data(), DatabaseProvider.Sqlite));
 
         Assert.That(error!.Message, Does.Contain(SecretsKeyStore.FileName));
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    [UnsupportedOSPlatform("windows")]
+    public void A_key_file_group_or_others_can_read_stops_start_up_naming_the_file()
+    {
+        var path = Path.Combine(_directory, SecretsKeyStore.FileName);
+        File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var error = Assert.Throws<OptionsValidationException>(() => SecretsKeyStore.Load(new SecretsOptions(), Data(), DatabaseProvider.Sqlite));
+
+        Assert.That(error!.Failures.Single(), Does.Contain(path).And.Contain("0644").And.Contain("chmod 600"));
     }
 
     [Test]
