@@ -3,6 +3,8 @@ using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Secrets;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Cyclades.Tests.Logic.Persistence;
 
@@ -46,12 +48,15 @@ public sealed class DataDirectoryModeTests
     }
 
     [Test]
-    public void An_operators_existing_directory_keeps_its_mode()
+    public void An_operators_looser_existing_directory_keeps_its_mode_with_a_warning()
     {
         var data = Path.Combine(_parent, "data");
         Directory.CreateDirectory(data, OwnerOnlyDirectory | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+        var logger = new FakeLogger<DbConnectionFactory>();
 
-        new DbConnectionFactory(DatabaseTarget.From(new DatabaseOptions(), new CycladesOptions { DataDirectory = data }));
+        new DbConnectionFactory(DatabaseTarget.From(new DatabaseOptions(), new CycladesOptions { DataDirectory = data }), logger);
+
+        Assert.That(logger.Collector.GetSnapshot().Single(r => r.Level == LogLevel.Warning).Message, Does.Contain(data).And.Contain("0750"));
 
         Assert.That(File.GetUnixFileMode(data), Is.EqualTo(OwnerOnlyDirectory | UnixFileMode.GroupRead | UnixFileMode.GroupExecute));
         Assert.That(File.GetUnixFileMode(Path.Combine(data, "cyclades.db")), Is.EqualTo(PrivateFiles.OwnerOnly));
