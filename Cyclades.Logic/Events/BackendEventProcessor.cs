@@ -1,6 +1,5 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
-using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Events.Operations;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;

@@ -11,6 +11,7 @@ namespace Cyclades.Tests.Dispatch;
 /// call is doing: a renewal that never answers (a stalled database) ends the leadership at the
 /// deadline, counted from before the last renewal that answered. Fake time, no sleeps.
 /// </summary>
+[Category("Unit")]
 public sealed class LeaseDeadlineTests
 {
     private static readonly DispatcherOptions Options = new() { LeaseTtlMs = 10_000, LeaseRenewMs = 3_000 };

@@ -13,8 +13,9 @@ namespace Cyclades.Tests.Dispatch;
 /// Proved by order, not by time: the terminate's removals are held until the other user's launch
 /// has been submitted and its result applied by the dispatcher.
 /// </summary>
+[Category("Unit")]
 [TestFixture(DatabaseProvider.Sqlite)]
-[TestFixture(DatabaseProvider.MySql)]
+[TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
 public sealed class SlowClusterTests(DatabaseProvider provider)
 {
     private const string Cluster = "sim-slow";

@@ -1,5 +1,6 @@
 using Cyclades.Ec2Api.Actions.AvailabilityZones;
 using Cyclades.Ec2Api.Filtering;
+using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 
 namespace Cyclades.Ec2Api.Actions.InstanceTypes;

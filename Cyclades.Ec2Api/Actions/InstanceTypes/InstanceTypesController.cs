@@ -3,6 +3,7 @@ using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Hosting;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
+using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Microsoft.Extensions.Options;
 

@@ -11,7 +11,8 @@ namespace Cyclades.Ec2Api.Actions.Instances;
 /// <summary>Servers as EC2 instances and reservations.</summary>
 public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
 {
-    public InstanceItem Render(ServerView view, IEnumerable<Tag> tags)
+    /// <param name="justLaunched">The answer of the RunInstances that created the server (not a replay).</param>
+    public InstanceItem Render(ServerView view, IEnumerable<Tag> tags, bool justLaunched = false)
     {
         var server = view.Server;
         var (stateReason, reason) = InstanceStateReasons.Of(server);
@@ -20,7 +21,7 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
         {
             InstanceId = InstanceIds.Of(server.Id),
             ImageId = ImageIds.Of(server.ImageId),
-            State = InstanceStates.Of(server),
+            State = justLaunched ? InstanceStates.JustLaunched(InstanceStates.Of(server)) : InstanceStates.Of(server),
             PrivateDnsName = PrivateDnsName(server.PrivateIp, region),
             StateTransitionReason = reason,
             KeyName = server.KeyName,
@@ -44,13 +45,13 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
     }
 
     /// <summary>The servers grouped by launch, in the order their first server comes.</summary>
-    public IReadOnlyList<ReservationItem> Reservations(IReadOnlyList<ServerView> views, ILookup<string, Tag> tags, string ownerId) =>
+    public IReadOnlyList<ReservationItem> Reservations(IReadOnlyList<ServerView> views, ILookup<string, Tag> tags, string ownerId, bool justLaunched = false) =>
         views.GroupBy(v => InstanceIds.ReservationOf(v.Server))
             .Select(g => new ReservationItem
             {
                 ReservationId = g.Key,
                 OwnerId = ownerId,
-                Instances = g.Select(v => Render(v, tags[InstanceIds.Resource(v.Server.Id).Id])).ToList(),
+                Instances = g.Select(v => Render(v, tags[InstanceIds.Resource(v.Server.Id).Id], justLaunched)).ToList(),
             })
             .ToList();
 

@@ -36,6 +36,12 @@ public static class InstanceStates
     public static InstanceStateItem Of(Server server) =>
         server.Deleted ? Terminated : Of(server.OperState, server.Task?.Action, server.DestroyRequestedAt is not null);
 
+    /// <summary>
+    /// The state RunInstances answers for a server it just created: <c>pending</c>, as AWS always
+    /// answers, even when a fast cluster has already built it; a failed one stays terminated.
+    /// </summary>
+    public static InstanceStateItem JustLaunched(InstanceStateItem state) => state == Running ? Pending : state;
+
     public static InstanceStateItem Of(OperState operState, ServerAction? task, bool destroyRequested = false) => (operState, task) switch
     {
         (OperState.Destroyed, _) => Terminated,

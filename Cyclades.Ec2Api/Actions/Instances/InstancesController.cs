@@ -57,7 +57,8 @@ public sealed class InstancesController(
             throw Ec2Errors.InvalidParameterValue(
                 $"No InstanceType was given and the default, {instanceType}, is not offered here: see DescribeInstanceTypes.");
         }
-        var reservation = renderer.Reservations(result.Servers, await TagsOfAsync(result.Servers, cancellationToken), Caller.OwnerId).Single();
+        var reservation = renderer.Reservations(result.Servers, await TagsOfAsync(result.Servers, cancellationToken), Caller.OwnerId,
+            justLaunched: !result.Replayed).Single();
         return new RunInstancesResponse
         {
             ReservationId = reservation.ReservationId,

@@ -64,7 +64,7 @@ public sealed class CreditSpecificationsContractTests : ComputeFixture
     public async Task Modify_accepts_standard_and_refuses_the_rest_instance_by_instance()
     {
         var ids = await Alice.RunIdsAsync(2);
-        var terminated = (await Alice.RunIdsAsync())[0];
+        var terminated = (await Alice.RunningAsync())[0];
         await Alice.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [terminated] });
         await Alice.WaitForAsync("terminated", terminated);
         var bobs = (await Host.CreateClient(TestUser.Bob).RunIdsAsync())[0];

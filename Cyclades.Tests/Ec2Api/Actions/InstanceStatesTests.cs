@@ -31,6 +31,13 @@ public sealed class InstanceStatesTests
     public void A_destroy_request_shows_shutting_down(OperState operState, ServerAction? task) =>
         Assert.That(InstanceStates.Of(operState, task, destroyRequested: true), Is.EqualTo(InstanceStates.ShuttingDown));
 
+    [TestCase(OperState.Build, "pending")]
+    [TestCase(OperState.Started, "pending")]
+    [TestCase(OperState.Error, "terminated")]
+    [TestCase(OperState.Destroyed, "terminated")]
+    public void Run_instances_answers_a_server_a_fast_cluster_already_built_as_pending(OperState operState, string name) =>
+        Assert.That(InstanceStates.JustLaunched(InstanceStates.Of(operState, null)).Name, Is.EqualTo(name));
+
     [Test]
     public void Filtering_by_a_state_selects_exactly_the_combinations_shown_in_it()
     {

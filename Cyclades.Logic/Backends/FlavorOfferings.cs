@@ -1,7 +1,7 @@
-using Cyclades.Logic.Backends;
+using Cyclades.Logic.Catalog;
 using Microsoft.Extensions.Logging;
 
-namespace Cyclades.Logic.Catalog;
+namespace Cyclades.Logic.Backends;
 
 /// <summary>One enabled backend and the flavors its cluster can run.</summary>
 /// <param name="Answered">False when the cluster did not answer: then it offers nothing, as nothing can be launched there now.</param>

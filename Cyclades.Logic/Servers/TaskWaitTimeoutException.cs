@@ -1,6 +1,6 @@
-using Cyclades.Logic.Servers;
+using Cyclades.Logic.Errors;
 
-namespace Cyclades.Logic.Errors;
+namespace Cyclades.Logic.Servers;
 
 /// <summary>The cluster did not finish a server's task within the configured wait; the task goes on.</summary>
 public sealed class TaskWaitTimeoutException(long serverId, ServerAction pendingTask, TimeSpan waited)
