@@ -28,6 +28,9 @@ public sealed class DispatcherOptions
     /// <summary>How often the leader looks for tasks whose submitter died before recording their job (settled by reconciliation).</summary>
     public int SubmissionCheckMs { get; set; } = 5_000;
 
+    /// <summary>How often the leader carries out the destroy requests of servers whose task has ended (also right after a task ends).</summary>
+    public int DestroyRequestCheckMs { get; set; } = 2_000;
+
     /// <summary>How often the set of enabled backends is read again.</summary>
     public int BackendRefreshMs { get; set; } = 5_000;
 
@@ -45,6 +48,7 @@ public sealed class DispatcherOptions
     internal TimeSpan JobScan => TimeSpan.FromMilliseconds(JobScanMs);
     internal TimeSpan ClusterCheck => TimeSpan.FromMilliseconds(ClusterCheckMs);
     internal TimeSpan SubmissionCheck => TimeSpan.FromMilliseconds(SubmissionCheckMs);
+    internal TimeSpan DestroyRequestCheck => TimeSpan.FromMilliseconds(DestroyRequestCheckMs);
     internal TimeSpan BackendRefresh => TimeSpan.FromMilliseconds(BackendRefreshMs);
     internal TimeSpan BackoffInitial => TimeSpan.FromMilliseconds(BackoffInitialMs);
     internal TimeSpan BackoffMax => TimeSpan.FromMilliseconds(BackoffMaxMs);
@@ -68,6 +72,7 @@ internal sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOp
         Positive(o.JobScanMs, nameof(o.JobScanMs));
         Positive(o.ClusterCheckMs, nameof(o.ClusterCheckMs));
         Positive(o.SubmissionCheckMs, nameof(o.SubmissionCheckMs));
+        Positive(o.DestroyRequestCheckMs, nameof(o.DestroyRequestCheckMs));
         Positive(o.BackendRefreshMs, nameof(o.BackendRefreshMs));
         Positive(o.BackoffInitialMs, nameof(o.BackoffInitialMs));
         Positive(o.BackoffMaxMs, nameof(o.BackoffMaxMs));

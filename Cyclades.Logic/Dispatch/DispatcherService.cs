@@ -26,6 +26,7 @@ public sealed class DispatcherService(
     InstanceNames names,
     IOptions<DispatcherOptions> options,
     IOptions<ServerOptions> serverOptions,
+    ServerCommands commands,
     TimeProvider clock,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -110,7 +111,7 @@ public sealed class DispatcherService(
     {
         var driver = await drivers.GetAsync(backend.Id, cancellationToken);
         var context = new LeaderContext(backend, driver, options.Value, clock, logger);
-        await new LeaderSession(context, delivery, submissions, queries, registry, reconciler, names, serverOptions.Value).RunAsync(cancellationToken);
+        await new LeaderSession(context, delivery, submissions, queries, registry, reconciler, names, serverOptions.Value, commands).RunAsync(cancellationToken);
     }
 
     private async Task StopAsync(long backendId, bool release)

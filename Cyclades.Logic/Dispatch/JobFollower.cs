@@ -9,7 +9,8 @@ namespace Cyclades.Logic.Dispatch;
 /// Follows single jobs with the cluster's job-wait long poll and delivers each status change as it
 /// happens; the final one carries the op messages (the long poll answers with the whole job).
 /// </summary>
-internal sealed class JobFollower(LeaderContext context, EventDelivery delivery, Action unknownJob) : IDisposable
+/// <param name="jobEnded">Called once a job's final result is applied (a destroy request may now be carried out).</param>
+internal sealed class JobFollower(LeaderContext context, EventDelivery delivery, Action unknownJob, Action jobEnded) : IDisposable
 {
     private readonly ConcurrentDictionary<long, Task> _running = new();
     private readonly SemaphoreSlim _slots = new(context.Options.MaxConcurrentWaits);
@@ -93,6 +94,7 @@ internal sealed class JobFollower(LeaderContext context, EventDelivery delivery,
                 }
                 if (job.Status.IsFinal())
                 {
+                    jobEnded();
                     return;
                 }
             }

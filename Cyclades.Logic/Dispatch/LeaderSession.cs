@@ -19,14 +19,16 @@ internal sealed class LeaderSession(
     BackendRegistry registry,
     BackendReconciler reconciler,
     InstanceNames names,
-    ServerOptions serverOptions)
+    ServerOptions serverOptions,
+    ServerCommands commands)
 {
     private readonly SemaphoreSlim _checkClusterNow = new(0, 1);
+    private readonly SemaphoreSlim _checkDestroyRequestsNow = new(0, 1);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var subscription = submissions.Subscribe(context.Backend.Id);
-        using var follower = new JobFollower(context, delivery, WakeClusterCheck);
+        using var follower = new JobFollower(context, delivery, () => Wake(_checkClusterNow), () => Wake(_checkDestroyRequestsNow));
         var scanner = new JobScanner(context, delivery, names);
         try
         {
@@ -38,6 +40,7 @@ internal sealed class LeaderSession(
                 context.EveryAsync(context.Options.PendingPoll, token => FollowPendingTasksAsync(follower, token), cancellationToken),
                 context.EveryAsync(context.Options.JobScan, scanner.ScanAsync, cancellationToken),
                 context.EveryAsync(context.Options.SubmissionCheck, SettleAbandonedSubmissionsAsync, cancellationToken),
+                context.EveryAsync(context.Options.DestroyRequestCheck, CarryOutDestroyRequestsAsync, cancellationToken, _checkDestroyRequestsNow),
                 context.EveryAsync(context.Options.ClusterCheck, token => CheckClusterAsync(follower, token), cancellationToken, _checkClusterNow));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -88,6 +91,28 @@ internal sealed class LeaderSession(
     }
 
     /// <summary>
+    /// Destroys recorded while a server's create job ran (or decided by the core) are submitted once
+    /// the server has no task: after the job's result is applied here, by another leader, or by
+    /// reconciliation. One that fails now (the cluster is away, a task came first) is tried again.
+    /// </summary>
+    private async Task CarryOutDestroyRequestsAsync(CancellationToken cancellationToken)
+    {
+        var asked = context.Clock.GetUtcNow();
+        foreach (var server in await queries.ListDestroyRequestsAsync(context.Backend.Id, cancellationToken))
+        {
+            try
+            {
+                await commands.DestroyRequestedAsync(server, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                context.Logger.LogWarning("The requested destroy of {Instance} could not be submitted yet: {Error}", server.InstanceName, e.Message);
+            }
+        }
+        context.Processed(asked);
+    }
+
+    /// <summary>
     /// Compares the cluster's identity with the one stored. A new identity means a rebuilt cluster:
     /// its job ids started again at 1, so what is remembered by id is forgotten, and the tasks whose
     /// jobs are gone are cleared by reconciliation before the new identity is stored.
@@ -115,11 +140,11 @@ internal sealed class LeaderSession(
         context.Processed(asked);
     }
 
-    private void WakeClusterCheck()
+    private static void Wake(SemaphoreSlim check)
     {
         try
         {
-            _checkClusterNow.Release();
+            check.Release();
         }
         catch (SemaphoreFullException)
         {

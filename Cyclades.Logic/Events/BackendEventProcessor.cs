@@ -4,6 +4,7 @@ using Cyclades.Logic.Events.Operations;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
+using Microsoft.Extensions.Options;
 
 namespace Cyclades.Logic.Events;
 
@@ -17,6 +18,7 @@ public sealed class BackendEventProcessor(
     IDbConnectionFactory connections,
     InstanceNames instanceNames,
     QuotaService quotas,
+    IOptions<ServerOptions> serverOptions,
     TimeProvider clock)
 {
     private const int MaxMessageLength = 4000;
@@ -96,11 +98,31 @@ public sealed class BackendEventProcessor(
         {
             after = after.AsDestroyed(clock.GetUtcNow());
         }
+        else if (DestroyRules.Where(rule => rule.Applies(server, after, ownTask)).Select(rule => (DestroyReason?)rule.Reason).FirstOrDefault() is { } reason)
+        {
+            after = after.WithDestroyRequest(reason, clock.GetUtcNow());
+        }
         var change = CommissionCalculator.Change(
             server.OperState, flavor, after.Deleted ? null : after.OperState, effect.NewFlavor ?? flavor);
         var commission = await SettleQuotaAsync(db, server, e, ownTask, after.Deleted, change, cancellationToken);
         return (after with { CommissionId = commission }, EventOutcome.Applied);
     }
+
+    /// <summary>
+    /// The changes after which the core asks for the server's removal (carried out by the dispatcher
+    /// once the server has no task): a failed build, when <see cref="ServerOptions.DestroyFailedBuilds"/>;
+    /// a stop nobody asked for (the guest shut down, or an administrator stopped it) of a server whose
+    /// owner chose <see cref="GuestShutdownAction.Destroy"/> — whatever its protection, as the owner's
+    /// setting asked for it.
+    /// </summary>
+    private IEnumerable<(DestroyReason Reason, Func<Server, Server, bool, bool> Applies)> DestroyRules =>
+    [
+        (DestroyReason.FailedBuild, (before, after, _) =>
+            serverOptions.Value.DestroyFailedBuilds && before.OperState == OperState.Build && after.OperState == OperState.Error),
+        (DestroyReason.GuestShutdown, (before, after, ownTask) =>
+            !ownTask && before.OperState == OperState.Started && after.OperState == OperState.Stopped
+            && before.Settings.GuestShutdown == GuestShutdownAction.Destroy),
+    ];
 
     /// <summary>
     /// Reference §7.3: the commission of the job we submitted is accepted when the change it expected

@@ -49,6 +49,21 @@ public sealed record Server
     /// <summary>The task's job is not known yet: it is being submitted, or its submitter died.</summary>
     public bool IsSubmitting => Task is { JobId: null };
 
+    /// <summary>
+    /// A destroy was asked while it could not run yet (the create job was still running), or the core
+    /// decided one (a failed build, a guest shutdown with <see cref="GuestShutdownAction.Destroy"/>):
+    /// the dispatcher carries it out as soon as the server has no task.
+    /// </summary>
+    public DateTimeOffset? DestroyRequestedAt { get; init; }
+
+    /// <summary>Why the destroy was requested; kept after it is carried out (what the front-end reports).</summary>
+    public DestroyReason? DestroyReason { get; init; }
+
+    /// <summary>This server with a destroy request (the first one's time and reason are kept).</summary>
+    public Server WithDestroyRequest(DestroyReason reason, DateTimeOffset at) => DestroyRequestedAt is null
+        ? this with { DestroyRequestedAt = at, DestroyReason = reason, UpdatedAt = at }
+        : this;
+
     public BackendJob? LastJob { get; init; }
 
     /// <summary>Time of the last state-changing cluster event; older events are stale.</summary>
@@ -71,6 +86,7 @@ public sealed record Server
         Task = null,
         TaskAt = null,
         SubmissionHeartbeat = null,
+        DestroyRequestedAt = null,
         UpdatedAt = at,
     };
 }

@@ -19,9 +19,13 @@ public static class ServerActionRules
     private const ActionVerdict Building = ActionVerdict.Building;
     private const ActionVerdict Pending = ActionVerdict.PendingTask;
     private const ActionVerdict State = ActionVerdict.WrongState;
+    private const ActionVerdict Later = ActionVerdict.Deferred;
 
     //                                                   START     STOP      REBOOT    RESIZE    DESTROY
-    private static readonly ActionVerdict[] BuildTask = [Building, Building, Building, Building, Ok];
+    // Synnefo refuses DESTROY until the create job has finished (the instance may not exist yet, and
+    // a removal would fail while the creation goes ahead); we record it and the dispatcher carries it
+    // out once the create's result is applied.
+    private static readonly ActionVerdict[] BuildTask = [Building, Building, Building, Building, Later];
     private static readonly ActionVerdict[] OtherTask = [Pending, Pending, Pending, Pending, Ok];
     // Not in Synnefo's matrix (its jobs are submitted inside the command): a task whose job is still
     // being submitted is not replaced, as its job could reach the cluster after ours.
@@ -56,7 +60,8 @@ public static class ServerActionRules
         return row[column];
     }
 
-    public static void EnsureAllowed(Server server, ServerAction action)
+    /// <returns><see cref="ActionVerdict.Allowed"/>, or <see cref="ActionVerdict.Deferred"/>: to be recorded, not run now.</returns>
+    public static ActionVerdict EnsureAllowed(Server server, ServerAction action)
     {
         if (action == ServerAction.Build)
         {
@@ -66,7 +71,8 @@ public static class ServerActionRules
         {
             throw new ServerDeletedException(server.Id);
         }
-        switch (Decide(server.OperState, server.Task?.Action, action, server.Task is { JobId: null }))
+        var verdict = Decide(server.OperState, server.Task?.Action, action, server.Task is { JobId: null });
+        switch (verdict)
         {
             case ActionVerdict.Building:
                 throw new ServerBuildingException(server.Id);
@@ -75,6 +81,7 @@ public static class ServerActionRules
             case ActionVerdict.WrongState:
                 throw new InvalidServerStateException(server.Id, action, server.OperState);
         }
+        return verdict;
     }
 }
 
@@ -91,4 +98,7 @@ public enum ActionVerdict
 
     /// <summary>Not from the server's operstate.</summary>
     WrongState,
+
+    /// <summary>Recorded now (<see cref="Server.DestroyRequestedAt"/>), carried out by the dispatcher when the task ends.</summary>
+    Deferred,
 }

@@ -47,6 +47,13 @@ public sealed class ServerCommands(
     public async Task<ServerCommandResult> DestroyAsync(string userId, long serverId, CancellationToken cancellationToken) =>
         (await RunAsync(userId, [serverId], new DestroyCommand(), skipAlreadyDone: false, cancellationToken))[0];
 
+    /// <summary>
+    /// Carries out a recorded destroy request (<see cref="Server.DestroyRequestedAt"/>) of a server
+    /// that has no task any more: the dispatcher's part, not subject to the owner's protection.
+    /// </summary>
+    public async Task<ServerCommandResult> DestroyRequestedAsync(Server server, CancellationToken cancellationToken) =>
+        (await RunAsync(server.UserId, [server.Id], new DestroyCommand(carriesOutRequest: true), skipAlreadyDone: true, cancellationToken))[0];
+
     /// <param name="skipAlreadyDone">Servers already started are left alone instead of refused.</param>
     /// <returns>One result per distinct id, in the order given.</returns>
     public Task<IReadOnlyList<ServerCommandResult>> StartManyAsync(string userId, IReadOnlyList<long> serverIds, bool skipAlreadyDone, CancellationToken cancellationToken) =>
@@ -108,7 +115,10 @@ public sealed class ServerCommands(
                 results[i] = new ServerCommandResult(server, server, Performed: false);
                 continue;
             }
-            ServerProtection.EnsureAllowed(server, command.Action);
+            if (command.Guarded)
+            {
+                ServerProtection.EnsureAllowed(server, command.Action);
+            }
             plan.Add(await PlanAsync(db, i, server, command, cancellationToken));
         }
         var increases = plan.Aggregate(Provisions.None, (sum, step) => sum.Plus(step.Provisions.Increases()));
@@ -121,6 +131,13 @@ public sealed class ServerCommands(
         foreach (var step in plan)
         {
             var server = step.Server;
+            if (step.Deferred)
+            {
+                var requested = server.WithDestroyRequest(DestroyReason.Owner, now);
+                await ServerRepository.UpdateAsync(db, requested, cancellationToken);
+                results[step.Index] = new ServerCommandResult(server, requested, Performed: true);
+                continue;
+            }
             await quotas.ResolvePreviousAsync(db, server.CommissionId, cancellationToken);
             long? commission = step.Provisions.IsEmpty
                 ? null
@@ -144,9 +161,13 @@ public sealed class ServerCommands(
 
     private static async Task<Step> PlanAsync(Db db, int index, Server server, ServerCommand command, CancellationToken cancellationToken)
     {
-        ServerActionRules.EnsureAllowed(server, command.Action);
+        var deferred = ServerActionRules.EnsureAllowed(server, command.Action) == ActionVerdict.Deferred;
         var flavor = await CatalogRepository.GetFlavorAsync(db, server.FlavorId, cancellationToken)
             ?? throw new InvalidOperationException($"Server {server.Id} refers to a missing flavor {server.FlavorId}.");
+        if (deferred)
+        {
+            return new Step(index, server, Provisions.None, Deferred: true);
+        }
         command.Validate(server, flavor);
         return new Step(index, server, CommissionCalculator.For(command.Action, server.OperState, flavor, command.TargetFlavor));
     }
@@ -158,7 +179,7 @@ public sealed class ServerCommands(
         var indexes = new Dictionary<long, int>();
         for (var i = 0; i < results.Length; i++)
         {
-            if (results[i].Performed)
+            if (results[i].Performed && results[i].After.Task is { JobId: null } task && task.Action == command.Action)
             {
                 var server = results[i].After;
                 var driver = await drivers.GetAsync(server.BackendId, CancellationToken.None);
@@ -187,5 +208,6 @@ public sealed class ServerCommands(
         }
     }
 
-    private sealed record Step(int Index, Server Server, Provisions Provisions);
+    /// <param name="Deferred">Only recorded (<see cref="ActionVerdict.Deferred"/>): no commission, no job.</param>
+    private sealed record Step(int Index, Server Server, Provisions Provisions, bool Deferred = false);
 }

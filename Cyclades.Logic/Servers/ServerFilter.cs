@@ -45,8 +45,11 @@ public sealed record ServerFilter
     public DateTimeOffset? IncludeDeletedSince { get; init; }
 }
 
-/// <summary>Servers in <paramref name="OperState"/> whose task is <paramref name="Task"/> (null: no task), or any task if <paramref name="AnyTask"/>.</summary>
-public sealed record ServerStateMatch(OperState OperState, ServerAction? Task = null, bool AnyTask = false);
+/// <summary>
+/// Servers in <paramref name="OperState"/> whose task is <paramref name="Task"/> (null: no task) and that have a destroy
+/// request or not (<paramref name="DestroyRequested"/>); or with any task and either, if <paramref name="AnyTask"/>.
+/// </summary>
+public sealed record ServerStateMatch(OperState OperState, ServerAction? Task = null, bool AnyTask = false, bool DestroyRequested = false);
 
 /// <param name="NextAfterId">Pass as <c>afterId</c> for the next page; null on the last page.</param>
 public sealed record ServerPage(IReadOnlyList<ServerView> Servers, long? NextAfterId);

@@ -32,6 +32,12 @@ public sealed class ServerOptions
     /// </summary>
     public int AbandonedSubmissionSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// A create that ends in error is destroyed by the core (a destroy request the dispatcher carries
+    /// out), so that a failed launch does not hold its quota until someone removes it.
+    /// </summary>
+    public bool DestroyFailedBuilds { get; set; } = true;
+
     internal TimeSpan SubmissionHeartbeat => TimeSpan.FromSeconds(SubmissionHeartbeatSeconds);
     internal TimeSpan AbandonedSubmission => TimeSpan.FromSeconds(AbandonedSubmissionSeconds);
 }

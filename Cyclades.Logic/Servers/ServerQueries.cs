@@ -77,6 +77,12 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     public Task<IReadOnlyList<Server>> ListWithPendingTaskAsync(long backendId, CancellationToken cancellationToken) =>
         ListServersAsync("s.backend_id = @backendId AND s.task_job_id IS NOT NULL", new { backendId }, cancellationToken);
 
+    /// <summary>The servers of a backend with a destroy request and no task: the request can be carried out now.</summary>
+    public Task<IReadOnlyList<Server>> ListDestroyRequestsAsync(long backendId, CancellationToken cancellationToken) =>
+        ListServersAsync(
+            "s.backend_id = @backendId AND s.deleted = @no AND s.destroy_requested_at IS NOT NULL AND s.task IS NULL",
+            new { backendId, no = false }, cancellationToken);
+
     /// <summary>Whether a task of the backend waits for a job that its submitter stopped submitting before <paramref name="silentSince"/>.</summary>
     public Task<bool> HasAbandonedSubmissionsAsync(long backendId, DateTimeOffset silentSince, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db => await db.ExecuteScalarAsync<long>(
@@ -150,11 +156,12 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         {
             parameters.Add($"state{i}", state.OperState.ToDb());
             parameters.Add($"task{i}", state.Task?.ToDb());
+            var request = state.DestroyRequested ? "s.destroy_requested_at IS NOT NULL" : "s.destroy_requested_at IS NULL";
             return state switch
             {
                 { AnyTask: true } => $"s.operstate = @state{i}",
-                { Task: null } => $"(s.operstate = @state{i} AND s.task IS NULL)",
-                _ => $"(s.operstate = @state{i} AND s.task = @task{i})",
+                { Task: null } => $"(s.operstate = @state{i} AND s.task IS NULL AND {request})",
+                _ => $"(s.operstate = @state{i} AND s.task = @task{i} AND {request})",
             };
         }).ToList();
         sql.Append(terms.Count == 0 ? " AND 1 = 0" : $" AND ({string.Join(" OR ", terms)})");

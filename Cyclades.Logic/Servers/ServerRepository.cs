@@ -105,7 +105,7 @@ internal static class ServerRepository
             """
             UPDATE servers SET name = @Name, flavor_id = @FlavorId, private_ip = @PrivateIp, operstate = @OperState,
                 deleted = @Deleted, deleted_at = @DeletedAt, task = @Task, task_job_id = @TaskJobId,
-                task_at = @TaskAt, task_heartbeat_at = @TaskHeartbeatAt,
+                task_at = @TaskAt, task_heartbeat_at = @TaskHeartbeatAt, destroy_requested_at = @DestroyRequestedAt, destroy_reason = @DestroyReason,
                 backend_job_id = @BackendJobId, backend_operation = @BackendOperation, backend_job_status = @BackendJobStatus,
                 backend_message = @BackendMessage, backend_job_at = @BackendJobAt, backend_time = @BackendTime,
                 commission_id = @CommissionId, updated_at = @UpdatedAt
@@ -124,6 +124,8 @@ internal static class ServerRepository
                 TaskJobId = s.Task?.JobId,
                 TaskAt = s.Task is null ? null : UnixTime.ToMicros(s.TaskAt),
                 TaskHeartbeatAt = s.IsSubmitting ? UnixTime.ToMicros(s.SubmissionHeartbeat) : null,
+                DestroyRequestedAt = UnixTime.ToMicros(s.DestroyRequestedAt),
+                DestroyReason = s.DestroyReason.ToDb(),
                 BackendJobId = s.LastJob?.JobId,
                 BackendOperation = s.LastJob?.Operation.ToDb(),
                 BackendJobStatus = s.LastJob?.Status.ToDb(),

@@ -12,7 +12,7 @@ internal record ServerRow
         s.backend_id AS BackendId, s.instance_name AS InstanceName, s.launch_id AS LaunchId, s.launch_index AS LaunchIndex,
         s.key_name AS KeyName, s.private_ip AS PrivateIp, s.operstate AS OperState, s.deleted AS Deleted,
         s.deleted_at AS DeletedAt, s.task AS Task, s.task_job_id AS TaskJobId, s.task_at AS TaskAt,
-        s.task_heartbeat_at AS TaskHeartbeatAt, s.backend_job_id AS BackendJobId,
+        s.task_heartbeat_at AS TaskHeartbeatAt, s.destroy_requested_at AS DestroyRequestedAt, s.destroy_reason AS DestroyReason, s.backend_job_id AS BackendJobId,
         s.backend_operation AS BackendOperation, s.backend_job_status AS BackendJobStatus,
         s.backend_message AS BackendMessage, s.backend_job_at AS BackendJobAt, s.backend_time AS BackendTime,
         s.commission_id AS CommissionId, s.created_at AS CreatedAt, s.updated_at AS UpdatedAt,
@@ -56,6 +56,10 @@ internal record ServerRow
     public long? TaskAt { get; init; }
 
     public long? TaskHeartbeatAt { get; init; }
+
+    public long? DestroyRequestedAt { get; init; }
+
+    public string? DestroyReason { get; init; }
 
     public long? BackendJobId { get; init; }
 
@@ -121,6 +125,8 @@ internal record ServerRow
         Task = Task is null ? null : new ServerTask(DbNames.Parse<ServerAction>(Task), TaskJobId),
         TaskAt = Task is null ? null : UnixTime.FromMicros(TaskAt),
         SubmissionHeartbeat = Task is null || TaskJobId is not null ? null : UnixTime.FromMicros(TaskHeartbeatAt),
+        DestroyRequestedAt = UnixTime.FromMicros(DestroyRequestedAt),
+        DestroyReason = DbNames.ParseOrNull<DestroyReason>(DestroyReason),
         LastJob = BackendJobId is { } jobId
             ? new BackendJob(
                 jobId,

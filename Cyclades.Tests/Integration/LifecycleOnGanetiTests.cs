@@ -1,5 +1,6 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Errors;
+using Cyclades.Logic.Launches;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
 using Cyclades.Tests.Dispatch.Support;
@@ -48,18 +49,55 @@ public sealed class LifecycleOnGanetiTests : RealClusterFixture
     }
 
     [Test]
-    public async Task A_failed_OS_install_is_an_error_that_keeps_its_quota_until_destroyed()
+    public async Task A_failed_OS_install_is_destroyed_by_the_core_and_its_quota_returned()
     {
         var user = NewUser();
         var server = await H.LaunchAsync(RealClusterHarness.FileDisk, RealClusterHarness.FailingImage, user: user);
 
-        var failed = await H.WaitForStateAsync(server.Id, OperState.Error, JobTimeout, user);
-        var kept = await UsageAsync(user);
-        await H.Commands.DestroyAsync(user, server.Id, None);
-        await H.WaitForAsync(server.Id, s => s.Deleted, "destroyed", JobTimeout, user);
+        var gone = await H.WaitForAsync(server.Id, s => s.Deleted, "destroyed without a terminate", JobTimeout, user);
 
-        Assert.That(failed.LastJob!.Message, Does.Contain("OS create script failed"));
-        Assert.That((kept[QuotaResource.Vm], kept[QuotaResource.Cpu], kept[QuotaResource.Disk]), Is.EqualTo((1L, 1L, 1L << 30)));
+        Assert.That((gone.DestroyReason, gone.LastJob!.Operation), Is.EqualTo(((DestroyReason?)DestroyReason.FailedBuild, ServerOperation.Destroy)));
+        Assert.That((await UsageAsync(user)).Values, Is.All.Zero);
+        Assert.That(await InstanceAsync(server.InstanceName), Is.Null);
+    }
+
+    [Test]
+    public async Task Servers_destroyed_right_after_their_launch_are_removed_once_created()
+    {
+        var user = NewUser();
+        var servers = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            var server = await H.LaunchAsync(RealClusterHarness.Small, RealClusterHarness.Image, user: user);
+            var destroy = await H.Commands.DestroyAsync(user, server.Id, None);
+            Assert.That((destroy.After.Task?.Action, destroy.After.DestroyRequestedAt is null), Is.EqualTo(((ServerAction?)ServerAction.Build, false)));
+            return server;
+        }));
+
+        foreach (var server in servers)
+        {
+            var gone = await H.WaitForAsync(server.Id, s => s.Deleted, $"server {server.Id} destroyed", JobTimeout, user);
+            Assert.That((gone.Task, gone.DestroyRequestedAt), Is.EqualTo(((ServerTask?)null, (DateTimeOffset?)null)));
+            Assert.That(await InstanceAsync(server.InstanceName), Is.Null, "no orphan on the cluster");
+        }
+        Assert.That((await UsageAsync(user)).Values, Is.All.Zero);
+        Assert.That(await QuotaInvariants.UsageDriftAsync(H.Database.Connections), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_shutdown_on_the_node_terminates_a_server_that_terminates_on_shutdown()
+    {
+        var user = NewUser();
+        var server = (await H.Launches.LaunchAsync(
+            new LaunchRequest(user, RealClusterHarness.Image, RealClusterHarness.Small, 1, 1)
+            {
+                Settings = ServerSettings.Default with { GuestShutdown = GuestShutdownAction.Destroy, DestroyProtected = true },
+            }, None)).Servers[0].Server;
+        await H.WaitForStateAsync(server.Id, OperState.Started, JobTimeout, user);
+
+        await Real.Cluster.OnNodeAsync("gnt-instance", "shutdown", "--submit", server.InstanceName);
+
+        var gone = await H.WaitForAsync(server.Id, s => s.Deleted, "terminated on its shutdown", JobTimeout, user);
+        Assert.That(gone.DestroyReason, Is.EqualTo(DestroyReason.GuestShutdown));
         Assert.That((await UsageAsync(user)).Values, Is.All.Zero);
         Assert.That(await InstanceAsync(server.InstanceName), Is.Null);
     }

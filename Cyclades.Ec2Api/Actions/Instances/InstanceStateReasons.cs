@@ -14,6 +14,7 @@ public static class InstanceStateReasons
     public const string TaskCodePrefix = "Cyclades.Task.";
     public const string InternalError = "Server.InternalError";
     public const string UserInitiatedShutdown = "Client.UserInitiatedShutdown";
+    public const string InstanceInitiatedShutdown = "Client.InstanceInitiatedShutdown";
 
     public static (StateReasonItem? StateReason, string Reason) Of(Server server)
     {
@@ -28,6 +29,11 @@ public static class InstanceStateReasons
             var message = $"{InternalError}: {failure}";
             return (new StateReasonItem { Code = InternalError, Message = message }, message);
         }
+        if (server.DestroyReason == DestroyReason.GuestShutdown)
+        {
+            var message = $"{InstanceInitiatedShutdown}: Instance initiated shutdown";
+            return (new StateReasonItem { Code = InstanceInitiatedShutdown, Message = message }, message);
+        }
         if (server.Deleted)
         {
             var at = (server.DeletedAt ?? server.UpdatedAt).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
@@ -37,13 +43,20 @@ public static class InstanceStateReasons
         return (null, "");
     }
 
+    private const string FailedOnCluster = "The instance failed on its cluster.";
+
     /// <summary>The cluster's message for a server that failed: in ERROR, or released without ever being built.</summary>
     private static string? Failure(Server server)
     {
         var failedCreate = server.LastJob is { Operation: ServerOperation.Create, Status: JobStatus.Error };
         if (server.OperState == OperState.Error || (server.Deleted && failedCreate))
         {
-            return server.LastJob?.Message is { Length: > 0 } message ? message : "The instance failed on its cluster.";
+            return server.LastJob?.Message is { Length: > 0 } message ? message : FailedOnCluster;
+        }
+        // Destroyed by the core after its failed create (the last job is the removal).
+        if (server.DestroyReason == DestroyReason.FailedBuild)
+        {
+            return FailedOnCluster;
         }
         return null;
     }

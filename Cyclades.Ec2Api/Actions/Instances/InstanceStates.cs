@@ -13,7 +13,7 @@ public sealed record InstanceStateItem(
 /// states"); the rules are applied in this order:
 /// <list type="number">
 /// <item>deleted or DESTROYED → terminated (48)</item>
-/// <item>task DESTROY → shutting-down (32)</item>
+/// <item>task DESTROY, or a destroy request waiting for the create job (or decided by the core) → shutting-down (32)</item>
 /// <item>BUILD → pending (0)</item>
 /// <item>ERROR → terminated (48), with <c>stateReason</c> <c>Server.InternalError</c>: a failed server
 ///   ends a wait for running at once, and terminating it still removes it and frees its quota</item>
@@ -34,7 +34,7 @@ public static class InstanceStates
     public static IReadOnlyList<InstanceStateItem> All { get; } = [Pending, Running, ShuttingDown, Terminated, Stopping, Stopped];
 
     public static InstanceStateItem Of(Server server) =>
-        server.Deleted ? Terminated : Of(server.OperState, server.Task?.Action);
+        server.Deleted ? Terminated : Of(server.OperState, server.Task?.Action, server.DestroyRequestedAt is not null);
 
     /// <summary>
     /// The state RunInstances answers for a server it just created: <c>pending</c>, as AWS always
@@ -42,9 +42,10 @@ public static class InstanceStates
     /// </summary>
     public static InstanceStateItem JustLaunched(InstanceStateItem state) => state == Running ? Pending : state;
 
-    public static InstanceStateItem Of(OperState operState, ServerAction? task) => (operState, task) switch
+    public static InstanceStateItem Of(OperState operState, ServerAction? task, bool destroyRequested = false) => (operState, task) switch
     {
         (OperState.Destroyed, _) => Terminated,
+        _ when destroyRequested => ShuttingDown,
         (_, ServerAction.Destroy) => ShuttingDown,
         (OperState.Build, _) => Pending,
         (OperState.Error, _) => Terminated,
@@ -58,18 +59,20 @@ public static class InstanceStates
     /// <summary>The operstate and task combinations whose EC2 state satisfies <paramref name="predicate"/>.</summary>
     public static IReadOnlyList<ServerStateMatch> Matching(Func<InstanceStateItem, bool> predicate)
     {
-        ServerAction?[] tasks = [null, .. Enum.GetValues<ServerAction>()];
+        var cases = (from task in new ServerAction?[] { null }.Concat(Enum.GetValues<ServerAction>().Cast<ServerAction?>())
+                     from requested in new[] { false, true }
+                     select (Task: task, Requested: requested)).ToList();
         var matches = new List<ServerStateMatch>();
         foreach (var operState in Enum.GetValues<OperState>())
         {
-            var hits = tasks.Where(task => predicate(Of(operState, task))).ToList();
-            if (hits.Count == tasks.Length)
+            var hits = cases.Where(c => predicate(Of(operState, c.Task, c.Requested))).ToList();
+            if (hits.Count == cases.Count)
             {
                 matches.Add(new ServerStateMatch(operState, AnyTask: true));
             }
             else
             {
-                matches.AddRange(hits.Select(task => new ServerStateMatch(operState, task)));
+                matches.AddRange(hits.Select(c => new ServerStateMatch(operState, c.Task, DestroyRequested: c.Requested)));
             }
         }
         return matches;

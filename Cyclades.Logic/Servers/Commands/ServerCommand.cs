@@ -8,6 +8,9 @@ internal abstract class ServerCommand
 {
     public abstract ServerAction Action { get; }
 
+    /// <summary>Subject to the owner's protection settings (<see cref="ServerProtection"/>).</summary>
+    public virtual bool Guarded => true;
+
     /// <summary>The flavor the server is given, for commands that change it.</summary>
     public virtual Flavor? TargetFlavor => null;
 

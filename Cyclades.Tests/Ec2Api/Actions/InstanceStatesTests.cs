@@ -25,6 +25,12 @@ public sealed class InstanceStatesTests
     public void Operstate_and_task_make_the_ec2_state(OperState operState, ServerAction? task, string name, int code) =>
         Assert.That(InstanceStates.Of(operState, task), Is.EqualTo(new InstanceStateItem(code, name)));
 
+    [TestCase(OperState.Build, ServerAction.Build)]
+    [TestCase(OperState.Error, null)]
+    [TestCase(OperState.Stopped, null)]
+    public void A_destroy_request_shows_shutting_down(OperState operState, ServerAction? task) =>
+        Assert.That(InstanceStates.Of(operState, task, destroyRequested: true), Is.EqualTo(InstanceStates.ShuttingDown));
+
     [TestCase(OperState.Build, "pending")]
     [TestCase(OperState.Started, "pending")]
     [TestCase(OperState.Error, "terminated")]
@@ -43,8 +49,12 @@ public sealed class InstanceStatesTests
             {
                 foreach (var task in tasks)
                 {
-                    var selected = matches.Any(m => m.OperState == operState && (m.AnyTask || m.Task == task));
-                    Assert.That(selected, Is.EqualTo(InstanceStates.Of(operState, task) == state), $"{state.Name}: {operState}/{task}");
+                    foreach (var requested in new[] { false, true })
+                    {
+                        var selected = matches.Any(m => m.OperState == operState && (m.AnyTask || (m.Task == task && m.DestroyRequested == requested)));
+                        Assert.That(selected, Is.EqualTo(InstanceStates.Of(operState, task, requested) == state),
+                            $"{state.Name}: {operState}/{task}{(requested ? " with a destroy request" : "")}");
+                    }
                 }
             }
         }

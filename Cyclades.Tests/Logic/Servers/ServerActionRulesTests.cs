@@ -46,6 +46,16 @@ public sealed class ServerActionRulesTests
         Assert.That((state.ServerId, state.Action, state.State), Is.EqualTo((7L, ServerAction.Resize, OperState.Started)));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Destroy_during_the_create_task_is_deferred_not_refused(bool submitting)
+    {
+        var server = ServerIn(OperState.Build, ServerAction.Build) with { Task = new ServerTask(ServerAction.Build, submitting ? null : 42) };
+
+        Assert.That(ServerActionRules.EnsureAllowed(server, ServerAction.Destroy), Is.EqualTo(ActionVerdict.Deferred));
+        Assert.That(ServerActionRules.EnsureAllowed(ServerIn(OperState.Error), ServerAction.Destroy), Is.EqualTo(ActionVerdict.Allowed));
+    }
+
     [Test]
     public void Build_is_not_a_command() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ServerActionRules.EnsureAllowed(ServerIn(OperState.Started), ServerAction.Build));

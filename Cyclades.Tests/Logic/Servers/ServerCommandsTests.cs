@@ -1,5 +1,6 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Errors;
+using Cyclades.Logic.Launches;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
@@ -161,15 +162,41 @@ public sealed class ServerCommandsTests(DatabaseProvider provider) : LogicTest(p
     }
 
     [Test]
-    public async Task Destroy_waits_for_a_create_job_that_has_not_finished()
+    public async Task Destroy_during_the_create_job_is_recorded_and_carried_out_once_the_job_has_ended()
     {
         var server = (await Logic.LaunchAsync())[0].Server;
+        var jobs = Logic.Driver.Jobs.Count;
 
-        await Assert.ThrowsAsync<ServerBuildingException>(() => Logic.Commands.DestroyAsync(LogicHarness.User, server.Id, CancellationToken.None));
-
-        Logic.Driver.SetStatus(server.Task!.JobId!.Value, JobStatus.Error);
         var destroy = await Logic.Commands.DestroyAsync(LogicHarness.User, server.Id, CancellationToken.None);
-        Assert.That(destroy.Performed, Is.True);
+
+        Assert.That(destroy.After.DestroyRequestedAt, Is.Not.Null);
+        Assert.That(Logic.Driver.Jobs, Has.Count.EqualTo(jobs), "no removal while the instance is being created");
+        var recorded = await Logic.ServerAsync(server.Id);
+        Assert.That((recorded.Task!.Action, recorded.DestroyReason), Is.EqualTo((ServerAction.Build, (DestroyReason?)DestroyReason.Owner)));
+        Assert.That(recorded.DestroyRequestedAt, Is.EqualTo(destroy.After.DestroyRequestedAt).Within(TimeSpan.FromMilliseconds(1)));
+        var again = await Logic.Commands.DestroyManyAsync(LogicHarness.User, [server.Id], skipAlreadyDone: true, CancellationToken.None);
+        Assert.That(again[0].Performed, Is.False, "a second terminate finds it already being destroyed");
+
+        await Logic.FinishAsync(server.Task!.JobId!.Value, JobStatus.Error);
+        var carried = await Logic.Commands.DestroyRequestedAsync(await Logic.ServerAsync(server.Id), CancellationToken.None);
+        Assert.That(carried.After.Task!.Action, Is.EqualTo(ServerAction.Destroy));
+        await Logic.FinishAsync(carried.After.Task!.JobId!.Value, JobStatus.Success);
+        var gone = await Logic.ServerAsync(server.Id);
+        Assert.That((gone.Deleted, gone.DestroyRequestedAt), Is.EqualTo((true, (DateTimeOffset?)null)));
+        Assert.That((await Logic.Quotas.GetAsync(LogicHarness.User, CancellationToken.None))[QuotaResource.Vm].Usage, Is.Zero);
+        Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(Logic.Database.Connections), Is.Empty);
+    }
+
+    [Test]
+    public async Task Protection_refuses_a_destroy_during_the_create_job_too()
+    {
+        var server = (await Logic.Launches.LaunchAsync(
+            new LaunchRequest(LogicHarness.User, LogicHarness.Image, LogicHarness.Small, 1, 1) { Settings = ServerSettings.Default with { DestroyProtected = true } },
+            CancellationToken.None)).Servers[0].Server;
+
+        await Assert.ThrowsAsync<ServerProtectedException>(() => Logic.Commands.DestroyAsync(LogicHarness.User, server.Id, CancellationToken.None));
+
+        Assert.That((await Logic.ServerAsync(server.Id)).DestroyRequestedAt, Is.Null);
     }
 
     [TestCase(false)]
