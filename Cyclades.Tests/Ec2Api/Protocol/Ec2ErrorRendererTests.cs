@@ -18,13 +18,14 @@ public sealed class Ec2ErrorRendererTests
             + "<Message>Value (&lt;a&amp;b&gt;) is invalid.</Message></Error></Errors><RequestID>req-1</RequestID></Response>"));
     }
 
-    // A source, not attributes: attribute strings are stored as UTF-8, which turns a lone surrogate into U+FFFD.
-    private static readonly object[] Messages =
+    // A source, not attributes: attribute strings are stored as UTF-8, which turns a lone surrogate into U+FFFD;
+    // and display names without the characters themselves, which the test runner drops tests for.
+    private static readonly TestCaseData[] Messages =
     [
-        new object[] { "bad\u0001value", "bad\\u0001value" },
-        new object[] { "\uFFFE\uFFFF", "\\uFFFE\\uFFFF" },
-        new object[] { "lone \uD800 high, lone \uDC00 low", "lone \\uD800 high, lone \\uDC00 low" },
-        new object[] { "tab\tline\n and \U0001F600 stay", "tab\tline\n and \U0001F600 stay" },
+        new TestCaseData("bad\u0001value", "bad\\u0001value").SetArgDisplayNames("a control character"),
+        new TestCaseData("\uFFFE\uFFFF", "\\uFFFE\\uFFFF").SetArgDisplayNames("the two non-characters"),
+        new TestCaseData("lone \uD800 high, lone \uDC00 low", "lone \\uD800 high, lone \\uDC00 low").SetArgDisplayNames("lone surrogates"),
+        new TestCaseData("tab\tline\n and \U0001F600 stay", "tab\tline\n and \U0001F600 stay").SetArgDisplayNames("tab, LF and a surrogate pair"),
     ];
 
     [TestCaseSource(nameof(Messages))]
