@@ -98,6 +98,7 @@ public sealed partial class Ec2ProtocolMiddleware(
         var caller = await verifier.VerifyAsync(new SigV4Request(request.Method, rawPath, rawQuery, request.Headers, body), query, http.RequestAborted);
         scope.Set("User", caller.UserName);
         scope.Set("AccessKeyId", caller.AccessKeyId);
+        RejectCharactersXmlCannotCarry(pairs);
 
         var action = SingleValue(pairs, "Action");
         if (string.IsNullOrEmpty(action))
@@ -149,6 +150,25 @@ public sealed partial class Ec2ProtocolMiddleware(
         catch (DecoderFallbackException)
         {
             throw Ec2Errors.MalformedQueryString("The request body is not valid UTF-8.");
+        }
+    }
+
+    /// <summary>
+    /// Every parameter passes here once: a character XML cannot carry, once stored, would break every
+    /// answer that shows it, so it is refused as AWS refuses it.
+    /// </summary>
+    private static void RejectCharactersXmlCannotCarry(List<KeyValuePair<string, string>> pairs)
+    {
+        foreach (var (name, value) in pairs)
+        {
+            foreach (var text in (string[])[name, value])
+            {
+                if (XmlCharacters.IndexOfInvalid(text) is var at and >= 0)
+                {
+                    throw Ec2Errors.InvalidParameterValue(name, value,
+                        $"It contains the character U+{(int)text[at]:X4}, which is not allowed.");
+                }
+            }
         }
     }
 

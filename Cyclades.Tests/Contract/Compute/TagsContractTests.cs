@@ -93,6 +93,22 @@ public sealed class TagsContractTests(DatabaseProvider provider) : ComputeFixtur
     }
 
     [Test]
+    public async Task A_character_xml_cannot_carry_is_refused_and_never_poisons_describe()
+    {
+        var instance = (await Alice.RunAsync()).Instances[0].InstanceId;
+
+        var value = await FailsAsync(() => Alice.CreateTagsAsync(new CreateTagsRequest { Resources = [instance], Tags = [new Tag("k", "bad\u0001value")] }));
+        var key = await FailsAsync(() => Alice.CreateTagsAsync(new CreateTagsRequest { Resources = [instance], Tags = [new Tag("bad\uFFFF", "v")] }));
+        var described = await Alice.DescribeInstancesAsync(new DescribeInstancesRequest());
+
+        Assert.That((value.ErrorCode, value.StatusCode), Is.EqualTo(("InvalidParameterValue", HttpStatusCode.BadRequest)), value.Message);
+        Assert.That(value.Message, Does.Contain("U+0001"));
+        Assert.That((key.ErrorCode, key.StatusCode), Is.EqualTo(("InvalidParameterValue", HttpStatusCode.BadRequest)), key.Message);
+        var shown = described.Reservations.SelectMany(r => r.Instances).Single(i => i.InstanceId == instance);
+        Assert.That(shown.Tags ?? [], Is.Empty, "nothing of the refused requests was stored");
+    }
+
+    [Test]
     public async Task A_resource_carries_at_most_50_tags()
     {
         var instance = (await Alice.RunAsync()).Instances[0].InstanceId;

@@ -64,6 +64,11 @@ public sealed class Ec2ProtocolTests
     [TestCase("Action=DescribeRegions&Version=2016-11-15&DryRun=true", 412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.")]
     [TestCase("Action=DescribeRegions&Version=2016-11-15&DryRun=true&Filter.1.Name=colour&Filter.1.Value.1=x", 400, "InvalidParameterValue", "The filter 'colour' is invalid")]
     [TestCase("Action=DescribeRegions&Version=2016-11-15&X=%ZZ", 400, "MalformedQueryString", null)]
+    [TestCase("Action=DescribeRegions&Version=2016-11-15&RegionName.1=a%01b", 400, "InvalidParameterValue",
+        "Value (a\\u0001b) for parameter RegionName.1 is invalid. It contains the character U+0001, which is not allowed.")]
+    [TestCase("Action=DescribeRegions&Version=2016-11-15&Filter.1.Name=region-name&Filter.1.Value.1=%EF%BF%BE", 400, "InvalidParameterValue",
+        "Value (\\uFFFE) for parameter Filter.1.Value.1 is invalid. It contains the character U+FFFE, which is not allowed.")]
+    [TestCase("Action=DescribeRegions&Version=2016-11-15&Bad%1BName=x", 400, "InvalidParameterValue", null)]
     public async Task Client_mistakes_get_the_ec2_error_code_status_and_message(string body, int status, string code, string? message)
     {
         var reply = await Send(body);
@@ -104,6 +109,18 @@ public sealed class Ec2ProtocolTests
 
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(reply.ErrorCode, Is.EqualTo("MissingAuthenticationToken"));
+    }
+
+    [TestCase("X-Amz-Algorithm=%01")]
+    [TestCase("X-Amz-Algorithm=%01&X-Amz-Credential=%01&X-Amz-Date=%01&X-Amz-SignedHeaders=%01&X-Amz-Signature=%01")]
+    [TestCase("Action=%01&Version=%01")]
+    public async Task An_unsigned_probe_with_characters_xml_cannot_carry_gets_an_xml_client_error(string query)
+    {
+        var reply = await Ec2Reply.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(_host.Endpoint, "?" + query)));
+
+        Assert.That((int)reply.Status, Is.InRange(400, 499), reply.ToString());
+        Assert.That(reply.ErrorCode, Is.Not.Null.And.Not.EqualTo("InternalError"), reply.ToString());
+        Assert.That(reply.Body, Does.Not.Contain("\u0001"), "an echoed value is escaped");
     }
 
     [TestCase("AWS AKIDALICE0000000001:c2lnbmF0dXJl", "Signature Version 2 is not supported by this endpoint: sign requests with AWS Signature Version 4.")]
