@@ -37,7 +37,7 @@ public sealed class TestDatabase : IAsyncDisposable
         else
         {
             var directory = Path.Combine(Path.GetTempPath(), "cyclades-test-sqlite", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(directory);
+            PrivateFiles.EnsureDirectory(directory);
             var connectionString = $"Data Source={Path.Combine(directory, "cyclades.db")}";
             database = new TestDatabase(new DatabaseTarget(provider, connectionString), null, directory);
         }
