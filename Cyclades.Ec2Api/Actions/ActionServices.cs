@@ -1,6 +1,7 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.Tags;
+using Cyclades.Ec2Api.Actions.Volumes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cyclades.Ec2Api.Actions;
@@ -15,6 +16,7 @@ public static class ActionServices
         services.AddSingleton<InstancePages>();
         services.AddSingleton<InstanceRenderer>();
         services.AddSingleton<TaggableResources>();
+        services.AddSingleton<VolumeTypeMapping>();
         return services;
     }
 }

@@ -40,9 +40,10 @@ public static class DomainErrorMap
         InvalidResizeException e => Ec2Errors.InvalidInstanceAttributeValue(e.Problem switch
         {
             ResizeProblem.SameFlavor => $"The instance '{InstanceIds.Of(e.ServerId)}' already has the instance type {e.Flavor}.",
-            ResizeProblem.DiskSize => $"Modifying the instance type of '{InstanceIds.Of(e.ServerId)}' to {e.Flavor} is not allowed: its disk size differs.",
-            _ => $"Modifying the instance type of '{InstanceIds.Of(e.ServerId)}' to {e.Flavor} is not allowed: its disk type differs.",
+            ResizeProblem.SameCompute => $"The instance '{InstanceIds.Of(e.ServerId)}' already has the vCPUs and memory of {e.Flavor}; its volumes do not depend on the instance type.",
+            _ => $"Modifying the instance type of '{InstanceIds.Of(e.ServerId)}' to {e.Flavor} is not allowed: it does not support the instance's volume type.",
         }),
+        InvalidVolumeRequestException e => Ec2Errors.InvalidBlockDeviceMapping(e.Message),
         TaskWaitTimeoutException e => Ec2Errors.Unavailable(
             $"The {InstanceStates.TaskState(e.PendingTask)} task of instance '{InstanceIds.Of(e.ServerId)}' is still running on the cluster; retry the request to wait for it again."),
         ResizeFailedException e => Ec2Errors.InternalError(

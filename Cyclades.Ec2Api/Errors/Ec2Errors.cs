@@ -101,6 +101,9 @@ public static class Ec2Errors
     public static Ec2Exception IncorrectInstanceState(string message) =>
         New("IncorrectInstanceState", Status400BadRequest, message);
 
+    public static Ec2Exception InvalidBlockDeviceMapping(string message) =>
+        New("InvalidBlockDeviceMapping", Status400BadRequest, message);
+
     public static Ec2Exception InvalidInstanceAttributeValue(string message) =>
         New("InvalidInstanceAttributeValue", Status400BadRequest, message);
 

@@ -13,4 +13,11 @@ public sealed class Ec2ApiOptions
 
     /// <summary>How long terminated instances stay visible, as on AWS (about an hour), so that waiters see them.</summary>
     public TimeSpan TerminatedVisibleFor { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// EC2 VolumeType → the cloud's volume type (a disk template its clusters enable), e.g.
+    /// <c>gp3 = plain</c>, <c>standard = file</c>. Unmapped EC2 types get the instance type's default
+    /// volume type (docs/storage.md).
+    /// </summary>
+    public Dictionary<string, string> VolumeTypes { get; set; } = new(StringComparer.Ordinal);
 }

@@ -14,7 +14,7 @@ internal static class InstanceCreateRequestBuilder
     {
         Name = spec.InstanceName,
         DiskTemplate = spec.DiskTemplate,
-        Disks = spec.DiskTemplate == DisklessTemplate ? [] : [new InstanceDiskSpec(checked(spec.DiskGiB * 1024))],
+        Disks = spec.DiskTemplate == DisklessTemplate ? [] : spec.Disks.Select(d => new InstanceDiskSpec(checked(d.SizeGiB * 1024), d.Name)).ToList(),
         Nics = [Nic(spec.PrivateIp, defaults.Network)],
         OsType = spec.OsType,
         OsParameters = spec.OsParameters,

@@ -12,6 +12,7 @@ internal sealed class SimulatedInstance
     public required string PrimaryNode { get; set; }
     public required string Hypervisor { get; init; }
     public required IReadOnlyList<int> DiskSizesMiB { get; init; }
+    public required IReadOnlyList<string?> DiskNames { get; init; }
     public required IReadOnlyList<SimulatedNic> Nics { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
     public int VCpus { get; set; }
@@ -54,6 +55,7 @@ internal sealed class SimulatedInstance
         SecondaryNodes = [],
         DiskTemplate = DiskTemplate,
         DiskSizesMiB = DiskSizesMiB,
+        DiskNames = DiskNames,
         NicIps = Nics.Select(nic => nic.Ip).ToList(),
         NicMacs = Nics.Select(nic => (string?)nic.Mac).ToList(),
         NicModes = Nics.Select(_ => (string?)"bridged").ToList(),

@@ -55,12 +55,16 @@ public sealed record ServerBuildSpec(
     string InstanceName,
     int Cpu,
     int RamMiB,
-    int DiskGiB,
+    IReadOnlyList<DiskSpec> Disks,
     string DiskTemplate,
     string OsType,
     IReadOnlyDictionary<string, string> OsParameters,
     string? PrivateIp,
     IReadOnlyList<string> Tags);
+
+/// <summary>One disk of a new server, in order (the first is the root).</summary>
+/// <param name="Name">The cluster's name for it (<c>snf-vol-&lt;volume id&gt;</c>).</param>
+public sealed record DiskSpec(string Name, int SizeGiB);
 
 public enum JobStatus
 {

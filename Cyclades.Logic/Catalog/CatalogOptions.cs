@@ -77,6 +77,9 @@ public sealed class ImageDefinition
     /// <summary>The OS parameter that receives the key pair's public key, if any.</summary>
     public string? KeyParameter { get; set; }
 
+    /// <summary>The smallest root volume the image fits on, GiB (0: none); a launch asking for less is refused.</summary>
+    public int MinDiskGiB { get; set; }
+
     /// <summary>What is wrong with this image on its own, each message starting with the setting's name.</summary>
     public IEnumerable<string> Problems()
     {
@@ -91,6 +94,10 @@ public sealed class ImageDefinition
         if (string.IsNullOrWhiteSpace(Os) || Os.Length > 128)
         {
             yield return "Os is required (the cluster OS with variant, e.g. noop+default).";
+        }
+        if (MinDiskGiB < 0)
+        {
+            yield return $"MinDiskGiB must be ≥ 0 (got {MinDiskGiB}).";
         }
     }
 }

@@ -7,10 +7,11 @@ namespace Cyclades.Logic.Catalog;
 internal static class CatalogRepository
 {
     private const string FlavorColumns =
-        "id AS Id, name AS Name, cpu AS Cpu, ram_mib AS RamMiB, disk_gib AS DiskGiB, disk_template AS DiskTemplate, deleted AS Deleted, origin AS Origin";
+        "id AS Id, name AS Name, cpu AS Cpu, ram_mib AS RamMiB, disk_gib AS DiskGiB, disk_template AS DiskTemplate, deleted AS Deleted, origin AS Origin, "
+        + "(SELECT GROUP_CONCAT(t.volume_type) FROM flavor_volume_types t WHERE t.flavor_id = flavors.id) AS VolumeTypes";
 
     private const string ImageColumns =
-        "id AS Id, name AS Name, description AS Description, os_type AS OsType, os_parameters AS OsParameters, key_parameter AS KeyParameter, deleted AS Deleted, origin AS Origin, created_at AS CreatedAt";
+        "id AS Id, name AS Name, description AS Description, os_type AS OsType, os_parameters AS OsParameters, key_parameter AS KeyParameter, deleted AS Deleted, origin AS Origin, created_at AS CreatedAt, min_disk_gib AS MinDiskGiB";
 
     public static async Task<IReadOnlyList<Flavor>> ListFlavorsAsync(Db db, CancellationToken cancellationToken) =>
         (await db.QueryAsync<FlavorRow>($"SELECT {FlavorColumns} FROM flavors ORDER BY id", null, cancellationToken))
@@ -25,34 +26,52 @@ internal static class CatalogRepository
             $"SELECT {FlavorColumns} FROM flavors WHERE name = @name AND deleted = @no", new { name, no = false }, cancellationToken))
             ?.ToFlavor();
 
-    /// <summary>The flavor with these specs, preferring one still offered.</summary>
-    public static async Task<Flavor?> FindFlavorBySpecsAsync(Db db, int cpu, int ramMiB, int diskGiB, string diskTemplate, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The flavor with this compute that allows the volume type (a resize changes compute only),
+    /// preferring one still offered, then one with <paramref name="diskGiB"/> as its default disk.
+    /// </summary>
+    public static async Task<Flavor?> FindFlavorBySpecsAsync(Db db, int cpu, int ramMiB, string volumeType, int diskGiB, CancellationToken cancellationToken) =>
         (await db.QueryAsync<FlavorRow>(
             $"""
             SELECT {FlavorColumns} FROM flavors
-            WHERE cpu = @cpu AND ram_mib = @ramMiB AND disk_gib = @diskGiB AND disk_template = @diskTemplate
-            ORDER BY deleted, id
+            WHERE cpu = @cpu AND ram_mib = @ramMiB
+            ORDER BY deleted, CASE WHEN disk_gib = @diskGiB THEN 0 ELSE 1 END, id
             """,
-            new { cpu, ramMiB, diskGiB, diskTemplate }, cancellationToken))
-            .Select(r => r.ToFlavor()).FirstOrDefault();
+            new { cpu, ramMiB, diskGiB }, cancellationToken))
+            .Select(r => r.ToFlavor()).FirstOrDefault(f => f.AllowsVolumeType(volumeType));
 
-    public static Task<long> InsertFlavorAsync(Db db, FlavorDefinition f, DefinitionOrigin origin, long now, CancellationToken cancellationToken) =>
-        db.InsertAsync(
+    public static async Task<long> InsertFlavorAsync(Db db, FlavorDefinition f, DefinitionOrigin origin, long now, CancellationToken cancellationToken)
+    {
+        var id = await db.InsertAsync(
             """
             INSERT INTO flavors (name, cpu, ram_mib, disk_gib, disk_template, deleted, origin, created_at, updated_at)
             VALUES (@Name, @Cpu, @RamMiB, @DiskGiB, @DiskTemplate, @no, @origin, @now, @now)
             """,
             new { f.Name, f.Cpu, f.RamMiB, f.DiskGiB, f.DiskTemplate, no = false, origin = origin.ToDb(), now }, cancellationToken);
+        await SetVolumeTypesAsync(db, id, f.DiskTemplate, cancellationToken);
+        return id;
+    }
 
-    public static Task UpdateFlavorAsync(
-        Db db, long id, string name, FlavorDefinition specs, bool deleted, DefinitionOrigin origin, long now, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(
+    public static async Task UpdateFlavorAsync(
+        Db db, long id, string name, FlavorDefinition specs, bool deleted, DefinitionOrigin origin, long now, CancellationToken cancellationToken)
+    {
+        await db.ExecuteAsync(
             """
             UPDATE flavors SET name = @name, cpu = @Cpu, ram_mib = @RamMiB, disk_gib = @DiskGiB, disk_template = @DiskTemplate,
                 deleted = @deleted, origin = @origin, updated_at = @now
             WHERE id = @id
             """,
             new { id, name, specs.Cpu, specs.RamMiB, specs.DiskGiB, specs.DiskTemplate, deleted, origin = origin.ToDb(), now }, cancellationToken);
+        await SetVolumeTypesAsync(db, id, specs.DiskTemplate, cancellationToken);
+    }
+
+    /// <summary>A flavor allows the volume type of its disk template.</summary>
+    private static async Task SetVolumeTypesAsync(Db db, long flavorId, string diskTemplate, CancellationToken cancellationToken)
+    {
+        await db.ExecuteAsync("DELETE FROM flavor_volume_types WHERE flavor_id = @flavorId", new { flavorId }, cancellationToken);
+        await db.ExecuteAsync(
+            "INSERT INTO flavor_volume_types (flavor_id, volume_type) VALUES (@flavorId, @diskTemplate)", new { flavorId, diskTemplate }, cancellationToken);
+    }
 
     public static async Task<bool> IsFlavorInUseAsync(Db db, long id, CancellationToken cancellationToken) =>
         await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM servers WHERE flavor_id = @id", new { id }, cancellationToken) > 0;
@@ -75,6 +94,7 @@ internal static class CatalogRepository
             image.Os,
             OsParameters = JsonSerializer.Serialize(new SortedDictionary<string, string>(image.OsParameters, StringComparer.Ordinal)),
             image.KeyParameter,
+            image.MinDiskGiB,
             no = false,
             origin = origin.ToDb(),
             now,
@@ -83,12 +103,12 @@ internal static class CatalogRepository
             exists
                 ? """
                   UPDATE images SET name = @Name, description = @Description, os_type = @Os, os_parameters = @OsParameters,
-                      key_parameter = @KeyParameter, deleted = @no, origin = @origin, updated_at = @now
+                      key_parameter = @KeyParameter, min_disk_gib = @MinDiskGiB, deleted = @no, origin = @origin, updated_at = @now
                   WHERE id = @Id
                   """
                 : """
-                  INSERT INTO images (id, name, description, os_type, os_parameters, key_parameter, deleted, origin, created_at, updated_at)
-                  VALUES (@Id, @Name, @Description, @Os, @OsParameters, @KeyParameter, @no, @origin, @now, @now)
+                  INSERT INTO images (id, name, description, os_type, os_parameters, key_parameter, min_disk_gib, deleted, origin, created_at, updated_at)
+                  VALUES (@Id, @Name, @Description, @Os, @OsParameters, @KeyParameter, @MinDiskGiB, @no, @origin, @now, @now)
                   """,
             parameters, cancellationToken);
     }
@@ -117,7 +137,13 @@ internal static class CatalogRepository
 
         public required string Origin { get; init; }
 
-        public Flavor ToFlavor() => new(Id, Name, Cpu, RamMiB, DiskGiB, DiskTemplate, Deleted) { Origin = DbNames.Parse<DefinitionOrigin>(Origin) };
+        public string? VolumeTypes { get; init; }
+
+        public Flavor ToFlavor() => new(Id, Name, Cpu, RamMiB, DiskGiB, DiskTemplate, Deleted)
+        {
+            Origin = DbNames.Parse<DefinitionOrigin>(Origin),
+            VolumeTypes = VolumeTypes?.Split(',').Order(StringComparer.Ordinal).ToList() ?? [DiskTemplate],
+        };
     }
 
     private sealed record ImageRow
@@ -140,6 +166,8 @@ internal static class CatalogRepository
 
         public long CreatedAt { get; init; }
 
+        public int MinDiskGiB { get; init; }
+
         public Image ToImage() => new(
             Id, Name, Description, OsType,
             JsonSerializer.Deserialize<SortedDictionary<string, string>>(OsParameters) ?? [],
@@ -147,6 +175,7 @@ internal static class CatalogRepository
         {
             Origin = DbNames.Parse<DefinitionOrigin>(Origin),
             CreatedAt = UnixTime.FromMicros(CreatedAt),
+            MinDiskGiB = MinDiskGiB,
         };
     }
 }

@@ -18,6 +18,9 @@ public sealed record Image(
 {
     public DefinitionOrigin Origin { get; init; } = DefinitionOrigin.Config;
 
+    /// <summary>The smallest root volume it fits on, GiB (0: no minimum).</summary>
+    public int MinDiskGiB { get; init; }
+
     /// <summary>When the catalog first offered it.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 

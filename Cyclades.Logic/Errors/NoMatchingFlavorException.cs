@@ -1,8 +1,8 @@
 namespace Cyclades.Logic.Errors;
 
 /// <summary>The cluster resized a server to specs that no flavor has, so the change cannot be recorded.</summary>
-public sealed class NoMatchingFlavorException(long serverId, int cpu, int ramMiB, int diskGiB, string diskTemplate)
-    : DomainException($"Server '{serverId}' was resized to {cpu} CPU / {ramMiB} MiB RAM / {diskGiB} GiB {diskTemplate} disk, which matches no flavor.")
+public sealed class NoMatchingFlavorException(long serverId, int cpu, int ramMiB, string volumeType)
+    : DomainException($"Server '{serverId}' was resized to {cpu} CPU / {ramMiB} MiB RAM, which matches no flavor allowing volume type {volumeType}.")
 {
     public long ServerId { get; } = serverId;
 
@@ -10,7 +10,5 @@ public sealed class NoMatchingFlavorException(long serverId, int cpu, int ramMiB
 
     public int RamMiB { get; } = ramMiB;
 
-    public int DiskGiB { get; } = diskGiB;
-
-    public string DiskTemplate { get; } = diskTemplate;
+    public string VolumeType { get; } = volumeType;
 }

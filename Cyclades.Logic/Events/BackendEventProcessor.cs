@@ -4,6 +4,7 @@ using Cyclades.Logic.Events.Operations;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Volumes;
 using Microsoft.Extensions.Options;
 
 namespace Cyclades.Logic.Events;
@@ -105,7 +106,23 @@ public sealed class BackendEventProcessor(
         var change = CommissionCalculator.Change(
             server.OperState, flavor, after.Deleted ? null : after.OperState, effect.NewFlavor ?? flavor);
         var commission = await SettleQuotaAsync(db, server, e, ownTask, after.Deleted, change, cancellationToken);
+        await SettleVolumesAsync(db, server, after, e, cancellationToken);
         return (after with { CommissionId = commission }, EventOutcome.Applied);
+    }
+
+    /// <summary>The server's volumes follow its create job and its removal.</summary>
+    private async Task SettleVolumesAsync(Db db, Server before, Server after, BackendEvent e, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (e.Operation == ServerOperation.Create && before.OperState == OperState.Build && after.OperState != OperState.Build)
+        {
+            await ServerVolumes.SettleCreateAsync(db, before.Id, after.OperState != OperState.Error, now, cancellationToken);
+        }
+        if (after.Deleted && !before.Deleted)
+        {
+            await ServerVolumes.SettleDestroyAsync(
+                db, quotas, before.Id, $"dispatcher: {e.Operation.ToDb()} {before.InstanceName} job {e.JobId}", neverCreated: false, now, cancellationToken);
+        }
     }
 
     /// <summary>

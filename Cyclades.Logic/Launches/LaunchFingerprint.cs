@@ -24,6 +24,8 @@ internal static class LaunchFingerprint
             request.Settings == ServerSettings.Default ? null : request.Settings,
             request.PrivateIp,
             request.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new[] { t.Key, t.Value }),
+            request.Root,
+            request.ExtraVolumes.Count == 0 ? null : request.ExtraVolumes,
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }

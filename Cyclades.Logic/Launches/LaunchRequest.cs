@@ -31,6 +31,12 @@ public sealed record LaunchRequest(string UserId, long ImageId, string FlavorNam
     /// </summary>
     public string? PrivateIp { get; init; }
 
+    /// <summary>Each server's root volume: size, type, delete-on-termination, device name; null = all defaults.</summary>
+    public LaunchVolume? Root { get; init; }
+
+    /// <summary>Blank volumes each server gets besides its root, in disk order.</summary>
+    public IReadOnlyList<LaunchVolume> ExtraVolumes { get; init; } = [];
+
     /// <summary>Tags every server gets in the same transaction that creates it (part of the fingerprint).</summary>
     public IReadOnlyList<Tag> Tags { get; init; } = [];
 

@@ -49,7 +49,7 @@ public sealed class LaunchService(
 
     public async Task<LaunchResult> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
-        var (image, flavor) = await ResolveAsync(request, cancellationToken);
+        var (image, flavor, volumes) = await ResolveAsync(request, cancellationToken);
         var fingerprint = LaunchFingerprint.Of(request);
         if (request.IdempotencyKey is { } key && await ReplayAsync(request.UserId, key, fingerprint, cancellationToken) is { } earlier)
         {
@@ -62,7 +62,7 @@ public sealed class LaunchService(
         // (unless that launch failed and was removed meanwhile: then try again).
         for (var attempt = 1; ; attempt++)
         {
-            var created = await CreateAsync(request, fingerprint, flavor, backend, cancellationToken);
+            var created = await CreateAsync(request, fingerprint, flavor, volumes, backend, cancellationToken);
             if (created is null)
             {
                 if (await ReplayAsync(request.UserId, request.IdempotencyKey!, fingerprint, cancellationToken) is { } concurrent)
@@ -81,7 +81,7 @@ public sealed class LaunchService(
         }
     }
 
-    private async Task<(Image Image, Flavor Flavor)> ResolveAsync(LaunchRequest request, CancellationToken cancellationToken)
+    private async Task<(Image Image, Flavor Flavor, IReadOnlyList<PlannedVolume> Volumes)> ResolveAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
         var image = await catalog.FindImageAsync(request.ImageId, cancellationToken) ?? throw new ImageNotFoundException(request.ImageId);
@@ -90,7 +90,7 @@ public sealed class LaunchService(
         {
             throw new BackendNotFoundException(name);
         }
-        return (image, flavor);
+        return (image, flavor, LaunchVolumes.Plan(request, image, flavor));
     }
 
     private static void Validate(LaunchRequest request)
@@ -140,7 +140,8 @@ public sealed class LaunchService(
     }
 
     /// <summary>Phase 1; null when the idempotency key turns out to be taken already.</summary>
-    private async Task<Created?> CreateAsync(LaunchRequest request, string fingerprint, Flavor flavor, Backend backend, CancellationToken cancellationToken)
+    private async Task<Created?> CreateAsync(
+        LaunchRequest request, string fingerprint, Flavor flavor, IReadOnlyList<PlannedVolume> volumes, Backend backend, CancellationToken cancellationToken)
     {
         await using var transaction = await WriteTransaction.BeginAsync(connections, cancellationToken);
         var db = transaction.Db;
@@ -159,7 +160,8 @@ public sealed class LaunchService(
             return null;
         }
 
-        var perServer = CommissionCalculator.For(ServerAction.Build, OperState.Build, flavor);
+        var compute = CommissionCalculator.For(ServerAction.Build, OperState.Build, flavor);
+        var perServer = volumes.Aggregate(compute, (sum, volume) => sum.Plus(VolumeQuota.Of(volume.SizeGiB)));
         var count = await quotas.CapacityAsync(db, request.UserId, perServer, request.MinCount, request.MaxCount, cancellationToken);
 
         await BackendRepository.LockAsync(db, backend.Id, cancellationToken);
@@ -175,17 +177,26 @@ public sealed class LaunchService(
                 request.KeyName, request.PublicKey, request.UserData, addresses[index], request.Settings);
             var serverId = await ServerRepository.InsertAsync(db, server, instanceNames.For, now, cancellationToken);
             var commission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
-                request.UserId, perServer, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);
+                request.UserId, compute, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);
             await ServerRepository.AttachCommissionAsync(db, serverId, commission, cancellationToken);
-            await VolumeRepository.InsertAsync(db, new NewVolume(
-                request.UserId, backend.Id, serverId, 0, flavor.DiskGiB, flavor.DiskTemplate, VolumeStatus.Creating,
-                request.ImageId, DeleteOnTermination: true, DeviceName: null), now, cancellationToken);
+            for (var disk = 0; disk < volumes.Count; disk++)
+            {
+                var planned = volumes[disk];
+                var volume = await VolumeRepository.InsertAsync(db, new NewVolume(
+                    request.UserId, backend.Id, serverId, disk, planned.SizeGiB, planned.VolumeType, VolumeStatus.Creating,
+                    planned.OriginImageId, planned.DeleteOnTermination, planned.DeviceName), now, cancellationToken);
+                var volumeCommission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
+                    request.UserId, VolumeQuota.Of(volume.SizeGiB), $"launch {launch.Id}: create {volume.DiskName}"), cancellationToken);
+                await VolumeRepository.AttachCommissionAsync(db, volume.Id, volumeCommission, cancellationToken);
+            }
             await TagService.AddAsync(db, request.UserId, [new TaggedResource(TaggedResourceType.Server, serverId.ToString(CultureInfo.InvariantCulture))],
                 request.Tags, UnixTime.FromMicros(now), cancellationToken);
         }
         var servers = await ServerRepository.ListByLaunchAsync(db, launch.Id, cancellationToken);
+        var disks = (await VolumeRepository.ListByServersAsync(db, servers.Select(s => s.Id).ToList(), cancellationToken))
+            .ToLookup(v => v.ServerId!.Value);
         await transaction.CommitAsync(cancellationToken);
-        return new Created(launch, servers);
+        return new Created(launch, servers, disks);
     }
 
     /// <summary>The address the caller chose, if the backend hands it out and no server holds it (the backend row is locked).</summary>
@@ -228,7 +239,7 @@ public sealed class LaunchService(
     {
         var driver = await drivers.GetAsync(backend.Id, CancellationToken.None);
         var pending = created.Servers
-            .Select(server => new PendingSubmission(server, token => driver.CreateServerAsync(SpecFor(server, image, flavor, publicKey), token)))
+            .Select(server => new PendingSubmission(server, token => driver.CreateServerAsync(SpecFor(server, created.Disks[server.Id].ToList(), image, flavor, publicKey), token)))
             .ToList();
         ClusterException? first = null;
         await submitter.RunAsync(pending[..1], RecordAsync, (_, error) =>
@@ -251,12 +262,13 @@ public sealed class LaunchService(
         }
     }
 
-    private static ServerBuildSpec SpecFor(Server server, Image image, Flavor flavor, string? publicKey) => new(
+    /// <summary>The server's disks in order; the cluster names each after its volume.</summary>
+    private static ServerBuildSpec SpecFor(Server server, IReadOnlyList<Volume> disks, Image image, Flavor flavor, string? publicKey) => new(
         server.InstanceName,
         flavor.Cpu,
         flavor.RamMiB,
-        flavor.DiskGiB,
-        flavor.DiskTemplate,
+        disks.Select(v => new DiskSpec(v.DiskName, v.SizeGiB)).ToList(),
+        disks.Count == 0 ? flavor.DiskTemplate : disks[0].VolumeType,
         image.OsType,
         image.OsParametersFor(publicKey),
         server.PrivateIp,
@@ -274,5 +286,5 @@ public sealed class LaunchService(
             return true;
         }, CancellationToken.None);
 
-    private sealed record Created(Launch Launch, IReadOnlyList<Server> Servers);
+    private sealed record Created(Launch Launch, IReadOnlyList<Server> Servers, ILookup<long, Volume> Disks);
 }

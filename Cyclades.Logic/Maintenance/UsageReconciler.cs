@@ -3,15 +3,16 @@ using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Logic.Maintenance;
 
 /// <param name="Recorded">Usage as recorded.</param>
-/// <param name="Computed">Usage recomputed from the user's non-deleted servers.</param>
+/// <param name="Computed">Usage recomputed from the user's non-deleted servers (compute) and volumes (disk).</param>
 public sealed record UsageDrift(string UserId, QuotaResource Resource, long Recorded, long Computed);
 
 /// <summary>
-/// Recomputes every user's usage from the server rows (reference §7.4/§7.5,
+/// Recomputes every user's usage from the server and volume rows (reference §7.4/§7.5,
 /// <c>reconcile-resources</c>) and, when asked, fixes any drift with one forced, accepted commission
 /// per user named <c>reconcile</c>, so the correction stays on record.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaServi
         var users = await connections.ReadAsync(async db =>
             (await quotas.ListUsersAsync(db, cancellationToken))
                 .Union(await db.QueryAsync<string>("SELECT DISTINCT user_id FROM servers WHERE deleted = @no", new { no = false }, cancellationToken))
+                .Union(await VolumeRepository.ListHoldersAsync(db, cancellationToken))
                 .Order(StringComparer.Ordinal)
                 .ToList(),
             cancellationToken);
@@ -62,8 +64,9 @@ public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaServi
         var servers = await db.QueryAsync<(string OperState, long FlavorId)>(
             "SELECT operstate, flavor_id FROM servers WHERE user_id = @userId AND deleted = @no",
             new { userId, no = false }, cancellationToken);
-        return servers.Aggregate(
+        var compute = servers.Aggregate(
             Provisions.None,
             (sum, s) => sum.Plus(CommissionCalculator.Holdings(DbNames.Parse<OperState>(s.OperState), flavors[s.FlavorId])));
+        return compute.Plus(VolumeQuota.Of(await VolumeRepository.SumSizeAsync(db, userId, cancellationToken)));
     }
 }

@@ -18,7 +18,7 @@ public enum QuotaResource
     /// <summary><c>cyclades.ram</c>: RAM of active servers, bytes.</summary>
     Ram,
 
-    /// <summary><c>cyclades.disk</c>: disk of all servers, bytes.</summary>
+    /// <summary><c>cyclades.disk</c>: size of all volumes that are not deleted (attached or not), bytes.</summary>
     Disk,
 }
 

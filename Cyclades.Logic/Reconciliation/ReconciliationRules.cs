@@ -149,8 +149,8 @@ internal sealed class ReconciliationRules(InstanceNames names, TimeSpan abandone
             return null;
         }
         var match = snapshot.Flavors
-            .Where(f => (f.Cpu, f.RamMiB, f.DiskGiB, f.DiskTemplate) == (instance.Cpu, instance.RamMiB, flavor.DiskGiB, flavor.DiskTemplate))
-            .OrderBy(f => f.Deleted).ThenBy(f => f.Id)
+            .Where(f => (f.Cpu, f.RamMiB) == (instance.Cpu, instance.RamMiB) && f.AllowsVolumeType(flavor.DiskTemplate))
+            .OrderBy(f => f.Deleted).ThenBy(f => f.DiskGiB == flavor.DiskGiB ? 0 : 1).ThenBy(f => f.Id)
             .FirstOrDefault();
         var detail = $"flavor {flavor.Name} ({flavor.Cpu} CPU, {flavor.RamMiB} MiB) here, {instance.Cpu} CPU, {instance.RamMiB} MiB on the cluster";
         return match is null

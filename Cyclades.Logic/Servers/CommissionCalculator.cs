@@ -10,7 +10,6 @@ namespace Cyclades.Logic.Servers;
 public static class CommissionCalculator
 {
     private const long MiB = 1L << 20;
-    private const long GiB = 1L << 30;
 
     public static Provisions For(ServerAction action, OperState before, Flavor flavor, Flavor? newFlavor = null) => action switch
     {
@@ -44,11 +43,11 @@ public static class CommissionCalculator
         return before.IsActive() ? total.Plus(Provisions.Of((QuotaResource.Cpu, cpu), (QuotaResource.Ram, ram))) : total;
     }
 
+    /// <summary>A server's own holdings are compute; its disks are volumes, each with its own commission.</summary>
     private static Provisions Total(Flavor flavor) => Provisions.Of(
         (QuotaResource.Vm, 1),
         (QuotaResource.TotalCpu, flavor.Cpu),
-        (QuotaResource.TotalRam, flavor.RamMiB * MiB),
-        (QuotaResource.Disk, flavor.DiskGiB * GiB));
+        (QuotaResource.TotalRam, flavor.RamMiB * MiB));
 
     private static Provisions Active(Flavor flavor) => Provisions.Of(
         (QuotaResource.Cpu, flavor.Cpu),

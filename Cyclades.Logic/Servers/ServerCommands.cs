@@ -37,7 +37,7 @@ public sealed class ServerCommands(
     public async Task<ServerCommandResult> RebootAsync(string userId, long serverId, RebootKind kind, CancellationToken cancellationToken) =>
         (await RunAsync(userId, [serverId], new RebootCommand(kind), skipAlreadyDone: false, cancellationToken))[0];
 
-    /// <summary>Resizes a stopped server to a flavor with the same disk size and disk template.</summary>
+    /// <summary>Resizes a stopped server to a flavor (compute only) that allows its volume type.</summary>
     public async Task<ServerCommandResult> ResizeAsync(string userId, long serverId, string flavorName, CancellationToken cancellationToken)
     {
         var target = await catalog.FindFlavorAsync(flavorName, cancellationToken) ?? throw new FlavorNotFoundException(flavorName);
@@ -168,7 +168,7 @@ public sealed class ServerCommands(
         {
             return new Step(index, server, Provisions.None, Deferred: true);
         }
-        command.Validate(server, flavor);
+        await command.ValidateAsync(db, server, flavor, cancellationToken);
         return new Step(index, server, CommissionCalculator.For(command.Action, server.OperState, flavor, command.TargetFlavor));
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Tags;
+using Cyclades.Logic.Volumes;
 using Dapper;
 
 namespace Cyclades.Logic.Servers;
@@ -15,7 +16,9 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         connections.ReadAsync(async db =>
             (await db.QuerySingleOrDefaultAsync<ServerViewRow>(
                 $"{ServerViewRow.Select} WHERE s.id = @serverId AND s.user_id = @userId", new { serverId, userId }, cancellationToken))
-                ?.ToView(),
+                ?.ToView() is { } view
+                ? (await WithVolumesAsync(db, [view], cancellationToken))[0]
+                : null,
             cancellationToken);
 
     /// <summary>A page of the user's servers matching <paramref name="filter"/>, in id order after <paramref name="afterId"/>.</summary>
@@ -44,19 +47,26 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
             var (where, parameters) = Where(db.Dialect, userId, filter, afterId);
             parameters.Add("take", pageSize + 1);
             var rows = (await db.QueryAsync<ServerViewRow>(ServerViewRow.Page(where), parameters, cancellationToken)).ToList();
-            var page = rows.Take(pageSize).Select(r => r.ToView()).ToList();
+            var page = await WithVolumesAsync(db, rows.Take(pageSize).Select(r => r.ToView()).ToList(), cancellationToken);
             return new ServerPage(page, rows.Count > pageSize ? page[^1].Server.Id : null);
         }, cancellationToken);
     }
 
     /// <summary>The servers of one of the user's launches, in launch order (deleted ones too).</summary>
     public Task<IReadOnlyList<ServerView>> ListLaunchAsync(string userId, long launchId, CancellationToken cancellationToken) =>
-        connections.ReadAsync(async db =>
-            (IReadOnlyList<ServerView>)(await db.QueryAsync<ServerViewRow>(
+        connections.ReadAsync(async db => await WithVolumesAsync(db, (await db.QueryAsync<ServerViewRow>(
                 $"{ServerViewRow.Select} WHERE s.launch_id = @launchId AND s.user_id = @userId ORDER BY s.launch_index",
                 new { launchId, userId }, cancellationToken))
-                .Select(r => r.ToView()).ToList(),
+                .Select(r => r.ToView()).ToList(), cancellationToken),
             cancellationToken);
+
+    /// <summary>The views with their servers' disks (one query for all).</summary>
+    private static async Task<IReadOnlyList<ServerView>> WithVolumesAsync(Db db, IReadOnlyList<ServerView> views, CancellationToken cancellationToken)
+    {
+        var disks = (await VolumeRepository.ListByServersAsync(db, views.Select(v => v.Server.Id).ToList(), cancellationToken))
+            .ToLookup(v => v.ServerId!.Value);
+        return views.Select(v => v with { Volumes = disks[v.Server.Id].ToList() }).ToList();
+    }
 
     public Task<byte[]?> GetUserDataAsync(string userId, long serverId, CancellationToken cancellationToken) =>
         connections.ReadAsync(db => ServerRepository.GetUserDataAsync(db, userId, serverId, cancellationToken), cancellationToken);

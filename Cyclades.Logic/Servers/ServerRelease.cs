@@ -2,6 +2,7 @@ using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
+using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Logic.Servers;
 
@@ -33,6 +34,7 @@ public sealed class ServerRelease(QuotaService quotas, TimeProvider clock)
             LastJob = new BackendJob(NoJob, ServerOperation.Create, JobStatus.Error, reason, now),
         };
         await ServerRepository.UpdateAsync(db, released, cancellationToken);
+        await ServerVolumes.SettleDestroyAsync(db, quotas, server.Id, $"release {server.InstanceName}", neverCreated: true, now, cancellationToken);
         return released;
     }
 }

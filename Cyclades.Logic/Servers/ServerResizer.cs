@@ -28,7 +28,7 @@ public sealed class ServerResizer(ServerCommands commands, ServerTaskWait wait, 
         return Has(after, target) ? after : throw new ResizeFailedException(serverId, target.Name, after.Server.LastJob?.Message);
     }
 
-    /// <summary>The dispatcher gives a resized server the flavor with the new specs, which may be a twin of the one asked for.</summary>
+    /// <summary>The dispatcher gives a resized server a flavor with the new compute, which may be a twin of the one asked for.</summary>
     private static bool Has(ServerView view, Flavor target) =>
-        (view.Flavor.Cpu, view.Flavor.RamMiB, view.Flavor.DiskGiB) == (target.Cpu, target.RamMiB, target.DiskGiB);
+        (view.Flavor.Cpu, view.Flavor.RamMiB) == (target.Cpu, target.RamMiB);
 }

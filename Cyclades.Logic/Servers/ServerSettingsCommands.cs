@@ -1,10 +1,11 @@
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
+using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Logic.Servers;
 
 /// <summary>
-/// The owner's changes to a server's settings and user data. None reaches the cluster: they change
+/// The owner's changes to a server's settings, user data and what termination does to its disks. None reaches the cluster: they change
 /// what the core allows (<see cref="ServerProtection"/>) and what it reports.
 /// </summary>
 public sealed class ServerSettingsCommands(IDbConnectionFactory connections, TimeProvider clock)
@@ -34,6 +35,32 @@ public sealed class ServerSettingsCommands(IDbConnectionFactory connections, Tim
             }
             await ServerRepository.UpdateUserDataAsync(db, serverId, userData, UnixTime.ToMicros(clock.GetUtcNow()), cancellationToken);
             return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Sets whether each of these disks (volume id → delete on termination) is deleted with the server
+    /// or left detached; ids that are not disks of the server are left alone.
+    /// </summary>
+    /// <returns>The server's disks after the change.</returns>
+    public Task<IReadOnlyList<Volume>> ChangeDeleteOnTerminationAsync(
+        string userId, long serverId, IReadOnlyDictionary<long, bool> deleteOnTermination, CancellationToken cancellationToken) =>
+        connections.WriteAsync(async db =>
+        {
+            await LockLiveAsync(db, userId, serverId, cancellationToken);
+            var now = clock.GetUtcNow();
+            var disks = new List<Volume>();
+            foreach (var volume in await VolumeRepository.LockByServerAsync(db, serverId, cancellationToken))
+            {
+                var changed = deleteOnTermination.TryGetValue(volume.Id, out var value) && value != volume.DeleteOnTermination
+                    ? volume with { DeleteOnTermination = value, UpdatedAt = now }
+                    : volume;
+                if (changed != volume)
+                {
+                    await VolumeRepository.UpdateAsync(db, changed, cancellationToken);
+                }
+                disks.Add(changed);
+            }
+            return (IReadOnlyList<Volume>)disks;
         }, cancellationToken);
 
     private static async Task<Server> LockLiveAsync(Db db, string userId, long serverId, CancellationToken cancellationToken)

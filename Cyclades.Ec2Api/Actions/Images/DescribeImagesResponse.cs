@@ -56,6 +56,10 @@ public sealed class ImageItem
     [Ec2Element("rootDeviceName")]
     public string RootDeviceName { get; init; } = InstanceFacts.RootDeviceName;
 
+    /// <summary>The root device: the volume a launch makes from the image (size: what the image needs, at least 1 GiB).</summary>
+    [Ec2Element("blockDeviceMapping")]
+    public required IReadOnlyList<ImageBlockDeviceMappingItem> BlockDeviceMappings { get; init; }
+
     [Ec2Element("virtualizationType")]
     public string VirtualizationType { get; init; } = InstanceFacts.VirtualizationType;
 
@@ -82,5 +86,39 @@ public sealed class ImageItem
         Name = image.Name,
         Description = image.Description,
         Tags = TagItem.From(tags),
+        BlockDeviceMappings =
+        [
+            new ImageBlockDeviceMappingItem
+            {
+                DeviceName = InstanceFacts.RootDeviceName,
+                Ebs = new ImageEbsItem { VolumeSize = Math.Max(image.MinDiskGiB, 1) },
+            },
+        ],
     };
+}
+
+/// <summary>The model's <c>BlockDeviceMapping</c> of an image.</summary>
+public sealed class ImageBlockDeviceMappingItem
+{
+    [Ec2Element("deviceName")]
+    public required string DeviceName { get; init; }
+
+    [Ec2Element("ebs")]
+    public required ImageEbsItem Ebs { get; init; }
+}
+
+/// <summary>The model's <c>EbsBlockDevice</c> of an image mapping (no snapshot: the image's OS fills a blank volume).</summary>
+public sealed class ImageEbsItem
+{
+    [Ec2Element("deleteOnTermination")]
+    public bool DeleteOnTermination { get; init; } = true;
+
+    [Ec2Element("volumeSize")]
+    public required int VolumeSize { get; init; }
+
+    [Ec2Element("volumeType")]
+    public string VolumeType { get; init; } = Volumes.VolumeTypeMapping.Default;
+
+    [Ec2Element("encrypted")]
+    public bool Encrypted { get; init; }
 }

@@ -7,12 +7,12 @@ public static class ImageFilters
 {
     public static readonly Ec2FilterSet<ImageItem> Set = new Ec2FilterSet<ImageItem>()
         .Add("architecture", i => i.Architecture)
-        .Add("block-device-mapping.delete-on-termination", _ => null)
-        .Add("block-device-mapping.device-name", _ => null)
+        .Add("block-device-mapping.delete-on-termination", i => Root(i).Ebs.DeleteOnTermination ? "true" : "false")
+        .Add("block-device-mapping.device-name", i => Root(i).DeviceName)
         .Add("block-device-mapping.snapshot-id", _ => null)
-        .Add("block-device-mapping.volume-size", _ => null)
-        .Add("block-device-mapping.volume-type", _ => null)
-        .Add("block-device-mapping.encrypted", _ => null)
+        .Add("block-device-mapping.volume-size", i => Root(i).Ebs.VolumeSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Add("block-device-mapping.volume-type", i => Root(i).Ebs.VolumeType)
+        .Add("block-device-mapping.encrypted", _ => "false")
         .Add("creation-date", i => i.CreationDate)
         .Add("description", i => i.Description)
         .Add("ena-support", i => i.EnaSupport ? "true" : "false")
@@ -44,4 +44,7 @@ public static class ImageFilters
         .AddEach("tag-key", i => i.Tags.Select(t => t.Key))
         .AddEach("tag-value", i => i.Tags.Select(t => t.Value))
         .Add("virtualization-type", i => i.VirtualizationType);
+
+    /// <summary>Images map their root device only.</summary>
+    private static ImageBlockDeviceMappingItem Root(ImageItem image) => image.BlockDeviceMappings[0];
 }

@@ -36,10 +36,3 @@ public sealed class BooleanValueItem
     [Ec2Element("value")]
     public bool Value { get; init; }
 }
-
-/// <summary>The model's <c>InstanceBlockDeviceMapping</c>; instances list none (their disk is not an EBS volume).</summary>
-public sealed class BlockDeviceMappingItem
-{
-    [Ec2Element("deviceName")]
-    public required string DeviceName { get; init; }
-}

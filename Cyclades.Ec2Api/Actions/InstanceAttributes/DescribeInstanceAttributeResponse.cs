@@ -69,7 +69,7 @@ public sealed class DescribeInstanceAttributeResponse : Ec2Response
             "userData" => new() { InstanceId = id, UserData = new() { Value = userData is null ? null : Convert.ToBase64String(userData) } },
             "kernel" => new() { InstanceId = id, Kernel = new() },
             "ramdisk" => new() { InstanceId = id, Ramdisk = new() },
-            "rootDeviceName" => new() { InstanceId = id, RootDeviceName = new() { Value = InstanceFacts.RootDeviceName } },
+            "rootDeviceName" => new() { InstanceId = id, RootDeviceName = new() { Value = InstanceBlockDevices.RootDeviceName(view) } },
             "instanceInitiatedShutdownBehavior" => new()
             {
                 InstanceId = id, InstanceInitiatedShutdownBehavior = new() { Value = ShutdownBehaviors.Of(settings.GuestShutdown) },
@@ -81,7 +81,7 @@ public sealed class DescribeInstanceAttributeResponse : Ec2Response
             "enaSupport" => new() { InstanceId = id, EnaSupport = new() },
             "sourceDestCheck" => new() { InstanceId = id, SourceDestCheck = new() { Value = settings.AddressCheck } },
             "enclaveOptions" => new() { InstanceId = id, EnclaveOptions = new() },
-            "blockDeviceMapping" => new() { InstanceId = id, BlockDeviceMappings = [] },
+            "blockDeviceMapping" => new() { InstanceId = id, BlockDeviceMappings = InstanceBlockDevices.Of(view) },
             "productCodes" => new() { InstanceId = id, ProductCodes = [] },
             _ => new() { InstanceId = id, Groups = [] },
         };

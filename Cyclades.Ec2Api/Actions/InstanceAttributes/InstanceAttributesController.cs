@@ -1,5 +1,6 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.Volumes;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
@@ -44,7 +45,7 @@ public sealed class InstanceAttributesController(
                 : throw Ec2Errors.InvalidParameterValue($"Value ({request.NewShutdownBehavior}) for parameter instanceInitiatedShutdownBehavior is invalid. Expected: 'stop' or 'terminate'.");
             change = s => s with { GuestShutdown = ShutdownBehaviors.ToAction(behavior) };
         }
-        else if (attribute is not (ModifyInstanceAttributeRequest.InstanceTypeAttribute or "userData"))
+        else if (attribute is not (ModifyInstanceAttributeRequest.InstanceTypeAttribute or "userData" or ModifyInstanceAttributeRequest.BlockDeviceMappingAttribute))
         {
             throw Ec2Errors.UnsupportedOperation($"Modifying the attribute {attribute} is not supported by this endpoint.");
         }
@@ -57,7 +58,11 @@ public sealed class InstanceAttributesController(
         DryRunGate.ThrowIfDryRun(request);
 
         var userId = Caller.LogicUserId();
-        if (change is not null)
+        if (attribute == ModifyInstanceAttributeRequest.BlockDeviceMappingAttribute)
+        {
+            await settings.ChangeDeleteOnTerminationAsync(userId, view.Server.Id, DeleteOnTermination(view, request.BlockDeviceMappings), cancellationToken);
+        }
+        else if (change is not null)
         {
             await settings.ChangeAsync(userId, view.Server.Id, change, cancellationToken);
         }
@@ -70,6 +75,29 @@ public sealed class InstanceAttributesController(
             await resizer.ResizeAsync(userId, view.Server.Id, request.NewInstanceType!, cancellationToken);
         }
         return new Ec2ReturnResponse();
+    }
+
+    /// <summary>Each mapping names one of the instance's devices and sets only its DeleteOnTermination.</summary>
+    private static Dictionary<long, bool> DeleteOnTermination(ServerView view, IReadOnlyList<InstanceBlockDeviceMappingParameter> mappings)
+    {
+        var changes = new Dictionary<long, bool>();
+        foreach (var mapping in mappings)
+        {
+            if (mapping.NoDevice is not null || mapping.VirtualName is not null)
+            {
+                throw Ec2Errors.UnsupportedOperation("Only Ebs.DeleteOnTermination of an attached volume can be modified here.");
+            }
+            var device = mapping.DeviceName ?? throw Ec2Errors.MissingParameter("BlockDeviceMapping.N.DeviceName");
+            var volume = view.Volumes.FirstOrDefault(v => InstanceBlockDevices.DeviceNameOf(v) == device)
+                ?? throw Ec2Errors.InvalidInstanceAttributeValue($"No device is currently mapped at {device}");
+            if (mapping.Ebs?.VolumeId is { } volumeId && volumeId != VolumeIds.Of(volume.Id))
+            {
+                throw Ec2Errors.InvalidInstanceAttributeValue($"The volume '{volumeId}' is not attached at {device}");
+            }
+            changes[volume.Id] = mapping.Ebs?.DeleteOnTermination
+                ?? throw Ec2Errors.MissingParameter("BlockDeviceMapping.N.Ebs.DeleteOnTermination");
+        }
+        return changes;
     }
 
     [Ec2Action("DescribeInstanceAttribute")]

@@ -1,3 +1,4 @@
+using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.Binding;
 
@@ -11,6 +12,7 @@ namespace Cyclades.Ec2Api.Actions.InstanceAttributes;
 public sealed class ModifyInstanceAttributeRequest : Ec2Request, ISupportsDryRun
 {
     public const string InstanceTypeAttribute = "instanceType";
+    public const string BlockDeviceMappingAttribute = "blockDeviceMapping";
 
     [Ec2Parameter("InstanceId", Required = true)]
     public string InstanceId { get; init; } = "";
@@ -57,6 +59,9 @@ public sealed class ModifyInstanceAttributeRequest : Ec2Request, ISupportsDryRun
     [Ec2Parameter("GroupId")]
     public IReadOnlyList<string> GroupIds { get; init; } = [];
 
+    [Ec2Parameter("BlockDeviceMapping", MaxItems = 16)]
+    public IReadOnlyList<InstanceBlockDeviceMappingParameter> BlockDeviceMappings { get; init; } = [];
+
     [Ec2Parameter("DryRun")]
     public bool DryRun { get; init; }
 
@@ -77,6 +82,7 @@ public sealed class ModifyInstanceAttributeRequest : Ec2Request, ISupportsDryRun
             ("ebsOptimized", EbsOptimized is not null),
             ("enaSupport", EnaSupport is not null),
             ("groupSet", GroupIds.Count > 0),
+            (BlockDeviceMappingAttribute, BlockDeviceMappings.Count > 0),
         };
         return named.Where(a => a.Given).Select(a => a.Name).Concat(Attribute is null ? [] : [Attribute]).ToList();
     }

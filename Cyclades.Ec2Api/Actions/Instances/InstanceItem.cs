@@ -64,6 +64,9 @@ public sealed class InstanceItem
     [Ec2Element("rootDeviceName")]
     public string RootDeviceName { get; init; } = InstanceFacts.RootDeviceName;
 
+    [Ec2Element("blockDeviceMapping")]
+    public IReadOnlyList<BlockDeviceMappingItem> BlockDeviceMappings { get; init; } = [];
+
     [Ec2Element("virtualizationType")]
     public string VirtualizationType { get; init; } = InstanceFacts.VirtualizationType;
 

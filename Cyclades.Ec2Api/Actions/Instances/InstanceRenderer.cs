@@ -41,6 +41,8 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
             EbsOptimized = server.Settings.IoOptimized,
             SourceDestCheck = server.Settings.AddressCheck,
             MetadataOptions = MetadataOptionsItem.From(server.Settings.Metadata),
+            RootDeviceName = InstanceBlockDevices.RootDeviceName(view),
+            BlockDeviceMappings = InstanceBlockDevices.Of(view),
         };
     }
 

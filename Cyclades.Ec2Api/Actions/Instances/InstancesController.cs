@@ -1,5 +1,6 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Images;
+using Cyclades.Ec2Api.Actions.Volumes;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
@@ -17,7 +18,8 @@ public sealed class InstancesController(
     KeyPairService keyPairs,
     TagService tags,
     InstancePages pages,
-    InstanceRenderer renderer) : Ec2Controller
+    InstanceRenderer renderer,
+    VolumeTypeMapping volumeTypes) : Ec2Controller
 {
     [Ec2Action("RunInstances")]
     [HandlesDryRun]
@@ -28,6 +30,7 @@ public sealed class InstancesController(
             throw unsupported;
         }
         var instanceType = request.InstanceType ?? RunInstancesRequest.DefaultInstanceType;
+        var (root, extraVolumes) = LaunchBlockDevices.Translate(request.BlockDeviceMappings, volumeTypes);
         var keyPair = request.KeyName is { } keyName ? await keyPairs.GetAsync(Caller.LogicUserId(), keyName, cancellationToken) : null;
         var launch = new LaunchRequest(Caller.LogicUserId(), ImageIds.Parse(request.ImageId), instanceType, request.MinCount,
             // Above the most one launch may make, AWS launches what it can: so do we.
@@ -41,6 +44,8 @@ public sealed class InstancesController(
             Tags = TagRules.TagsOf(request.TagSpecifications),
             Settings = request.Settings(),
             PrivateIp = request.PrivateIpAddress,
+            Root = root,
+            ExtraVolumes = extraVolumes,
         };
         LaunchResult result;
         try

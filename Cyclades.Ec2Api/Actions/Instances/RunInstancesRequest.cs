@@ -72,6 +72,9 @@ public sealed class RunInstancesRequest : Ec2Request, ISupportsDryRun
     [Ec2Parameter("SecurityGroup")]
     public IReadOnlyList<string> SecurityGroups { get; init; } = [];
 
+    [Ec2Parameter("BlockDeviceMapping", MaxItems = 16)]
+    public IReadOnlyList<BlockDeviceMappingParameter> BlockDeviceMappings { get; init; } = [];
+
     [Ec2Parameter("DryRun")]
     public bool DryRun { get; init; }
 

@@ -38,6 +38,10 @@ public sealed class GanetiInstance
     [JsonPropertyName("disk.sizes")]
     public IReadOnlyList<int>? DiskSizesMiB { get; init; }
 
+    /// <summary>The disks' names, null for an unnamed disk.</summary>
+    [JsonPropertyName("disk.names")]
+    public IReadOnlyList<string?>? DiskNames { get; init; }
+
     [JsonPropertyName("nic.ips")]
     public IReadOnlyList<string?>? NicIps { get; init; }
 

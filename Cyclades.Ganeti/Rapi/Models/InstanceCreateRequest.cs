@@ -67,7 +67,10 @@ public sealed record InstanceCreateRequest
 }
 
 /// <param name="SizeMiB">Disk size in MiB.</param>
-public sealed record InstanceDiskSpec([property: JsonPropertyName("size")] int SizeMiB);
+/// <param name="Name">The disk's name (unique in the cluster; <c>disk.names</c> reports it); null sends none.</param>
+public sealed record InstanceDiskSpec(
+    [property: JsonPropertyName("size")] int SizeMiB,
+    [property: JsonPropertyName("name"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name = null);
 
 /// <summary>One NIC. Empty: the cluster's default NIC parameters, no address.</summary>
 public sealed record InstanceNicSpec

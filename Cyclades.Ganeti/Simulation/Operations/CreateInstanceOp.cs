@@ -63,6 +63,7 @@ internal sealed class CreateInstanceOp(InstanceCreateRequest request, string def
             PrimaryNode = node.Name,
             Hypervisor = request.Hypervisor ?? defaultHypervisor,
             DiskSizesMiB = request.Disks.Select(disk => disk.SizeMiB).ToList(),
+            DiskNames = request.Disks.Select(disk => disk.Name).ToList(),
             Nics = request.Nics.Select(nic => CreateInstanceChecks.Nic(state, nic)).ToList(),
             Tags = request.Tags ?? [],
             VCpus = vcpus,

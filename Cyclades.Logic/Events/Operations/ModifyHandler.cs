@@ -3,10 +3,11 @@ using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Logic.Events.Operations;
 
-/// <summary>A successful modify that set cpu or memory gives the server the flavor with those specs (same disk).</summary>
+/// <summary>A successful modify that set cpu or memory gives the server a flavor with that compute allowing its volume type.</summary>
 internal sealed class ModifyHandler : IOperationHandler
 {
     public ServerOperation Operation => ServerOperation.Modify;
@@ -22,8 +23,9 @@ internal sealed class ModifyHandler : IOperationHandler
         {
             return OperationEffect.Success();
         }
-        var resized = await CatalogRepository.FindFlavorBySpecsAsync(db, cpu, ramMiB, flavor.DiskGiB, flavor.DiskTemplate, cancellationToken)
-            ?? throw new NoMatchingFlavorException(server.Id, cpu, ramMiB, flavor.DiskGiB, flavor.DiskTemplate);
+        var volumeType = await ServerVolumes.VolumeTypeAsync(db, server.Id, flavor.DiskTemplate, cancellationToken);
+        var resized = await CatalogRepository.FindFlavorBySpecsAsync(db, cpu, ramMiB, volumeType, flavor.DiskGiB, cancellationToken)
+            ?? throw new NoMatchingFlavorException(server.Id, cpu, ramMiB, volumeType);
         return OperationEffect.Success() with { NewFlavor = resized };
     }
 }

@@ -1,29 +1,34 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Errors;
+using Cyclades.Logic.Persistence;
+using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Logic.Servers.Commands;
 
-/// <summary>Gives a stopped server another flavor with the same disk and disk template.</summary>
+/// <summary>
+/// Gives a stopped server another flavor: compute only (cpu, ram). Its volumes stay as they are, so
+/// any flavor that allows the server's volume type will do.
+/// </summary>
 internal sealed class ResizeCommand(Flavor target) : ServerCommand
 {
     public override ServerAction Action => ServerAction.Resize;
 
     public override Flavor TargetFlavor => target;
 
-    public override void Validate(Server server, Flavor flavor)
+    public override async Task ValidateAsync(Db db, Server server, Flavor flavor, CancellationToken cancellationToken)
     {
         if (flavor.Id == target.Id)
         {
             throw new InvalidResizeException(server.Id, ResizeProblem.SameFlavor, target.Name);
         }
-        if (flavor.DiskGiB != target.DiskGiB)
+        if ((flavor.Cpu, flavor.RamMiB) == (target.Cpu, target.RamMiB))
         {
-            throw new InvalidResizeException(server.Id, ResizeProblem.DiskSize, target.Name);
+            throw new InvalidResizeException(server.Id, ResizeProblem.SameCompute, target.Name);
         }
-        if (flavor.DiskTemplate != target.DiskTemplate)
+        if (!target.AllowsVolumeType(await ServerVolumes.VolumeTypeAsync(db, server.Id, flavor.DiskTemplate, cancellationToken)))
         {
-            throw new InvalidResizeException(server.Id, ResizeProblem.DiskTemplate, target.Name);
+            throw new InvalidResizeException(server.Id, ResizeProblem.VolumeType, target.Name);
         }
     }
 

@@ -1,5 +1,6 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.Servers.Commands;
 
@@ -17,10 +18,8 @@ internal abstract class ServerCommand
     /// <summary>The server already is where this command would take it (front-ends may treat that as done).</summary>
     public virtual bool IsAlreadyDone(Server server) => false;
 
-    /// <summary>Checks beyond the action matrix, run after it.</summary>
-    public virtual void Validate(Server server, Flavor flavor)
-    {
-    }
+    /// <summary>Checks beyond the action matrix, run after it, in the command's transaction.</summary>
+    public virtual Task ValidateAsync(Db db, Server server, Flavor flavor, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Reads what <see cref="Validate"/> needs from the cluster, before the transaction (no cluster call

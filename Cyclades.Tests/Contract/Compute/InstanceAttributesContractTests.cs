@@ -21,6 +21,8 @@ public sealed class InstanceAttributesContractTests(DatabaseProvider provider) :
         ["Cyclades:Flavors:2:DiskGiB"] = "1", ["Cyclades:Flavors:2:DiskTemplate"] = "file",
         ["Cyclades:Flavors:3:Name"] = "m1.large", ["Cyclades:Flavors:3:Cpu"] = "2", ["Cyclades:Flavors:3:RamMiB"] = "4096",
         ["Cyclades:Flavors:3:DiskGiB"] = "2", ["Cyclades:Flavors:3:DiskTemplate"] = "file",
+        ["Cyclades:Flavors:4:Name"] = "m1.plain", ["Cyclades:Flavors:4:Cpu"] = "2", ["Cyclades:Flavors:4:RamMiB"] = "4096",
+        ["Cyclades:Flavors:4:DiskGiB"] = "1", ["Cyclades:Flavors:4:DiskTemplate"] = "plain",
     };
 
     private async Task<string> InstanceTypeOfAsync(string id) =>
@@ -29,6 +31,18 @@ public sealed class InstanceAttributesContractTests(DatabaseProvider provider) :
 
     private Task WaitForTypeAsync(string id, string type) =>
         Eventually.HoldsAsync(async () => await InstanceTypeOfAsync(id) == type, $"{id} to become {type}", TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+
+    [Test]
+    public async Task The_instance_type_changes_compute_only_so_another_default_disk_size_is_no_obstacle()
+    {
+        var id = (await Alice.StoppedAsync())[0];
+        var root = (await Alice.DescribeOneAsync(id)).BlockDeviceMappings.Single().Ebs.VolumeId;
+
+        await Alice.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = id, InstanceType = "m1.large" });
+
+        var after = await Alice.DescribeOneAsync(id);
+        Assert.That((after.InstanceType.Value, after.BlockDeviceMappings.Single().Ebs.VolumeId), Is.EqualTo(("m1.large", root)));
+    }
 
     [Test]
     public async Task The_instance_type_changes_in_both_wire_forms_on_a_stopped_instance()
@@ -60,8 +74,9 @@ public sealed class InstanceAttributesContractTests(DatabaseProvider provider) :
             id => new() { InstanceId = id, InstanceType = "x1.huge" });
         yield return Case("the same type", false, "InvalidInstanceAttributeValue", "already has the instance type t2.micro",
             id => new() { InstanceId = id, InstanceType = "t2.micro" });
-        yield return Case("another disk size", false, "InvalidInstanceAttributeValue", "to m1.large is not allowed: its disk size differs.",
-            id => new() { InstanceId = id, InstanceType = "m1.large" });
+        yield return Case("a type without the instance's volume type", false, "InvalidInstanceAttributeValue",
+            "to m1.plain is not allowed: it does not support the instance's volume type.",
+            id => new() { InstanceId = id, InstanceType = "m1.plain" });
         yield return Case("the kernel", false, "UnsupportedOperation", "kernel",
             id => new() { InstanceId = id, Kernel = "aki-12345678" });
         yield return Case("an unknown attribute name", false, "InvalidParameterValue", "Unknown attribute",

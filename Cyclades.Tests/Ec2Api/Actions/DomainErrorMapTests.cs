@@ -46,8 +46,9 @@ public sealed class DomainErrorMapTests
             "Arguments on this idempotent request are inconsistent with arguments used in previous request(s).");
         yield return Case(new FlavorNotFoundException("x1"), "ModifyInstanceAttribute", "InvalidParameterValue", 400, "Invalid value 'x1' for InstanceType.");
         yield return Case(new ImageNotFoundException(0x99999999), "RunInstances", "InvalidAMIID.NotFound", 400, "The image id '[ami-99999999]' does not exist");
-        yield return Case(new InvalidResizeException(42, ResizeProblem.DiskTemplate, "m1"), "ModifyInstanceAttribute", "InvalidInstanceAttributeValue", 400,
-            $"Modifying the instance type of '{Id}' to m1 is not allowed: its disk type differs.");
+        yield return Case(new InvalidResizeException(42, ResizeProblem.VolumeType, "m1"), "ModifyInstanceAttribute", "InvalidInstanceAttributeValue", 400,
+            $"Modifying the instance type of '{Id}' to m1 is not allowed: it does not support the instance's volume type.");
+        yield return Case(new InvalidVolumeRequestException(VolumeProblem.SmallerThanImage, "too small"), "RunInstances", "InvalidBlockDeviceMapping", 400, "too small");
         yield return Case(new BackendNotFoundException("mars"), "RunInstances", "InvalidParameterValue", 400, "Invalid availability zone: [mars]");
         yield return Case(new KeyPairExistsException("k"), "CreateKeyPair", "InvalidKeyPair.Duplicate", 400, "The keypair 'k' already exists.");
         yield return Case(new KeyPairNotFoundException("k"), "RunInstances", "InvalidKeyPair.NotFound", 400, "The key pair 'k' does not exist");
@@ -60,5 +61,5 @@ public sealed class DomainErrorMapTests
 
     [Test]
     public void A_domain_error_not_in_the_table_stays_an_internal_error() =>
-        Assert.That(DomainErrorMap.Map(new NoMatchingFlavorException(1, 1, 1, 1, "file"), "StartInstances"), Is.Null);
+        Assert.That(DomainErrorMap.Map(new NoMatchingFlavorException(1, 1, 1, "file"), "StartInstances"), Is.Null);
 }

@@ -18,7 +18,7 @@ public sealed class GanetiClusterDriverOnSimulatorTests
         _driver = new GanetiClusterDriver("simulated", _cluster.Client(), new InstanceCreationDefaults());
 
     private static ServerBuildSpec Spec(string name, string os = "noop+default", string template = "diskless") =>
-        new(name, 2, 512, 1, template, os, new Dictionary<string, string>(), "10.0.0.7", ["ec2:Name=web 1"]);
+        new(name, 2, 512, [new DiskSpec(name + "-disk0", 1)], template, os, new Dictionary<string, string>(), "10.0.0.7", ["ec2:Name=web 1"]);
 
     private async Task<ClusterJob> FinishedAsync(long id)
     {

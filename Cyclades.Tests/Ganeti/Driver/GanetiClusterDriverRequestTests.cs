@@ -19,7 +19,7 @@ public sealed class GanetiClusterDriverRequestTests
         new("ganeti-1", _rapi.CreateClient(), defaults ?? new InstanceCreationDefaults());
 
     private static ServerBuildSpec Spec(string template = "diskless", string? ip = null, params string[] tags) => new(
-        "snf-42", Cpu: 2, RamMiB: 1024, DiskGiB: 2, template, "noop+default",
+        "snf-42", Cpu: 2, RamMiB: 1024, [new DiskSpec("snf-vol-7", 2)], template, "noop+default",
         new Dictionary<string, string> { ["img_id"] = "ami-00000001", ["img_format"] = "diskdump" }, ip, tags);
 
     [Test]
@@ -33,7 +33,7 @@ public sealed class GanetiClusterDriverRequestTests
         Assert.That(job, Is.EqualTo(7));
         Assert.That($"{_rapi.SingleRequest.Method} {_rapi.SingleRequest.PathAndQuery}", Is.EqualTo("POST /2/instances"));
         _rapi.SingleRequest.AssertJsonBody("""
-            {"__version__": 1, "mode": "create", "name": "snf-42", "disk_template": "file", "disks": [{"size": 2048}],
+            {"__version__": 1, "mode": "create", "name": "snf-42", "disk_template": "file", "disks": [{"size": 2048, "name": "snf-vol-7"}],
              "nics": [{"ip": "203.0.113.9", "network": "snf-test-net"}], "os_type": "noop+default",
              "osparams": {"img_id": "ami-00000001", "img_format": "diskdump"},
              "beparams": {"vcpus": 2, "minmem": 1024, "maxmem": 1024}, "hypervisor": "fake", "pnode": "node1.ganeti.test",

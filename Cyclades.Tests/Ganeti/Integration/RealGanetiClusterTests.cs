@@ -250,7 +250,7 @@ public sealed class RealGanetiClusterTests
 
     private static ServerBuildSpec Spec(string name, string template = "diskless", string os = "noop+default", string? ip = null,
         IReadOnlyList<string>? tags = null) =>
-        new(name, 1, 256, 1, template, os, new Dictionary<string, string> { ["img_id"] = "ami-00000001" }, ip, tags ?? []);
+        new(name, 1, 256, [new DiskSpec(name + "-disk0", 1)], template, os, new Dictionary<string, string> { ["img_id"] = "ami-00000001" }, ip, tags ?? []);
 
     private async Task<ClusterInstance> InstanceAsync(string name) =>
         (await _driver.ListInstancesAsync(None)).Single(instance => instance.Name == name);

@@ -261,7 +261,7 @@ public sealed class BackendEventProcessorTests(DatabaseProvider provider) : Logi
 
         var error = (await Assert.ThrowsAsync<NoMatchingFlavorException>(() => Logic.AdminJobAsync(server, ServerOperation.Modify, JobStatus.Success, 904, cpu: 3)))!;
 
-        Assert.That((error.ServerId, error.Cpu, error.RamMiB, error.DiskGiB, error.DiskTemplate), Is.EqualTo((server.Id, 3, 1024, 20, "file")));
+        Assert.That((error.ServerId, error.Cpu, error.RamMiB, error.VolumeType), Is.EqualTo((server.Id, 3, 1024, "file")));
         Assert.That(await SnapshotAsync(server.Id), Is.EqualTo(snapshot));
     }
 

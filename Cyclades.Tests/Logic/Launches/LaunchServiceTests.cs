@@ -39,7 +39,8 @@ public sealed class LaunchServiceTests(DatabaseProvider provider) : LogicTest(pr
             Assert.That(job.Operation, Is.EqualTo(ServerOperation.Create));
             Assert.That(job.InstanceName, Is.EqualTo(server.InstanceName));
             var spec = job.Spec!;
-            Assert.That((spec.Cpu, spec.RamMiB, spec.DiskGiB, spec.DiskTemplate, spec.OsType), Is.EqualTo((2, 1024, 20, "file", "noop+default")));
+            Assert.That((spec.Cpu, spec.RamMiB, spec.DiskTemplate, spec.OsType), Is.EqualTo((2, 1024, "file", "noop+default")));
+            Assert.That(spec.Disks, Is.EqualTo(new[] { new DiskSpec($"snf-vol-{result.Servers[i].Volumes.Single().Id}", 20) }), "the root volume, named after its id");
             Assert.That(spec.OsParameters, Is.EqualTo(new Dictionary<string, string>
             {
                 ["img_format"] = "diskdump",

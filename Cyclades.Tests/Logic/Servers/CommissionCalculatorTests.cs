@@ -1,6 +1,7 @@
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Tests.Logic.Servers;
 
@@ -26,8 +27,7 @@ public sealed class CommissionCalculatorTests
                 (QuotaResource.TotalCpu, -2),
                 (QuotaResource.Cpu, -2),
                 (QuotaResource.TotalRam, -1073741824),
-                (QuotaResource.Ram, -1073741824),
-                (QuotaResource.Disk, -21474836480))));
+                (QuotaResource.Ram, -1073741824))));
 
     [Test]
     public void Worked_example_destroy_of_a_stopped_server() =>
@@ -36,8 +36,7 @@ public sealed class CommissionCalculatorTests
             Is.EqualTo(Provisions.Of(
                 (QuotaResource.Vm, -1),
                 (QuotaResource.TotalCpu, -2),
-                (QuotaResource.TotalRam, -1073741824),
-                (QuotaResource.Disk, -21474836480))));
+                (QuotaResource.TotalRam, -1073741824))));
 
     [Test]
     public void Worked_example_resize_to_4_cpu_2048_mib() =>
@@ -85,7 +84,8 @@ public sealed class CommissionCalculatorTests
     {
         Assert.That(CommissionCalculator.Holdings(OperState.Error, Example), Is.EqualTo(CommissionCalculator.For(ServerAction.Build, OperState.Build, Example)));
         Assert.That(CommissionCalculator.Holdings(OperState.Stopped, Example)[QuotaResource.Cpu], Is.Zero);
-        Assert.That(CommissionCalculator.Holdings(OperState.Stopped, Example)[QuotaResource.Disk], Is.EqualTo(20L << 30));
+        Assert.That(CommissionCalculator.Holdings(OperState.Stopped, Example)[QuotaResource.Disk], Is.Zero, "disks are volumes, commissioned on their own");
+        Assert.That(VolumeQuota.Of(20), Is.EqualTo(Provisions.Of((QuotaResource.Disk, 20L << 30))));
     }
 
     [Test]

@@ -102,7 +102,7 @@ public sealed class ServerCommandsTests(DatabaseProvider provider) : LogicTest(p
     }
 
     [Test]
-    public async Task Resize_is_refused_for_the_same_flavor_another_disk_or_template_and_unknown_flavors()
+    public async Task Resize_is_refused_for_the_same_flavor_a_flavor_without_the_volume_type_and_unknown_flavors()
     {
         var stopped = await Logic.StoppedServerAsync();
         var started = await Logic.StartedServerAsync();
@@ -112,8 +112,7 @@ public sealed class ServerCommandsTests(DatabaseProvider provider) : LogicTest(p
             (await Assert.ThrowsAsync<InvalidResizeException>(() => Logic.Commands.ResizeAsync(LogicHarness.User, stopped.Id, flavor, CancellationToken.None)))!.Problem;
 
         Assert.That(await Problem(LogicHarness.Small), Is.EqualTo(ResizeProblem.SameFlavor));
-        Assert.That(await Problem(LogicHarness.BiggerDisk), Is.EqualTo(ResizeProblem.DiskSize));
-        Assert.That(await Problem(LogicHarness.OtherTemplate), Is.EqualTo(ResizeProblem.DiskTemplate));
+        Assert.That(await Problem(LogicHarness.OtherTemplate), Is.EqualTo(ResizeProblem.VolumeType));
         await Assert.ThrowsAsync<FlavorNotFoundException>(() => Logic.Commands.ResizeAsync(LogicHarness.User, stopped.Id, "nope", CancellationToken.None));
         // The state is checked before the flavor, as Synnefo does.
         await Assert.ThrowsAsync<InvalidServerStateException>(() => Logic.Commands.ResizeAsync(LogicHarness.User, started.Id, LogicHarness.Small, CancellationToken.None));

@@ -5,7 +5,7 @@ namespace Cyclades.Tests.Logic.Support;
 
 /// <summary>
 /// The invariants of issue 3, checked with SQL of their own (not the production code's): usage equals
-/// a recomputation from the non-deleted servers; no server waits for a job that has finished; every
+/// a recomputation from the non-deleted servers (compute) and volumes (disk); no server waits for a job that has finished; every
 /// open commission belongs to a server with a pending task.
 /// </summary>
 public static class QuotaInvariants
@@ -17,12 +17,13 @@ public static class QuotaInvariants
     public static async Task<IReadOnlyList<string>> UsageDriftAsync(IDbConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync();
-        var servers = await connection.QueryAsync<(string UserId, string OperState, long Cpu, long RamMiB, long DiskGiB)>(
+        var servers = await connection.QueryAsync<(string UserId, string OperState, long Cpu, long RamMiB)>(
             """
-            SELECT s.user_id, s.operstate, f.cpu, f.ram_mib, f.disk_gib
+            SELECT s.user_id, s.operstate, f.cpu, f.ram_mib
             FROM servers s JOIN flavors f ON f.id = s.flavor_id
             WHERE s.deleted = 0
             """);
+        var volumes = await connection.QueryAsync<(string UserId, long SizeGiB)>("SELECT user_id, size_gib FROM volumes WHERE deleted = 0");
         var expected = new Dictionary<(string, string), long>();
         void Add(string user, string resource, long amount) =>
             expected[(user, resource)] = expected.GetValueOrDefault((user, resource)) + amount;
@@ -31,12 +32,15 @@ public static class QuotaInvariants
             Add(s.UserId, "cyclades.vm", 1);
             Add(s.UserId, "cyclades.total_cpu", s.Cpu);
             Add(s.UserId, "cyclades.total_ram", s.RamMiB * MiB);
-            Add(s.UserId, "cyclades.disk", s.DiskGiB * GiB);
             if (s.OperState is "STARTED" or "BUILD" or "ERROR")
             {
                 Add(s.UserId, "cyclades.cpu", s.Cpu);
                 Add(s.UserId, "cyclades.ram", s.RamMiB * MiB);
             }
+        }
+        foreach (var v in volumes)
+        {
+            Add(v.UserId, "cyclades.disk", v.SizeGiB * GiB);
         }
         var recorded = (await connection.QueryAsync<(string UserId, string Resource, long Used)>(
             "SELECT user_id, resource, used FROM quota_usage")).ToDictionary(r => (r.UserId, r.Resource), r => r.Used);
