@@ -32,6 +32,9 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
 
     public bool Unreachable { get; set; }
 
+    /// <summary>The disk templates the cluster says it enables.</summary>
+    public IReadOnlyList<string> DiskTemplates { get; set; } = ["diskless", "file", "plain"];
+
     /// <summary>How long each submission takes (widens race windows in concurrency tests).</summary>
     public TimeSpan SubmitDelay { get; set; }
 
@@ -132,7 +135,7 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
         Interlocked.Increment(ref _infoRequests);
         return Unreachable
             ? Task.FromException<ClusterInfo>(Unavailable())
-            : Task.FromResult(new ClusterInfo($"{backend}-id", backend, "3.0.2", FreeMemoryMiB, 128 * 1024, 1 << 20, 1, ["diskless", "file", "plain"]));
+            : Task.FromResult(new ClusterInfo($"{backend}-id", backend, "3.0.2", FreeMemoryMiB, 128 * 1024, 1 << 20, 1, DiskTemplates));
     }
 
     private async Task<long> SubmitAsync(Func<long, SubmittedJob> job)
