@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Errors;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ namespace Cyclades.Logic.Backends;
 public sealed class BackendAllocator(BackendRegistry registry, ClusterDriverCache drivers, ILogger<BackendAllocator> logger)
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
+    private readonly ConcurrentDictionary<long, Lazy<Task<ClusterProbeResult>>> _probes = new();
 
     public async Task<Backend> ChooseAsync(string? requestedName, Flavor flavor, int count, CancellationToken cancellationToken)
     {
@@ -55,9 +57,23 @@ public sealed class BackendAllocator(BackendRegistry registry, ClusterDriverCach
         return named;
     }
 
+    /// <summary>
+    /// The cluster's info; launches arriving together share one question in flight (each is a RAPI
+    /// connection, which a burst of launches would otherwise open by the dozen at once).
+    /// </summary>
     private async Task<ClusterInfo?> ProbeAsync(Backend backend, CancellationToken cancellationToken)
     {
-        var probe = await drivers.ProbeAsync(backend, ProbeTimeout, cancellationToken);
+        var shared = _probes.GetOrAdd(backend.Id, _ => new Lazy<Task<ClusterProbeResult>>(
+            () => drivers.ProbeAsync(backend, ProbeTimeout, CancellationToken.None)));
+        ClusterProbeResult probe;
+        try
+        {
+            probe = await shared.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _probes.TryRemove(KeyValuePair.Create(backend.Id, shared));
+        }
         if (probe.Info is null)
         {
             logger.LogWarning("Backend {Backend} is not available for placement: {Problem}", backend.Name, probe.Problem);
