@@ -89,6 +89,22 @@ public sealed class BackendTests(DatabaseProvider provider) : LogicTest(provider
     }
 
     [Test]
+    public async Task Placements_at_the_same_time_share_one_question_to_each_cluster()
+    {
+        var zoneA = Logic.Drivers.For(LogicHarness.ZoneA);
+        zoneA.InfoDelay = TimeSpan.FromMilliseconds(300);
+        var allocator = Logic.Get<BackendAllocator>();
+        var flavor = (await Logic.Catalog.FindFlavorAsync(LogicHarness.Small, CancellationToken.None))!;
+        var before = zoneA.InfoRequests;
+
+        var chosen = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => allocator.ChooseAsync(null, flavor, 1, CancellationToken.None)));
+        await allocator.ChooseAsync(null, flavor, 1, CancellationToken.None);
+
+        Assert.That(chosen.Select(b => b.Name), Is.All.EqualTo(LogicHarness.ZoneA));
+        Assert.That(zoneA.InfoRequests - before, Is.EqualTo(2), "one for the ten at once, one for the placement after them");
+    }
+
+    [Test]
     public async Task A_named_backend_is_used_if_it_takes_new_servers()
     {
         var allocator = Logic.Get<BackendAllocator>();

@@ -130,12 +130,19 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
     /// <summary>How many times the cluster was asked for its info (a RAPI call each on a real cluster).</summary>
     public int InfoRequests => Volatile.Read(ref _infoRequests);
 
-    public Task<ClusterInfo> GetInfoAsync(CancellationToken cancellationToken)
+    /// <summary>How long the cluster takes to answer for its info.</summary>
+    public TimeSpan InfoDelay { get; set; }
+
+    public async Task<ClusterInfo> GetInfoAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _infoRequests);
+        if (InfoDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(InfoDelay, cancellationToken);
+        }
         return Unreachable
-            ? Task.FromException<ClusterInfo>(Unavailable())
-            : Task.FromResult(new ClusterInfo($"{backend}-id", backend, "3.0.2", FreeMemoryMiB, 128 * 1024, 1 << 20, 1, DiskTemplates));
+            ? throw Unavailable()
+            : new ClusterInfo($"{backend}-id", backend, "3.0.2", FreeMemoryMiB, 128 * 1024, 1 << 20, 1, DiskTemplates);
     }
 
     private async Task<long> SubmitAsync(Func<long, SubmittedJob> job)
