@@ -22,7 +22,14 @@ public static class Boto3Calls
         return (error.GetProperty("code").GetString()!, error.GetProperty("status").GetInt32(), error.GetProperty("message").GetString() ?? "");
     }
 
-    private static Task<JsonElement> Boto3OutputAsync(Ec2ApiHost host, TestUser user, string operation, object? parameters) =>
+    /// <summary>Runs a botocore waiter (e.g. <c>image_available</c>) to its end; fails the test when it fails.</summary>
+    public static async Task Boto3WaitAsync(this Ec2ApiHost host, TestUser user, string waiter, object parameters)
+    {
+        var output = await Boto3OutputAsync(host, user, waiter, parameters, isWaiter: true);
+        Assert.That(output.TryGetProperty("result", out _), Is.True, output.ToString());
+    }
+
+    private static Task<JsonElement> Boto3OutputAsync(Ec2ApiHost host, TestUser user, string operation, object? parameters, bool isWaiter = false) =>
         Python.RunScriptAsync("boto3_call.py", new
         {
             endpoint = host.Endpoint.ToString(),
@@ -30,5 +37,6 @@ public static class Boto3Calls
             secret = user.SecretAccessKey,
             operation,
             @params = parameters ?? new { },
+            waiter = isWaiter,
         });
 }

@@ -1,6 +1,7 @@
 """Calls one EC2 operation with boto3 against the test host.
 
-stdin: {"endpoint", "key", "secret", "region", "operation", "params"}
+stdin: {"endpoint", "key", "secret", "region", "operation", "params", "waiter"}
+("waiter": true runs the botocore waiter named by "operation", polling every second)
 stdout: {"result": {...}} or {"error": {"code", "message", "status", "request_id"}}
 """
 import json
@@ -25,6 +26,9 @@ try:
         url = client.generate_presigned_url(request["operation"], Params=request.get("params", {}), HttpMethod="GET")
         with urllib.request.urlopen(url) as answer:
             print(json.dumps({"status": answer.status, "body": answer.read().decode()}))
+    elif request.get("waiter"):
+        client.get_waiter(request["operation"]).wait(WaiterConfig={"Delay": 1, "MaxAttempts": 60}, **request.get("params", {}))
+        print(json.dumps({"result": {}}))
     else:
         result = getattr(client, request["operation"])(**request.get("params", {}))
         print(json.dumps({"result": result}, default=str))
