@@ -4,6 +4,7 @@ using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Events;
+using Cyclades.Logic.Images;
 using Cyclades.Logic.KeyPairs;
 using Cyclades.Logic.Launches;
 using Cyclades.Logic.Maintenance;
@@ -71,6 +72,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<TaskSubmitter>();
         services.TryAddSingleton<SubmittingTasks>();
         services.TryAddSingleton<ServerCommands>();
+        services.TryAddSingleton<ImageService>();
         services.TryAddSingleton<ServerSettingsCommands>();
         services.TryAddSingleton<ServerTaskWait>();
         services.TryAddSingleton<ServerResizer>();

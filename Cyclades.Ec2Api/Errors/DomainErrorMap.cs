@@ -39,6 +39,19 @@ public static class DomainErrorMap
         IdempotencyMismatchException => Ec2Errors.IdempotentParameterMismatch(),
         FlavorNotFoundException e => Ec2Errors.InvalidParameterValue($"Invalid value '{e.Name}' for InstanceType."),
         ImageNotFoundException e => Ec2Errors.InvalidAmiIdNotFound(ImageIds.Of(e.ImageId)),
+        ImageNotAvailableException e => Ec2Errors.InvalidAmiIdUnavailable(ImageIds.Of(e.ImageId), e.Failed ? "failed" : "pending"),
+        ImageNameTakenException e => Ec2Errors.InvalidAmiNameDuplicate(e.Name),
+        ImageOsNotOfferedException e => Ec2Errors.InvalidParameterValue(e.Parameter is null
+            ? $"Value ({e.OsType}) for parameter ImageLocation is invalid. No image of this cloud uses that OS."
+            : $"Value ({e.OsType}) for parameter ImageLocation is invalid. The OS parameter '{e.Parameter}' is not offered."),
+        ImagePlacementException { Problem: ImagePlacementProblem.OtherBackend } e => Ec2Errors.InvalidParameterValue(
+            $"Image '{ImageIds.Of(e.ImageId)}' was made from an instance and can only be launched in the availability zone '{e.Backend}'."),
+        ImagePlacementException e => Ec2Errors.InvalidParameterValue(
+            $"Image '{ImageIds.Of(e.ImageId)}' needs an instance type with a root disk of at least {e.MinDiskGiB} GiB of type '{e.DiskTemplate}'."),
+        LiveExportUnsupportedException e => Ec2Errors.UnsupportedOperation(
+            $"An image of the running instance '{InstanceIds.Of(e.ServerId)}' cannot be made without rebooting it: its '{e.DiskTemplate}' disks cannot be snapshotted. Omit NoReboot, or stop the instance first."),
+        ServerExportInUseException e => Ec2Errors.IncorrectState(
+            $"The instance '{InstanceIds.Of(e.ServerId)}' already backs the image '{ImageIds.Of(e.ImageId)}', and its availability zone keeps one image of each instance; deregister that image first."),
         InvalidResizeException e => Ec2Errors.InvalidInstanceAttributeValue(e.Problem switch
         {
             ResizeProblem.SameFlavor => $"The instance '{InstanceIds.Of(e.ServerId)}' already has the instance type {e.Flavor}.",

@@ -117,6 +117,22 @@ public static class Ec2Errors
     public static Ec2Exception InvalidAmiIdNotFound(string id) =>
         New("InvalidAMIID.NotFound", Status400BadRequest, $"The image id '[{id}]' does not exist");
 
+    public static Ec2Exception InvalidAmiIdUnavailable(string id, string state) =>
+        New("InvalidAMIID.Unavailable", Status400BadRequest, $"Image '{id}' is not available: its state is {state}.");
+
+    public static Ec2Exception InvalidAmiNameDuplicate(string name) =>
+        New("InvalidAMIName.Duplicate", Status400BadRequest, $"AMI name {name} is already in use by an AMI you own.");
+
+    public static Ec2Exception InvalidAmiNameMalformed(string name) =>
+        New("InvalidAMIName.Malformed", Status400BadRequest,
+            $"AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/', '_', '[', ']', ' ', '@' and \"'\": [{name}]");
+
+    public static Ec2Exception InvalidAmiAttributeItemValue(string message) =>
+        New("InvalidAMIAttributeItemValue", Status400BadRequest, message);
+
+    public static Ec2Exception IncorrectState(string message) =>
+        New("IncorrectState", Status400BadRequest, message);
+
     public static Ec2Exception InvalidKeyPairNotFound(string name) =>
         New("InvalidKeyPair.NotFound", Status400BadRequest, $"The key pair '{name}' does not exist");
 

@@ -50,6 +50,20 @@ public sealed partial class GanetiClusterDriver(
     public Task<long> DestroyServerAsync(string instanceName, CancellationToken cancellationToken) =>
         SubmitAsync("destroy", GanetiOpIds.InstanceRemove, instanceName, token => client.Instances.DeleteAsync(instanceName, token), cancellationToken);
 
+    /// <summary>The instance's primary node keeps its export (a local export needs no transfer between nodes).</summary>
+    public Task<ClusterExportLocation> LocateExportAsync(string instanceName, CancellationToken cancellationToken) =>
+        CallAsync($"locate the export of {instanceName}", async token =>
+        {
+            var instance = await client.Instances.GetAsync(instanceName, token);
+            return new ClusterExportLocation(
+                instance.PrimaryNode ?? throw new GanetiProtocolException($"instance {instanceName} has no primary node"),
+                RapiPaths.NodeExportDirectory(instanceName));
+        }, cancellationToken);
+
+    public Task<long> ExportServerAsync(string instanceName, string node, bool shutdown, CancellationToken cancellationToken) =>
+        SubmitAsync("export", GanetiOpIds.BackupExport, instanceName,
+            token => client.Instances.ExportAsync(instanceName, new InstanceExportRequest(node, shutdown), token), cancellationToken);
+
     public Task<ClusterJob?> GetJobAsync(long jobId, CancellationToken cancellationToken) =>
         CallAsync($"read job {jobId}", async token =>
             await client.Jobs.GetAsync(jobId, token) is { } job ? GanetiJobMapping.ToClusterJob(job) : null, cancellationToken);

@@ -22,6 +22,7 @@ internal static class GanetiJobMapping
         GanetiOpIds.InstanceReboot => ServerOperation.Reboot,
         GanetiOpIds.InstanceRemove => ServerOperation.Destroy,
         GanetiOpIds.InstanceSetParams => ServerOperation.Modify,
+        GanetiOpIds.BackupExport => ServerOperation.Export,
         _ => ServerOperation.Other,
     };
 

@@ -13,6 +13,9 @@ internal static class InstanceCreateRequestBuilder
     public static InstanceCreateRequest Build(ServerBuildSpec spec, InstanceCreationDefaults defaults) => new()
     {
         Name = spec.InstanceName,
+        Mode = spec.ImportFrom is null ? "create" : "import",
+        SourceNode = spec.ImportFrom?.Node,
+        SourcePath = spec.ImportFrom?.Path,
         DiskTemplate = spec.DiskTemplate,
         Disks = spec.DiskTemplate == DisklessTemplate ? [] : spec.Disks.Select(d => new InstanceDiskSpec(checked(d.SizeGiB * 1024), d.Name)).ToList(),
         Nics = [Nic(spec.PrivateIp, defaults.Network)],

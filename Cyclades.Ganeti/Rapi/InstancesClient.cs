@@ -61,6 +61,11 @@ public sealed class InstancesClient(RapiConnection connection)
         connection.SubmitAsync(HttpMethod.Put, RapiPaths.InstanceModify(name), request,
             RapiJsonContext.Default.InstanceModifyRequest, cancellationToken);
 
+    /// <summary>A local export to <see cref="InstanceExportRequest.Destination"/>; it replaces an earlier export of the instance on any node.</summary>
+    public Task<long> ExportAsync(string name, InstanceExportRequest request, CancellationToken cancellationToken = default) =>
+        connection.SubmitAsync(HttpMethod.Put, RapiPaths.InstanceExport(name), request,
+            RapiJsonContext.Default.InstanceExportRequest, cancellationToken);
+
     public Task<long> DeleteAsync(string name, CancellationToken cancellationToken = default) =>
         connection.SubmitAsync(HttpMethod.Delete, RapiPaths.Instance(name), cancellationToken);
 }

@@ -21,6 +21,14 @@ internal static class RapiPaths
 
     public static string InstanceModify(string name) => $"{Instance(name)}/modify";
 
+    public static string InstanceExport(string name) => $"{Instance(name)}/export";
+
+    /// <summary>
+    /// Where a node keeps an instance's local export: Ganeti's export directory (its build-time
+    /// <c>pathutils.EXPORT_DIR</c>, <c>/var/lib/ganeti/export</c> in Debian's packages), one directory per instance name.
+    /// </summary>
+    public static string NodeExportDirectory(string instanceName) => $"/var/lib/ganeti/export/{instanceName}";
+
     public static string Nodes(bool bulk) => bulk ? "/2/nodes?bulk=1" : "/2/nodes";
 
     public static string Jobs(bool bulk) => bulk ? "/2/jobs?bulk=1" : "/2/jobs";

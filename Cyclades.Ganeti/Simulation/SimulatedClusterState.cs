@@ -4,6 +4,7 @@ namespace Cyclades.Ganeti.Simulation;
 internal sealed class SimulatedClusterState
 {
     private readonly Dictionary<string, SimulatedInstance> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimulatedExport> _exports = new(StringComparer.Ordinal);
     private int _macCounter;
 
     public SimulatedClusterState(SimulatorOptions options, DateTimeOffset now)
@@ -41,6 +42,17 @@ internal sealed class SimulatedClusterState
     public void Add(SimulatedInstance instance) => _instances.Add(instance.Name, instance);
 
     public void Remove(string name) => _instances.Remove(name);
+
+    /// <summary>The exports the nodes keep, by instance name (Ganeti keeps one per instance: a new one replaces it).</summary>
+    public IReadOnlyCollection<SimulatedExport> Exports => _exports.Values;
+
+    public void AddExport(SimulatedExport export) => _exports[export.InstanceName] = export;
+
+    public SimulatedExport? FindExport(string node, string path) =>
+        _exports.Values.FirstOrDefault(export => export.Node == node && export.Path == path);
+
+    /// <summary>What an administrator's <c>gnt-backup remove</c> does.</summary>
+    public bool RemoveExport(string instanceName) => _exports.Remove(instanceName);
 
     public long FreeMemoryMiB(SimulatedNode node) => node.FreeMemoryMiB(_instances.Values);
 

@@ -165,6 +165,18 @@ public sealed class SimulatedGanetiCluster
 
     public GanetiInstance? FindInstance(string name) => Read((state, _, _) => state.FindInstance(name)?.ToModel());
 
+    /// <summary>The exports the nodes keep, as <c>gnt-backup list</c> shows them: (node, instance name, directory).</summary>
+    public IReadOnlyList<(string Node, string InstanceName, string Path)> ListExports() =>
+        Read((state, _, _) => state.Exports.Select(e => (e.Node, e.InstanceName, e.Path)).OrderBy(e => e.InstanceName, StringComparer.Ordinal).ToList());
+
+    /// <summary>What an administrator's <c>gnt-backup remove</c> does.</summary>
+    public bool AdminRemoveExport(string instanceName)
+    {
+        var removed = false;
+        Change(state => removed = state.RemoveExport(instanceName));
+        return removed;
+    }
+
     public GanetiJob? FindJob(long id) => Read((_, queue, now) => queue.Find(id)?.ToModel(now, withResults: true));
 
     // —— For the RAPI handler ——

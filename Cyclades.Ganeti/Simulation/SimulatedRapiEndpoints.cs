@@ -49,6 +49,7 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
                 ReadOptional(body, Json.InstanceRebootRequest)?.ShutdownTimeoutSeconds)),
             (["2", "instances", var name, "modify"], "PUT") => Job(new ModifyInstanceOp(name,
                 Read(body, Json.InstanceModifyRequest).BeParams)),
+            (["2", "instances", var name, "export"], "PUT") => Job(new ExportInstanceOp(name, Read(body, Json.InstanceExportRequest))),
             (["2", "jobs"], "GET") when bulk => SimulatedRapiResponses.Json(request, HttpStatusCode.OK, BulkJobs()),
             (["2", "jobs"], "GET") => Answer(cluster.Read((_, queue, _) => Links(queue.Listed.Select(j => j.Id.ToString(CultureInfo.InvariantCulture)), "jobs")),
                 Json.IReadOnlyListGanetiResourceLink),
@@ -97,7 +98,7 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
     private static bool IsResource(string[] path) => path switch
     {
         ["version"] or ["2", "info" or "features" or "os" or "modify" or "nodes" or "instances" or "jobs"] => true,
-        ["2", "instances", _] or ["2", "instances", _, "startup" or "shutdown" or "reboot" or "modify"] => true,
+        ["2", "instances", _] or ["2", "instances", _, "startup" or "shutdown" or "reboot" or "modify" or "export"] => true,
         ["2", "jobs", _] or ["2", "jobs", _, "wait"] => true,
         _ => false,
     };

@@ -26,6 +26,17 @@ public interface IClusterDriver
 
     Task<long> DestroyServerAsync(string instanceName, CancellationToken cancellationToken);
 
+    /// <summary>Where an export of the server would be kept: its primary node and the cluster's export directory for it.</summary>
+    Task<ClusterExportLocation> LocateExportAsync(string instanceName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Exports the server's disks and configuration to <paramref name="node"/>, replacing an earlier export
+    /// of the same server. With <paramref name="shutdown"/> a running server is stopped for the copy and
+    /// started again after it; without, a running server's disks are copied live (the cluster refuses
+    /// that for disks it cannot snapshot).
+    /// </summary>
+    Task<long> ExportServerAsync(string instanceName, string node, bool shutdown, CancellationToken cancellationToken);
+
     /// <summary>The job, or null when the cluster does not know that id.</summary>
     Task<ClusterJob?> GetJobAsync(long jobId, CancellationToken cancellationToken);
 
@@ -60,7 +71,14 @@ public sealed record ServerBuildSpec(
     string OsType,
     IReadOnlyDictionary<string, string> OsParameters,
     string? PrivateIp,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags)
+{
+    /// <summary>The export the server's disks are imported from, instead of an OS install; null for a fresh install.</summary>
+    public ClusterExportLocation? ImportFrom { get; init; }
+}
+
+/// <summary>A server export on a cluster: the node it lies on and its directory there.</summary>
+public sealed record ClusterExportLocation(string Node, string Path);
 
 /// <summary>One disk of a new server, in order (the first is the root).</summary>
 /// <param name="Name">The cluster's name for it (<c>snf-vol-&lt;volume id&gt;</c>).</param>
@@ -92,6 +110,9 @@ public enum ServerOperation
     Reboot,
     Destroy,
     Modify,
+
+    /// <summary>A copy of the server's disks and configuration to a node (an image is made from it).</summary>
+    Export,
     Other,
 }
 

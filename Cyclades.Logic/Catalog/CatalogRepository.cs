@@ -10,8 +10,11 @@ internal static class CatalogRepository
         "id AS Id, name AS Name, cpu AS Cpu, ram_mib AS RamMiB, disk_gib AS DiskGiB, disk_template AS DiskTemplate, deleted AS Deleted, origin AS Origin, "
         + "(SELECT GROUP_CONCAT(t.volume_type) FROM flavor_volume_types t WHERE t.flavor_id = flavors.id) AS VolumeTypes";
 
-    private const string ImageColumns =
-        "id AS Id, name AS Name, description AS Description, os_type AS OsType, os_parameters AS OsParameters, key_parameter AS KeyParameter, deleted AS Deleted, origin AS Origin, created_at AS CreatedAt, min_disk_gib AS MinDiskGiB";
+    internal const string ImageColumns =
+        "id AS Id, name AS Name, description AS Description, os_type AS OsType, os_parameters AS OsParameters, key_parameter AS KeyParameter, deleted AS Deleted, origin AS Origin, created_at AS CreatedAt, "
+        + "owner_user_id AS OwnerUserId, state AS State, state_message AS StateMessage, is_public AS IsPublic, source_image_id AS SourceImageId, "
+        + "source_server_id AS SourceServerId, backend_id AS BackendId, export_node AS ExportNode, export_path AS ExportPath, "
+        + "min_disk_gib AS MinDiskGiB, disk_template AS DiskTemplate";
 
     public static async Task<IReadOnlyList<Flavor>> ListFlavorsAsync(Db db, CancellationToken cancellationToken) =>
         (await db.QueryAsync<FlavorRow>($"SELECT {FlavorColumns} FROM flavors ORDER BY id", null, cancellationToken))
@@ -146,7 +149,7 @@ internal static class CatalogRepository
         };
     }
 
-    private sealed record ImageRow
+    internal sealed record ImageRow
     {
         public long Id { get; init; }
 
@@ -166,7 +169,27 @@ internal static class CatalogRepository
 
         public long CreatedAt { get; init; }
 
+        public string? OwnerUserId { get; init; }
+
+        public string State { get; init; } = "AVAILABLE";
+
+        public string? StateMessage { get; init; }
+
+        public bool IsPublic { get; init; }
+
+        public long? SourceImageId { get; init; }
+
+        public long? SourceServerId { get; init; }
+
+        public long? BackendId { get; init; }
+
+        public string? ExportNode { get; init; }
+
+        public string? ExportPath { get; init; }
+
         public int MinDiskGiB { get; init; }
+
+        public string? DiskTemplate { get; init; }
 
         public Image ToImage() => new(
             Id, Name, Description, OsType,
@@ -175,7 +198,15 @@ internal static class CatalogRepository
         {
             Origin = DbNames.Parse<DefinitionOrigin>(Origin),
             CreatedAt = UnixTime.FromMicros(CreatedAt),
+            OwnerUserId = OwnerUserId,
+            State = DbNames.Parse<ImageState>(State),
+            StateMessage = StateMessage,
+            IsPublic = IsPublic,
+            SourceImageId = SourceImageId,
+            SourceServerId = SourceServerId,
+            Export = BackendId is { } backend && ExportNode is { } node && ExportPath is { } path ? new ImageExport(backend, node, path) : null,
             MinDiskGiB = MinDiskGiB,
+            DiskTemplate = DiskTemplate,
         };
     }
 }

@@ -1,4 +1,5 @@
 using Cyclades.Logic.Configuration;
+using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.Catalog;
@@ -33,6 +34,14 @@ public sealed class CatalogService(IDbConnectionFactory connections, TimeProvide
         await connections.ReadAsync(db => CatalogRepository.GetImageAsync(db, id, cancellationToken), cancellationToken) is { Deleted: false } image
             ? image
             : null;
+
+    /// <summary>The images a user may see and launch: the cloud's, the user's own, public ones and those shared with the user.</summary>
+    public Task<IReadOnlyList<Image>> ListImagesForAsync(string userId, CancellationToken cancellationToken) =>
+        connections.ReadAsync(db => ImageRepository.ListVisibleAsync(db, userId, cancellationToken), cancellationToken);
+
+    /// <summary>An image the user may see and launch, by id; null if none (another user's private image is none).</summary>
+    public Task<Image?> FindImageForAsync(string userId, long id, CancellationToken cancellationToken) =>
+        connections.ReadAsync(db => ImageRepository.FindVisibleAsync(db, userId, id, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Makes the database offer exactly these flavors and images, besides those an operator added
@@ -86,6 +95,9 @@ public sealed class CatalogService(IDbConnectionFactory connections, TimeProvide
     private static async Task SyncImagesAsync(Db db, IReadOnlyList<ImageDefinition> definitions, long now, CancellationToken cancellationToken)
     {
         var existing = await CatalogRepository.ListImagesAsync(db, cancellationToken);
+        var owned = existing.Where(i => i.OwnerUserId is not null).Select(i => i.Id).ToHashSet();
+        DefinitionException.ThrowIfAny("Images", definitions.Where(d => owned.Contains(d.Number))
+            .Select(d => $"number {d.Number} ('{d.Name}') is a user's image; give the configured image another number."));
         foreach (var definition in definitions)
         {
             await CatalogRepository.UpsertImageAsync(db, definition, existing.Any(i => i.Id == definition.Number), DefinitionOrigin.Config, now, cancellationToken);

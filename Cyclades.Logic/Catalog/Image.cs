@@ -24,6 +24,35 @@ public sealed record Image(
     /// <summary>When the catalog first offered it.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The user who registered it; null for the cloud's own images (every user may launch those).</summary>
+    public string? OwnerUserId { get; init; }
+
+    public ImageState State { get; init; } = ImageState.Available;
+
+    /// <summary>Why it failed, when it did.</summary>
+    public string? StateMessage { get; init; }
+
+    /// <summary>Every user may see and launch it (the owner shared it with all).</summary>
+    public bool IsPublic { get; init; }
+
+    /// <summary>The image it was copied from, if any.</summary>
+    public long? SourceImageId { get; init; }
+
+    /// <summary>The server it was made from, if any.</summary>
+    public long? SourceServerId { get; init; }
+
+    /// <summary>The cluster export it launches from (an image made from a server); null for an OS image.</summary>
+    public ImageExport? Export { get; init; }
+
+    /// <summary>The smallest root disk a server from it may have (the exported disk's size).</summary>
+    public int MinDiskGiB { get; init; }
+
+    /// <summary>The disk template of the exported server (an image made from a server).</summary>
+    public string? DiskTemplate { get; init; }
+
+    /// <summary>The cloud's own images, and those the owner made public, are every user's.</summary>
+    public bool IsEveryones => OwnerUserId is null || IsPublic;
+
     /// <summary>The OS parameters of a server built from this image.</summary>
     public IReadOnlyDictionary<string, string> OsParametersFor(string? publicKey)
     {

@@ -28,7 +28,7 @@ public sealed class BackendEventProcessor(
         new IOperationHandler[]
         {
             new CreateHandler(), PowerHandler.Start, PowerHandler.Stop, PowerHandler.Reboot,
-            new DestroyHandler(), new ModifyHandler(), new OtherHandler(),
+            new DestroyHandler(), new ModifyHandler(), new ExportHandler(), new OtherHandler(),
         }.ToDictionary(h => h.Operation);
 
     /// <exception cref="Errors.NoMatchingFlavorException">A modify set specs no flavor has; nothing was applied.</exception>

@@ -55,7 +55,8 @@ public sealed class LaunchService(
         {
             return earlier;
         }
-        var backend = await allocator.ChooseAsync(request.BackendName, flavor, request.MinCount, cancellationToken);
+        var backend = await allocator.ChooseAsync(
+            await ImageLaunchRules.BackendNameAsync(image, request.BackendName, backends, cancellationToken), flavor, request.MinCount, cancellationToken);
         await quotas.EnsureHolderAsync(request.UserId, cancellationToken);
 
         // A concurrent retry with the same key may win the insert; then its launch is the answer
@@ -84,12 +85,13 @@ public sealed class LaunchService(
     private async Task<(Image Image, Flavor Flavor, IReadOnlyList<PlannedVolume> Volumes)> ResolveAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
-        var image = await catalog.FindImageAsync(request.ImageId, cancellationToken) ?? throw new ImageNotFoundException(request.ImageId);
+        var image = await catalog.FindImageForAsync(request.UserId, request.ImageId, cancellationToken) ?? throw new ImageNotFoundException(request.ImageId);
         var flavor = await catalog.FindFlavorAsync(request.FlavorName, cancellationToken) ?? throw new FlavorNotFoundException(request.FlavorName);
         if (request.BackendName is { } name && await backends.FindAsync(name, cancellationToken) is not { Enabled: true })
         {
             throw new BackendNotFoundException(name);
         }
+        await ImageLaunchRules.EnsureLaunchableAsync(image, flavor, request.BackendName, backends, cancellationToken);
         return (image, flavor, LaunchVolumes.Plan(request, image, flavor));
     }
 
@@ -272,7 +274,10 @@ public sealed class LaunchService(
         image.OsType,
         image.OsParametersFor(publicKey),
         server.PrivateIp,
-        []);
+        [])
+    {
+        ImportFrom = image.Export is { } export ? new ClusterExportLocation(export.Node, export.Path) : null,
+    };
 
     /// <summary>No server reached the cluster: hand the quota back and remove the launch and its servers.</summary>
     private Task DiscardAsync(Created created, Flavor flavor, string reason) =>

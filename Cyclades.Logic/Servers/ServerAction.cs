@@ -9,4 +9,7 @@ public enum ServerAction
     Reboot,
     Resize,
     Destroy,
+
+    /// <summary>Copy the server's disks to its cluster's export store (an image is made from it).</summary>
+    Export,
 }

@@ -13,6 +13,7 @@ public static class ServerActionOperations
         ServerAction.Reboot => ServerOperation.Reboot,
         ServerAction.Resize => ServerOperation.Modify,
         ServerAction.Destroy => ServerOperation.Destroy,
+        ServerAction.Export => ServerOperation.Export,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

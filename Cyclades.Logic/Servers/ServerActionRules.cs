@@ -42,9 +42,24 @@ public static class ServerActionRules
         [OperState.Destroyed] = [State, State, State, State, Ok],
     };
 
+    // Not in Synnefo's matrix: an export (an image of the server) waits for any task as STOP does, and
+    // runs from STARTED (the cluster stops the server for the copy and starts it again) or STOPPED.
+    private static readonly Dictionary<OperState, ActionVerdict> ExportWithoutTask = new()
+    {
+        [OperState.Build] = Building,
+        [OperState.Started] = Ok,
+        [OperState.Stopped] = Ok,
+        [OperState.Error] = State,
+        [OperState.Destroyed] = State,
+    };
+
     /// <summary>The matrix's answer for a server that is not deleted; <paramref name="taskSubmitting"/>: the task has no job id yet.</summary>
     public static ActionVerdict Decide(OperState state, ServerAction? task, ServerAction action, bool taskSubmitting = false)
     {
+        if (action == ServerAction.Export)
+        {
+            return task is null ? ExportWithoutTask[state] : Decide(state, task, ServerAction.Stop, taskSubmitting);
+        }
         var column = Array.IndexOf(Columns, action);
         if (column < 0)
         {

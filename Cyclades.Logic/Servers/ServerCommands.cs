@@ -44,6 +44,15 @@ public sealed class ServerCommands(
         return (await RunAsync(userId, [serverId], new ResizeCommand(target), skipAlreadyDone: false, cancellationToken))[0];
     }
 
+    /// <summary>Exports the server and records the image made from it (pending until the export's result arrives); returns the image's id.</summary>
+    /// <param name="keepRunning">Copy a running server live instead of stopping and restarting it around the copy.</param>
+    public async Task<long> ExportAsync(string userId, long serverId, string imageName, string imageDescription, bool keepRunning, CancellationToken cancellationToken)
+    {
+        var command = new ExportCommand(userId, imageName, imageDescription, keepRunning);
+        await RunAsync(userId, [serverId], command, skipAlreadyDone: false, cancellationToken);
+        return command.ImageId ?? throw new InvalidOperationException($"The export of server {serverId} recorded no image.");
+    }
+
     public async Task<ServerCommandResult> DestroyAsync(string userId, long serverId, CancellationToken cancellationToken) =>
         (await RunAsync(userId, [serverId], new DestroyCommand(), skipAlreadyDone: false, cancellationToken))[0];
 
@@ -153,6 +162,7 @@ public sealed class ServerCommands(
                 UpdatedAt = now,
             };
             await ServerRepository.UpdateAsync(db, after, cancellationToken);
+            await command.RecordAsync(db, after, step.Flavor!, now, cancellationToken);
             results[step.Index] = new ServerCommandResult(server, after, Performed: true);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -169,7 +179,7 @@ public sealed class ServerCommands(
             return new Step(index, server, Provisions.None, Deferred: true);
         }
         await command.ValidateAsync(db, server, flavor, cancellationToken);
-        return new Step(index, server, CommissionCalculator.For(command.Action, server.OperState, flavor, command.TargetFlavor));
+        return new Step(index, server, CommissionCalculator.For(command.Action, server.OperState, flavor, command.TargetFlavor)) { Flavor = flavor };
     }
 
     /// <summary>Step 2, outside any transaction and not cancellable: the servers now have tasks that must be settled.</summary>
@@ -209,5 +219,8 @@ public sealed class ServerCommands(
     }
 
     /// <param name="Deferred">Only recorded (<see cref="ActionVerdict.Deferred"/>): no commission, no job.</param>
-    private sealed record Step(int Index, Server Server, Provisions Provisions, bool Deferred = false);
+    private sealed record Step(int Index, Server Server, Provisions Provisions, bool Deferred = false)
+    {
+        public Flavor? Flavor { get; init; }
+    }
 }

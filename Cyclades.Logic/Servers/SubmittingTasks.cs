@@ -46,6 +46,10 @@ public sealed class SubmittingTasks(IDbConnectionFactory connections, QuotaServi
                 await release.ReleaseAsync(db, server, flavor, reason, cancellationToken);
                 return true;
             }
+            if (server.Task.Action == ServerAction.Export)
+            {
+                await ImageRepository.FinishExportAsync(db, server.Id, succeeded: false, reason, UnixTime.ToMicros(clock.GetUtcNow()), cancellationToken);
+            }
             await quotas.ResolvePreviousAsync(db, server.CommissionId, cancellationToken);
             await ServerRepository.UpdateAsync(db, server with { Task = null, CommissionId = null, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
             return true;

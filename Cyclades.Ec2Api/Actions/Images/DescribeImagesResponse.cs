@@ -26,11 +26,15 @@ public sealed class ImageItem
     [Ec2Element("imageState")]
     public string State { get; init; } = "available";
 
+    [Ec2Element("stateReason")]
+    public StateReasonItem? StateReason { get; init; }
+
     [Ec2Element("imageOwnerId")]
     public string OwnerId { get; init; } = ImageOwners.CatalogOwnerId;
 
+    /// <summary>Only the cloud's own images have one (<c>amazon</c>).</summary>
     [Ec2Element("imageOwnerAlias")]
-    public string OwnerAlias { get; init; } = ImageOwners.CatalogOwnerAlias;
+    public string? OwnerAlias { get; init; } = ImageOwners.CatalogOwnerAlias;
 
     [Ec2Element("creationDate")]
     public required string CreationDate { get; init; }
@@ -75,16 +79,29 @@ public sealed class ImageItem
     [Ec2Element("usageOperation")]
     public string UsageOperation { get; init; } = "RunInstances";
 
+    [Ec2Element("sourceImageId")]
+    public string? SourceImageId { get; init; }
+
+    [Ec2Element("sourceInstanceId")]
+    public string? SourceInstanceId { get; init; }
+
     [Ec2Element("tagSet")]
     public required IReadOnlyList<TagItem> Tags { get; init; }
 
     public static ImageItem From(Image image, IEnumerable<Tag> tags) => new()
     {
         ImageId = ImageIds.Of(image.Id),
-        ImageLocation = $"{ImageOwners.CatalogOwnerAlias}/{image.Name}",
+        ImageLocation = $"{(image.OwnerUserId is null ? ImageOwners.CatalogOwnerAlias : ImageOwners.OwnerIdOf(image))}/{image.Name}",
+        State = image.State.ToString().ToLowerInvariant(),
+        StateReason = image is { State: ImageState.Failed } ? new StateReasonItem { Code = "Client.ImageFailed", Message = image.StateMessage ?? "" } : null,
+        OwnerId = ImageOwners.OwnerIdOf(image),
+        OwnerAlias = image.OwnerUserId is null ? ImageOwners.CatalogOwnerAlias : null,
+        IsPublic = image.IsEveryones,
         CreationDate = image.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
         Name = image.Name,
         Description = image.Description,
+        SourceImageId = image.OwnerUserId is not null && image.SourceImageId is { } source ? ImageIds.Of(source) : null,
+        SourceInstanceId = image.SourceServerId is { } server ? Instances.InstanceIds.Of(server) : null,
         Tags = TagItem.From(tags),
         BlockDeviceMappings =
         [
@@ -121,4 +138,14 @@ public sealed class ImageEbsItem
 
     [Ec2Element("encrypted")]
     public bool Encrypted { get; init; }
+}
+
+/// <summary>Why an image failed.</summary>
+public sealed class StateReasonItem
+{
+    [Ec2Element("code")]
+    public required string Code { get; init; }
+
+    [Ec2Element("message")]
+    public required string Message { get; init; }
 }

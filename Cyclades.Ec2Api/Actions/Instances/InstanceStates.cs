@@ -87,6 +87,7 @@ public static class InstanceStates
         ServerAction.Reboot => "REBOOTING",
         ServerAction.Resize => "RESIZING",
         ServerAction.Destroy => "DESTROYING",
+        ServerAction.Export => "EXPORTING",
         _ => "UNKNOWN",
     };
 }

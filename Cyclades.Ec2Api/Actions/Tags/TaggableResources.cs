@@ -56,7 +56,7 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
             await instances.RequireAsync(caller, instanceIds, cancellationToken);
         }
         var images = ec2Ids.Any(id => id.StartsWith(ImageIds.Prefix, StringComparison.Ordinal))
-            ? (await catalog.ListImagesAsync(includeDeleted: false, cancellationToken)).Select(i => ImageIds.Resource(i.Id)).ToHashSet()
+            ? (await catalog.ListImagesForAsync(caller.LogicUserId(), cancellationToken)).Select(i => ImageIds.Resource(i.Id)).ToHashSet()
             : [];
         var keys = ec2Ids.Any(id => id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal))
             ? (await keyPairs.ListAsync(caller.LogicUserId(), cancellationToken)).Select(k => KeyPairService.ResourceOf(k.Id)).ToHashSet()

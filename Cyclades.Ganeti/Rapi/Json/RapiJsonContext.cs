@@ -25,6 +25,7 @@ namespace Cyclades.Ganeti.Rapi.Json;
 [JsonSerializable(typeof(InstanceShutdownRequest))]
 [JsonSerializable(typeof(InstanceRebootRequest))]
 [JsonSerializable(typeof(InstanceModifyRequest))]
+[JsonSerializable(typeof(InstanceExportRequest))]
 [JsonSerializable(typeof(ClusterModifyRequest))]
 [JsonSerializable(typeof(JobWaitRequest))]
 [JsonSerializable(typeof(JobWaitResult))]

@@ -11,8 +11,17 @@ public sealed record InstanceCreateRequest
     [JsonPropertyName("__version__")]
     public int Version { get; init; } = 1;
 
+    /// <summary><c>create</c> (an OS install) or <c>import</c> (from <see cref="SourceNode"/>'s export at <see cref="SourcePath"/>).</summary>
     [JsonPropertyName("mode")]
     public string Mode { get; init; } = "create";
+
+    /// <summary>For <c>import</c>: the node that keeps the export.</summary>
+    [JsonPropertyName("src_node")]
+    public string? SourceNode { get; init; }
+
+    /// <summary>For <c>import</c>: the export's directory on <see cref="SourceNode"/>.</summary>
+    [JsonPropertyName("src_path")]
+    public string? SourcePath { get; init; }
 
     [JsonPropertyName("name")]
     public required string Name { get; init; }

@@ -17,6 +17,17 @@ public sealed record InstanceModifyRequest
     public GanetiBeParams? BeParams { get; init; }
 }
 
+/// <summary>Body of <c>PUT /2/instances/&lt;name&gt;/export</c> for a local export (to a node of the same cluster).</summary>
+/// <param name="Destination">The node that keeps the export.</param>
+/// <param name="Shutdown">Stop a running instance for the copy (it is started again after); false copies live, which Ganeti refuses for disks it cannot snapshot.</param>
+public sealed record InstanceExportRequest(
+    [property: JsonPropertyName("destination")] string Destination,
+    [property: JsonPropertyName("shutdown")] bool Shutdown)
+{
+    [JsonPropertyName("mode")]
+    public string Mode { get; init; } = "local";
+}
+
 public static class GanetiRebootTypes
 {
     public const string Soft = "soft";

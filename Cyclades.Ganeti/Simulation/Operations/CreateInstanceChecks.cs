@@ -26,6 +26,17 @@ internal static class CreateInstanceChecks
         }
     }
 
+    /// <summary>The export an import restores (Ganeti's message when the directory holds none).</summary>
+    public static SimulatedExport FindExport(SimulatedClusterState state, InstanceCreateRequest request)
+    {
+        if (request.SourceNode is null || request.SourcePath is null)
+        {
+            throw SimulatedOpFailure.Prerequisite("Missing source node or path for import", GanetiErrorCodes.WrongInput);
+        }
+        return state.FindExport(request.SourceNode, request.SourcePath) ?? throw SimulatedOpFailure.Execution(
+            $"No export or invalid export found in dir {request.SourcePath}: Export info file doesn't have the required fields");
+    }
+
     /// <summary>Returns the vCPUs and memory to use.</summary>
     public static (int VCpus, int MemoryMiB) CheckPolicy(InstanceCreateRequest request)
     {

@@ -52,6 +52,7 @@ internal sealed class CreateInstanceOp(InstanceCreateRequest request, string def
             throw new SimulatedOpFailure(new GanetiOtherJobError("TagError", "Tag contains invalid characters"));
         }
         CreateInstanceChecks.CheckTemplateAndOs(state.Options, request);
+        var import = request.Mode == "import" ? CreateInstanceChecks.FindExport(state, request) : null;
         var (vcpus, memory) = CreateInstanceChecks.CheckPolicy(request);
         var start = request.Start ?? true;
         var node = CreateInstanceChecks.Place(state, request, start ? memory : 0);
@@ -74,7 +75,11 @@ internal sealed class CreateInstanceOp(InstanceCreateRequest request, string def
         };
         state.Add(instance);
         List<string> log = ["* creating instance disks...", $"adding instance {request.Name} to cluster config"];
-        if (RunsOsScripts)
+        if (import is not null)
+        {
+            log.Add($"* importing instance {request.Name} from {import.Node}:{import.Path}");
+        }
+        else if (RunsOsScripts)
         {
             log.Add("* running the instance OS create scripts...");
             if (Variant == FailingVariant)

@@ -28,6 +28,10 @@ internal abstract class ServerCommand
     public virtual Task PrepareAsync(IReadOnlyList<Server> servers, Func<long, Task<IClusterDriver>> driverOf, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
+    /// <summary>What the command records beside the task, in the same transaction (e.g. the image an export makes).</summary>
+    public virtual Task RecordAsync(Db db, Server server, Flavor flavor, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     /// <summary>Submits the job and returns its id.</summary>
     public abstract Task<long> SubmitAsync(IClusterDriver driver, Server server, CancellationToken cancellationToken);
 }

@@ -51,6 +51,39 @@ public sealed class GanetiClusterDriverOnSimulatorTests
     }
 
     [Test]
+    public async Task An_export_lands_in_the_nodes_export_directory_and_a_new_server_is_imported_from_it()
+    {
+        await FinishedAsync(await _driver.CreateServerAsync(Spec("snf-1", template: "file"), None));
+        var location = await _driver.LocateExportAsync("snf-1", None);
+
+        var export = await FinishedAsync(await _driver.ExportServerAsync("snf-1", location.Node, shutdown: true, None));
+        var import = await FinishedAsync(await _driver.CreateServerAsync(Spec("snf-2", template: "file") with { ImportFrom = location }, None));
+        var missing = await FinishedAsync(await _driver.CreateServerAsync(
+            Spec("snf-3", template: "file") with { ImportFrom = location with { Path = "/var/lib/ganeti/export/nope" } }, None));
+
+        Assert.That(location, Is.EqualTo(new ClusterExportLocation(_cluster.FindInstance("snf-1")!.PrimaryNode!, "/var/lib/ganeti/export/snf-1")));
+        Assert.That((export.Status, export.Operations.Single().Operation, export.Operations.Single().InstanceName),
+            Is.EqualTo((JobStatus.Success, ServerOperation.Export, "snf-1")));
+        Assert.That(_cluster.ListExports(), Is.EqualTo(new[] { (location.Node, "snf-1", location.Path) }));
+        Assert.That(_cluster.FindInstance("snf-1")!.OperState, Is.True, "a running server is started again after the copy");
+        Assert.That(import.Status, Is.EqualTo(JobStatus.Success));
+        Assert.That((missing.Status, missing.Operations.Single().Message), Is.EqualTo((JobStatus.Error,
+            "No export or invalid export found in dir /var/lib/ganeti/export/nope: Export info file doesn't have the required fields")));
+    }
+
+    [Test]
+    public async Task A_live_export_of_disks_that_cannot_be_snapshotted_fails_with_ganetis_words()
+    {
+        await FinishedAsync(await _driver.CreateServerAsync(Spec("snf-1", template: "file"), None));
+
+        var export = await FinishedAsync(await _driver.ExportServerAsync("snf-1", (await _driver.LocateExportAsync("snf-1", None)).Node, shutdown: false, None));
+
+        Assert.That((export.Status, export.Operations.Single().Message),
+            Is.EqualTo((JobStatus.Error, "Not all disks could be snapshotted, and you requested a live export; aborting")));
+        Assert.That(_cluster.ListExports(), Is.Empty);
+    }
+
+    [Test]
     public async Task Stop_start_reboot_resize_and_destroy_end_as_their_operations()
     {
         await FinishedAsync(await _driver.CreateServerAsync(Spec("snf-1"), None));

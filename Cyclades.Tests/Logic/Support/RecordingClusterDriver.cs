@@ -105,6 +105,12 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
     public Task<long> DestroyServerAsync(string instanceName, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.Destroy, instanceName));
 
+    public Task<ClusterExportLocation> LocateExportAsync(string instanceName, CancellationToken cancellationToken) =>
+        Task.FromResult(new ClusterExportLocation($"node1.{backend}", $"/var/lib/ganeti/export/{instanceName}"));
+
+    public Task<long> ExportServerAsync(string instanceName, string node, bool shutdown, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.Export, instanceName));
+
     public Task<ClusterJob?> GetJobAsync(long jobId, CancellationToken cancellationToken)
     {
         lock (_lock)
