@@ -44,9 +44,6 @@ public sealed record Image(
     /// <summary>The cluster export it launches from (an image made from a server); null for an OS image.</summary>
     public ImageExport? Export { get; init; }
 
-    /// <summary>The smallest root disk a server from it may have (the exported disk's size).</summary>
-    public int MinDiskGiB { get; init; }
-
     /// <summary>The disk template of the exported server (an image made from a server).</summary>
     public string? DiskTemplate { get; init; }
 

@@ -16,7 +16,7 @@ public sealed class DescribeImageAttributeResponse : Ec2Response
     public AttributeValueItem? Description { get; init; }
 
     [Ec2Element("blockDeviceMapping")]
-    public IReadOnlyList<BlockDeviceMappingItem>? BlockDeviceMappings { get; init; }
+    public IReadOnlyList<ImageBlockDeviceMappingItem>? BlockDeviceMappings { get; init; }
 }
 
 /// <summary>One launch permission: an account, or the group <c>all</c>.</summary>

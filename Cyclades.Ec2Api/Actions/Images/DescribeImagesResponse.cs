@@ -103,20 +103,23 @@ public sealed class ImageItem
         SourceImageId = image.OwnerUserId is not null && image.SourceImageId is { } source ? ImageIds.Of(source) : null,
         SourceInstanceId = image.SourceServerId is { } server ? Instances.InstanceIds.Of(server) : null,
         Tags = TagItem.From(tags),
-        BlockDeviceMappings =
-        [
-            new ImageBlockDeviceMappingItem
-            {
-                DeviceName = InstanceFacts.RootDeviceName,
-                Ebs = new ImageEbsItem { VolumeSize = Math.Max(image.MinDiskGiB, 1) },
-            },
-        ],
+        BlockDeviceMappings = ImageBlockDeviceMappingItem.Of(image),
     };
 }
 
 /// <summary>The model's <c>BlockDeviceMapping</c> of an image.</summary>
 public sealed class ImageBlockDeviceMappingItem
 {
+    /// <summary>An image's one mapping: its root device, at least the size the image needs.</summary>
+    public static IReadOnlyList<ImageBlockDeviceMappingItem> Of(Image image) =>
+    [
+        new ImageBlockDeviceMappingItem
+        {
+            DeviceName = InstanceFacts.RootDeviceName,
+            Ebs = new ImageEbsItem { VolumeSize = Math.Max(image.MinDiskGiB, 1) },
+        },
+    ];
+
     [Ec2Element("deviceName")]
     public required string DeviceName { get; init; }
 

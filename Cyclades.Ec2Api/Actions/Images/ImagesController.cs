@@ -102,7 +102,7 @@ public sealed class ImagesController(CatalogService catalog, ImageService images
                 LaunchPermissions = LaunchPermissionItems(await images.GetLaunchPermissionsAsync(Caller.LogicUserId(), id, cancellationToken)),
             },
             ImageAttributes.Description => new DescribeImageAttributeResponse { ImageId = request.ImageId, Description = new AttributeValueItem { Value = image.Description } },
-            _ => new DescribeImageAttributeResponse { ImageId = request.ImageId, BlockDeviceMappings = [] },
+            _ => new DescribeImageAttributeResponse { ImageId = request.ImageId, BlockDeviceMappings = ImageBlockDeviceMappingItem.Of(image) },
         };
     }
 

@@ -33,12 +33,13 @@ internal sealed class ExportCommand(string userId, string name, string descripti
         }
     }
 
-    public override void Validate(Server server, Flavor flavor)
+    public override Task ValidateAsync(Db db, Server server, Flavor flavor, CancellationToken cancellationToken)
     {
         if (keepRunning && server.OperState == OperState.Started && !LiveExportTemplates.Contains(flavor.DiskTemplate))
         {
             throw new LiveExportUnsupportedException(server.Id, flavor.DiskTemplate);
         }
+        return Task.CompletedTask;
     }
 
     public override async Task RecordAsync(Db db, Server server, Flavor flavor, DateTimeOffset now, CancellationToken cancellationToken)
