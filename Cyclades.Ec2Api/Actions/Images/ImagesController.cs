@@ -4,6 +4,7 @@ using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
+using Cyclades.Ec2Api.Mvc.Xml;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Images;
 using Cyclades.Logic.Tags;
@@ -50,25 +51,25 @@ public sealed class ImagesController(CatalogService catalog, ImageService images
     }
 
     [Ec2Action("CreateImage")]
-    public async Task<ImageIdResponse> CreateImage(CreateImageRequest request, CancellationToken cancellationToken)
+    public async Task<CreateImageResponse> CreateImage(CreateImageRequest request, CancellationToken cancellationToken)
     {
         var serverId = InstanceIds.ParseAll([request.InstanceId])[0];
         var imageId = await images.CreateFromServerAsync(Caller.LogicUserId(), serverId, ImageNameRules.EnsureValidName(request.Name),
             ImageNameRules.EnsureValidDescription(request.Description), request.NoReboot, TagRules.TagsOf(request.TagSpecifications), cancellationToken);
-        return new ImageIdResponse { ImageId = ImageIds.Of(imageId) };
+        return new CreateImageResponse { ImageId = ImageIds.Of(imageId) };
     }
 
     [Ec2Action("RegisterImage")]
-    public async Task<ImageIdResponse> RegisterImage(RegisterImageRequest request, CancellationToken cancellationToken)
+    public async Task<RegisterImageResponse> RegisterImage(RegisterImageRequest request, CancellationToken cancellationToken)
     {
         var (os, parameters) = ImageLocations.Parse(request.ImageLocation!);
         var imageId = await images.RegisterAsync(Caller.LogicUserId(), ImageNameRules.EnsureValidName(request.Name),
             ImageNameRules.EnsureValidDescription(request.Description), os, parameters, TagRules.TagsOf(request.TagSpecifications), cancellationToken);
-        return new ImageIdResponse { ImageId = ImageIds.Of(imageId) };
+        return new RegisterImageResponse { ImageId = ImageIds.Of(imageId) };
     }
 
     [Ec2Action("CopyImage")]
-    public async Task<ImageIdResponse> CopyImage(CopyImageRequest request, CancellationToken cancellationToken)
+    public async Task<CopyImageResponse> CopyImage(CopyImageRequest request, CancellationToken cancellationToken)
     {
         var sourceId = ImageIds.Parse(request.SourceImageId);
         var imageTags = TagRules.TagsOf(request.TagSpecifications);
@@ -79,14 +80,14 @@ public sealed class ImagesController(CatalogService catalog, ImageService images
         }
         var imageId = await images.CopyAsync(Caller.LogicUserId(), sourceId, ImageNameRules.EnsureValidName(request.Name),
             ImageNameRules.EnsureValidDescription(request.Description), imageTags, cancellationToken);
-        return new ImageIdResponse { ImageId = ImageIds.Of(imageId) };
+        return new CopyImageResponse { ImageId = ImageIds.Of(imageId) };
     }
 
     [Ec2Action("DeregisterImage")]
-    public async Task<ImageReturnResponse> DeregisterImage(DeregisterImageRequest request, CancellationToken cancellationToken)
+    public async Task<Ec2ReturnResponse> DeregisterImage(DeregisterImageRequest request, CancellationToken cancellationToken)
     {
         await images.DeregisterAsync(Caller.LogicUserId(), ImageIds.Parse(request.ImageId), cancellationToken);
-        return new ImageReturnResponse();
+        return new Ec2ReturnResponse();
     }
 
     [Ec2Action("DescribeImageAttribute")]
@@ -107,25 +108,25 @@ public sealed class ImagesController(CatalogService catalog, ImageService images
     }
 
     [Ec2Action("ModifyImageAttribute")]
-    public async Task<ImageReturnResponse> ModifyImageAttribute(ModifyImageAttributeRequest request, CancellationToken cancellationToken)
+    public async Task<Ec2ReturnResponse> ModifyImageAttribute(ModifyImageAttributeRequest request, CancellationToken cancellationToken)
     {
         var id = ImageIds.Parse(request.ImageId);
         var description = request.Description?.Value ?? (request.Attribute == ImageAttributes.Description ? request.Value : null);
         if (description is not null)
         {
             await images.SetDescriptionAsync(Caller.LogicUserId(), id, ImageNameRules.EnsureValidDescription(description), cancellationToken);
-            return new ImageReturnResponse();
+            return new Ec2ReturnResponse();
         }
         var change = LaunchPermissionChange.Of(request) ?? throw Ec2Errors.MissingParameter("LaunchPermission");
         await images.ModifyLaunchPermissionsAsync(Caller.LogicUserId(), id, change.AddUsers, change.RemoveUsers, change.Everyone, cancellationToken);
-        return new ImageReturnResponse();
+        return new Ec2ReturnResponse();
     }
 
     [Ec2Action("ResetImageAttribute")]
-    public async Task<ImageReturnResponse> ResetImageAttribute(ResetImageAttributeRequest request, CancellationToken cancellationToken)
+    public async Task<Ec2ReturnResponse> ResetImageAttribute(ResetImageAttributeRequest request, CancellationToken cancellationToken)
     {
         await images.ResetLaunchPermissionsAsync(Caller.LogicUserId(), ImageIds.Parse(request.ImageId), cancellationToken);
-        return new ImageReturnResponse();
+        return new Ec2ReturnResponse();
     }
 
     private static List<LaunchPermissionItem> LaunchPermissionItems(LaunchPermissions permissions) =>

@@ -16,7 +16,7 @@ public sealed class Ec2ServiceModelTests
     private static readonly Assembly Api = typeof(Ec2Controller).Assembly;
 
     private static IEnumerable<Type> ResponseTypes() =>
-        Api.GetTypes().Where(t => t.IsSubclassOf(typeof(Ec2Response)) && t != typeof(Ec2ReturnResponse));
+        Api.GetTypes().Where(t => t.IsSubclassOf(typeof(Ec2Response)) && !t.IsAbstract && t != typeof(Ec2ReturnResponse));
 
     private static IEnumerable<Type> RequestTypes() => Api.GetTypes().Where(t => t.IsSubclassOf(typeof(Ec2Request)) && !t.IsAbstract);
 
