@@ -8,7 +8,7 @@ public sealed class GroupsClient(RapiConnection connection)
     public async Task<IReadOnlyList<string>> ListNamesAsync(CancellationToken cancellationToken = default)
     {
         var links = await connection.SendAsync(HttpMethod.Get, RapiPaths.Groups,
-            RapiJsonContext.Default.IReadOnlyListGanetiResourceLink, cancellationToken);
-        return links?.Select(link => link.IdText).ToList() ?? [];
+            RapiJsonContext.Default.IReadOnlyListGanetiNamedLink, cancellationToken);
+        return links?.Select(link => link.Name).ToList() ?? [];
     }
 }

@@ -10,8 +10,8 @@ public sealed class NetworksClient(RapiConnection connection)
     public async Task<IReadOnlyList<string>> ListNamesAsync(CancellationToken cancellationToken = default)
     {
         var links = await connection.SendAsync(HttpMethod.Get, RapiPaths.Networks,
-            RapiJsonContext.Default.IReadOnlyListGanetiResourceLink, cancellationToken);
-        return links?.Select(link => link.IdText).ToList() ?? [];
+            RapiJsonContext.Default.IReadOnlyListGanetiNamedLink, cancellationToken);
+        return links?.Select(link => link.Name).ToList() ?? [];
     }
 
     /// <summary>The network; null when the cluster has none of that name.</summary>

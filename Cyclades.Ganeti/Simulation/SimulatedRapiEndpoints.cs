@@ -49,9 +49,9 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
                 ReadOptional(body, Json.InstanceRebootRequest)?.ShutdownTimeoutSeconds)),
             (["2", "instances", var name, "modify"], "PUT") => Job(new ModifyInstanceOp(name,
                 Read(body, Json.InstanceModifyRequest).BeParams)),
-            (["2", "groups"], "GET") => Answer(Links([SimulatedClusterState.NodeGroup], "groups"), Json.IReadOnlyListGanetiResourceLink),
-            (["2", "networks"], "GET") => Answer(cluster.Read((state, _, _) => Links(state.Networks.Select(n => n.Name).Order(StringComparer.Ordinal), "networks")),
-                Json.IReadOnlyListGanetiResourceLink),
+            (["2", "groups"], "GET") => Answer(NamedLinks([SimulatedClusterState.NodeGroup], "groups"), Json.IReadOnlyListGanetiNamedLink),
+            (["2", "networks"], "GET") => Answer(cluster.Read((state, _, _) => NamedLinks(state.Networks.Select(n => n.Name).Order(StringComparer.Ordinal), "networks")),
+                Json.IReadOnlyListGanetiNamedLink),
             (["2", "networks"], "POST") => Job(new AddNetworkOp(Read(body, Json.NetworkCreateRequest))),
             (["2", "networks", var name], "GET") => Answer(
                 cluster.Read((state, _, _) => state.FindNetwork(name)?.ToModel(state.Instances))
@@ -94,6 +94,10 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
             resource == "jobs" ? JsonSerializer.SerializeToElement(long.Parse(id, CultureInfo.InvariantCulture), Json.Int64)
                 : SimulatedJson.String(id),
             $"/2/{resource}/{id}")).ToList();
+
+    /// <summary>Groups and networks are listed by name, not id.</summary>
+    private static List<GanetiNamedLink> NamedLinks(IEnumerable<string> names, string resource) =>
+        names.Select(name => new GanetiNamedLink(name, $"/2/{resource}/{name}")).ToList();
 
     private static string RebootType(Uri uri) =>
         uri.Query.TrimStart('?').Split('&').FirstOrDefault(pair => pair.StartsWith("type=", StringComparison.Ordinal))?["type=".Length..]

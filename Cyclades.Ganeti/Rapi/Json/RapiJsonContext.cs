@@ -17,6 +17,7 @@ namespace Cyclades.Ganeti.Rapi.Json;
 [JsonSerializable(typeof(GanetiInstance))]
 [JsonSerializable(typeof(IReadOnlyList<GanetiInstance>))]
 [JsonSerializable(typeof(IReadOnlyList<GanetiResourceLink>))]
+[JsonSerializable(typeof(IReadOnlyList<GanetiNamedLink>))]
 [JsonSerializable(typeof(GanetiJob))]
 [JsonSerializable(typeof(IReadOnlyList<GanetiJob>))]
 [JsonSerializable(typeof(IReadOnlyList<GanetiNode>))]
