@@ -8,6 +8,7 @@ using Cyclades.Logic.Images;
 using Cyclades.Logic.KeyPairs;
 using Cyclades.Logic.Launches;
 using Cyclades.Logic.Maintenance;
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Secrets;
@@ -77,6 +78,9 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ServerTaskWait>();
         services.TryAddSingleton<ServerResizer>();
         services.TryAddSingleton<LaunchService>();
+        services.TryAddSingleton<NetworkQueries>();
+        services.TryAddSingleton<NetworkCommands>();
+        services.TryAddSingleton<ClusterNetworks>();
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();
         services.TryAddSingleton<BackendEventProcessor>();

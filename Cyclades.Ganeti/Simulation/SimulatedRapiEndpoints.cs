@@ -50,6 +50,15 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
             (["2", "instances", var name, "modify"], "PUT") => Job(new ModifyInstanceOp(name,
                 Read(body, Json.InstanceModifyRequest).BeParams)),
             (["2", "instances", var name, "export"], "PUT") => Job(new ExportInstanceOp(name, Read(body, Json.InstanceExportRequest))),
+            (["2", "groups"], "GET") => Answer(NamedLinks([SimulatedClusterState.NodeGroup], "groups"), Json.IReadOnlyListGanetiNamedLink),
+            (["2", "networks"], "GET") => Answer(cluster.Read((state, _, _) => NamedLinks(state.Networks.Select(n => n.Name).Order(StringComparer.Ordinal), "networks")),
+                Json.IReadOnlyListGanetiNamedLink),
+            (["2", "networks"], "POST") => Job(new AddNetworkOp(Read(body, Json.NetworkCreateRequest))),
+            (["2", "networks", var name], "GET") => Answer(
+                cluster.Read((state, _, _) => state.FindNetwork(name)?.ToModel(state.Instances))
+                ?? throw new SimulatedRapiError(HttpStatusCode.NotFound, "Not Found"), Json.GanetiNetwork),
+            (["2", "networks", var name], "DELETE") => Job(new RemoveNetworkOp(name)),
+            (["2", "networks", var name, "connect"], "PUT") => Job(new ConnectNetworkOp(name, Read(body, Json.NetworkConnectRequest))),
             (["2", "jobs"], "GET") when bulk => SimulatedRapiResponses.Json(request, HttpStatusCode.OK, BulkJobs()),
             (["2", "jobs"], "GET") => Answer(cluster.Read((_, queue, _) => Links(queue.Listed.Select(j => j.Id.ToString(CultureInfo.InvariantCulture)), "jobs")),
                 Json.IReadOnlyListGanetiResourceLink),
@@ -87,6 +96,10 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
                 : SimulatedJson.String(id),
             $"/2/{resource}/{id}")).ToList();
 
+    /// <summary>Groups and networks are listed by name, not id.</summary>
+    private static List<GanetiNamedLink> NamedLinks(IEnumerable<string> names, string resource) =>
+        names.Select(name => new GanetiNamedLink(name, $"/2/{resource}/{name}")).ToList();
+
     private static string RebootType(Uri uri) =>
         uri.Query.TrimStart('?').Split('&').FirstOrDefault(pair => pair.StartsWith("type=", StringComparison.Ordinal))?["type=".Length..]
         ?? GanetiRebootTypes.Hard;
@@ -97,7 +110,8 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
 
     private static bool IsResource(string[] path) => path switch
     {
-        ["version"] or ["2", "info" or "features" or "os" or "modify" or "nodes" or "instances" or "jobs"] => true,
+        ["version"] or ["2", "info" or "features" or "os" or "modify" or "nodes" or "instances" or "jobs" or "networks" or "groups"] => true,
+        ["2", "networks", _] or ["2", "networks", _, "connect"] => true,
         ["2", "instances", _] or ["2", "instances", _, "startup" or "shutdown" or "reboot" or "modify" or "export"] => true,
         ["2", "jobs", _] or ["2", "jobs", _, "wait"] => true,
         _ => false,

@@ -3,6 +3,7 @@ using System.Globalization;
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Errors;
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
@@ -33,12 +34,10 @@ public sealed class LaunchService(
     JobSubmissions submissions,
     TaskSubmitter submitter,
     SubmittingTasks submitting,
+    ClusterNetworks clusterNetworks,
     TimeProvider clock)
 {
     public const int MaxServersPerLaunch = 1000;
-
-    /// <summary>Addresses looked up per query while allocating.</summary>
-    private const int AddressWindow = 256;
 
     /// <summary>
     /// Every check <see cref="LaunchAsync"/> makes before it changes anything (counts, image, flavor, a
@@ -49,15 +48,20 @@ public sealed class LaunchService(
 
     public async Task<LaunchResult> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
-        var (image, flavor, volumes) = await ResolveAsync(request, cancellationToken);
+        var (image, flavor, volumes, backendName) = await ResolveAsync(request, cancellationToken);
         var fingerprint = LaunchFingerprint.Of(request);
         if (request.IdempotencyKey is { } key && await ReplayAsync(request.UserId, key, fingerprint, cancellationToken) is { } earlier)
         {
             return earlier;
         }
         var backend = await allocator.ChooseAsync(
-            await ImageLaunchRules.BackendNameAsync(image, request.BackendName, backends, cancellationToken), flavor, request.MinCount, cancellationToken);
+            await ImageLaunchRules.BackendNameAsync(image, backendName, backends, cancellationToken), flavor, request.MinCount, cancellationToken);
         await quotas.EnsureHolderAsync(request.UserId, cancellationToken);
+        await connections.ReadAsync(async db =>
+        {
+            await SubnetRepository.EnsurePublicAsync(db, backend.Id, backend.NetworkCidr, UnixTime.ToMicros(clock.GetUtcNow()), cancellationToken);
+            return true;
+        }, cancellationToken);
 
         // A concurrent retry with the same key may win the insert; then its launch is the answer
         // (unless that launch failed and was removed meanwhile: then try again).
@@ -82,7 +86,8 @@ public sealed class LaunchService(
         }
     }
 
-    private async Task<(Image Image, Flavor Flavor, IReadOnlyList<PlannedVolume> Volumes)> ResolveAsync(LaunchRequest request, CancellationToken cancellationToken)
+    /// <returns>The image, the flavor, the volumes planned and the backend asked for (by name, or as the subnet's), if any.</returns>
+    private async Task<(Image Image, Flavor Flavor, IReadOnlyList<PlannedVolume> Volumes, string? BackendName)> ResolveAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
         var image = await catalog.FindImageForAsync(request.UserId, request.ImageId, cancellationToken) ?? throw new ImageNotFoundException(request.ImageId);
@@ -92,7 +97,19 @@ public sealed class LaunchService(
             throw new BackendNotFoundException(name);
         }
         await ImageLaunchRules.EnsureLaunchableAsync(image, flavor, request.BackendName, backends, cancellationToken);
-        return (image, flavor, LaunchVolumes.Plan(request, image, flavor));
+        var volumes = LaunchVolumes.Plan(request, image, flavor);
+        if (request.SubnetId is not { } subnetId)
+        {
+            return (image, flavor, volumes, request.BackendName);
+        }
+        var subnet = await connections.ReadAsync(db => SubnetRepository.GetForUserAsync(db, request.UserId, subnetId, cancellationToken), cancellationToken)
+            ?? throw new NetworkNotFoundException(NetworkResource.Subnet, subnetId);
+        var backend = await backends.GetAsync(subnet.BackendId, cancellationToken);
+        if (backend is not { Enabled: true } || (request.BackendName is { } named && named != backend.Name))
+        {
+            throw new ArgumentException($"Subnet {subnetId} lives on backend '{backend?.Name}', not on '{request.BackendName}'.", nameof(request));
+        }
+        return (image, flavor, volumes, backend.Name);
     }
 
     private static void Validate(LaunchRequest request)
@@ -166,11 +183,15 @@ public sealed class LaunchService(
         var perServer = volumes.Aggregate(compute, (sum, volume) => sum.Plus(VolumeQuota.Of(volume.SizeGiB)));
         var count = await quotas.CapacityAsync(db, request.UserId, perServer, request.MinCount, request.MaxCount, cancellationToken);
 
-        await BackendRepository.LockAsync(db, backend.Id, cancellationToken);
+        // Locks the subnet: addresses are taken from its pool one launch at a time.
+        var subnet = request.SubnetId is { } subnetId
+            ? await SubnetRepository.LockForUserAsync(db, request.UserId, subnetId, cancellationToken)
+                ?? throw new NetworkNotFoundException(NetworkResource.Subnet, subnetId)
+            : await SubnetRepository.LockPublicAsync(db, backend.Id, cancellationToken);
         var addresses = request.PrivateIp is { } chosen
-            ? await ChosenAddressAsync(db, backend, chosen, cancellationToken)
-            : await FreeAddressesAsync(db, backend, count, cancellationToken)
-            ?? throw new NoBackendAvailableException($"the network {backend.NetworkCidr} of backend '{backend.Name}' has no {count} free addresses.");
+            ? await ChosenAddressAsync(db, subnet, chosen, cancellationToken)
+            : await AddressPool.FreeAsync(db, subnet.Id, subnet.Cidr, count, cancellationToken)
+            ?? throw new NoBackendAvailableException($"the network {subnet.Cidr} of backend '{backend.Name}' has no {count} free addresses.");
 
         for (var index = 0; index < count; index++)
         {
@@ -178,6 +199,7 @@ public sealed class LaunchService(
                 request.UserId, request.Name ?? "", flavor.Id, request.ImageId, backend.Id, launch.Id, index,
                 request.KeyName, request.PublicKey, request.UserData, addresses[index], request.Settings);
             var serverId = await ServerRepository.InsertAsync(db, server, instanceNames.For, now, cancellationToken);
+            await PortService.AttachNewAsync(db, new NewPort(request.UserId, serverId, subnet.Id, 0, addresses[index], PortState.Build), subnet.Cidr, now, cancellationToken);
             var commission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
                 request.UserId, compute, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);
             await ServerRepository.AttachCommissionAsync(db, serverId, commission, cancellationToken);
@@ -197,39 +219,17 @@ public sealed class LaunchService(
         var servers = await ServerRepository.ListByLaunchAsync(db, launch.Id, cancellationToken);
         var disks = (await VolumeRepository.ListByServersAsync(db, servers.Select(s => s.Id).ToList(), cancellationToken))
             .ToLookup(v => v.ServerId!.Value);
+        var ports = (await PortRepository.ListByServersAsync(db, servers.Select(s => s.Id).ToList(), cancellationToken))
+            .ToDictionary(p => p.ServerId!.Value, p => p.Id);
         await transaction.CommitAsync(cancellationToken);
-        return new Created(launch, servers, disks);
+        return new Created(launch, servers, disks, subnet.ToSubnet(), ports);
     }
 
-    /// <summary>The address the caller chose, if the backend hands it out and no server holds it (the backend row is locked).</summary>
-    private static async Task<IReadOnlyList<string>> ChosenAddressAsync(Db db, Backend backend, string address, CancellationToken cancellationToken)
+    /// <summary>The address the caller chose, if the subnet hands it out and nothing holds it (the subnet row is locked).</summary>
+    private static async Task<IReadOnlyList<string>> ChosenAddressAsync(Db db, SubnetRepository.SubnetRow subnet, string address, CancellationToken cancellationToken)
     {
-        if (!PrivateNetwork.Parse(backend.NetworkCidr).Offers(address))
-        {
-            throw new PrivateAddressUnavailableException(address, backend.NetworkCidr, inUse: false);
-        }
-        if ((await BackendRepository.PrivateIpsInUseAsync(db, backend.Id, [address], cancellationToken)).Count > 0)
-        {
-            throw new PrivateAddressUnavailableException(address, backend.NetworkCidr, inUse: true);
-        }
+        await AddressPool.EnsureFreeAsync(db, subnet.Id, subnet.Cidr, address, cancellationToken);
         return [address];
-    }
-
-    /// <summary>The first <paramref name="count"/> free addresses in next-fit order (the backend row is locked), or null.</summary>
-    private static async Task<IReadOnlyList<string>?> FreeAddressesAsync(Db db, Backend backend, int count, CancellationToken cancellationToken)
-    {
-        var last = await BackendRepository.LastPrivateIpAsync(db, backend.Id, cancellationToken);
-        var free = new List<string>(count);
-        foreach (var window in PrivateNetwork.Parse(backend.NetworkCidr).WindowsAfter(last, AddressWindow))
-        {
-            var used = await BackendRepository.PrivateIpsInUseAsync(db, backend.Id, window, cancellationToken);
-            free.AddRange(window.Where(address => !used.Contains(address)).Take(count - free.Count));
-            if (free.Count == count)
-            {
-                return free;
-            }
-        }
-        return null;
     }
 
     /// <summary>
@@ -241,9 +241,23 @@ public sealed class LaunchService(
     {
         var driver = await drivers.GetAsync(backend.Id, CancellationToken.None);
         var pending = created.Servers
-            .Select(server => new PendingSubmission(server, token => driver.CreateServerAsync(SpecFor(server, created.Disks[server.Id].ToList(), image, flavor, publicKey), token)))
+            .Select(server => new PendingSubmission(server, token => driver.CreateServerAsync(
+                SpecFor(server, created.Disks[server.Id].ToList(), image, flavor, publicKey) with
+                {
+                    NicNetwork = ClusterNetworks.NetworkFor(created.Subnet),
+                    NicName = ClusterNetworks.NicNameOf(created.PortIds[server.Id]),
+                }, token)))
             .ToList();
         ClusterException? first = null;
+        try
+        {
+            await clusterNetworks.EnsureAsync(created.Subnet, driver, CancellationToken.None);
+        }
+        catch (ClusterException error)
+        {
+            await DiscardAsync(created, flavor, error.Message);
+            throw error.ToDomainError();
+        }
         await submitter.RunAsync(pending[..1], RecordAsync, (_, error) =>
         {
             first = error;
@@ -291,5 +305,6 @@ public sealed class LaunchService(
             return true;
         }, CancellationToken.None);
 
-    private sealed record Created(Launch Launch, IReadOnlyList<Server> Servers, ILookup<long, Volume> Disks);
+    /// <param name="PortIds">Each server's primary port.</param>
+    private sealed record Created(Launch Launch, IReadOnlyList<Server> Servers, ILookup<long, Volume> Disks, Subnet Subnet, IReadOnlyDictionary<long, long> PortIds);
 }

@@ -41,6 +41,9 @@ public sealed class GanetiInstance
     /// <summary>The disks' names, null for an unnamed disk.</summary>
     [JsonPropertyName("disk.names")]
     public IReadOnlyList<string?>? DiskNames { get; init; }
+    /// <summary>The NICs' names (null for an unnamed NIC), e.g. <c>snf-nic-42</c>.</summary>
+    [JsonPropertyName("nic.names")]
+    public IReadOnlyList<string?>? NicNames { get; init; }
 
     [JsonPropertyName("nic.ips")]
     public IReadOnlyList<string?>? NicIps { get; init; }

@@ -37,4 +37,7 @@ public static class GanetiOpIds
     public const string InstanceSetParams = "OP_INSTANCE_SET_PARAMS";
     public const string BackupExport = "OP_BACKUP_EXPORT";
     public const string ClusterSetParams = "OP_CLUSTER_SET_PARAMS";
+    public const string NetworkAdd = "OP_NETWORK_ADD";
+    public const string NetworkConnect = "OP_NETWORK_CONNECT";
+    public const string NetworkRemove = "OP_NETWORK_REMOVE";
 }

@@ -11,3 +11,8 @@ public sealed record GanetiResourceLink(
     [JsonIgnore]
     public string IdText => Id.ValueKind == JsonValueKind.String ? Id.GetString()! : Id.GetRawText();
 }
+
+/// <summary>An entry of the non-bulk listing of groups and networks: <c>{"name": …, "uri": "/2/…"}</c>.</summary>
+public sealed record GanetiNamedLink(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("uri")] string Uri);
