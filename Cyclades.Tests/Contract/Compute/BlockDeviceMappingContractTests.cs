@@ -41,7 +41,8 @@ public sealed class BlockDeviceMappingContractTests : ComputeFixture
         {
             (Root, "attached", true), ("/dev/sdf", "attached", false), ("xvdh", "attached", true),
         }));
-        Assert.That(instance.BlockDeviceMappings.Select(m => m.Ebs.VolumeId), Has.All.Match("^vol-[0-9a-f]{17}$").And.Unique);
+        Assert.That(instance.BlockDeviceMappings.Select(m => m.Ebs.VolumeId), Has.All.Match("^vol-[0-9a-f]{17}$"));
+        Assert.That(instance.BlockDeviceMappings.Select(m => m.Ebs.VolumeId), Is.Unique);
         Assert.That(instance.BlockDeviceMappings.Select(m => m.Ebs.AttachTime), Has.All.GreaterThan(DateTime.UtcNow.AddHours(-1)));
         Assert.That(await DiskUsageAsync() - before, Is.EqualTo(6L << 30), "each volume counts its own size");
 
