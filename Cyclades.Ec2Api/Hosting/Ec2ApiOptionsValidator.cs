@@ -24,6 +24,8 @@ public sealed partial class Ec2ApiOptionsValidator : IValidateOptions<Ec2ApiOpti
         {
             failures.Add($"{Ec2ApiOptions.Section}:TerminatedVisibleFor must be from 00:00:00 to {MaxTerminatedVisibleFor} (got {options.TerminatedVisibleFor}).");
         }
+        failures.AddRange(options.VolumeTypes.Keys.Where(t => !Actions.Volumes.VolumeTypeMapping.IsEc2Type(t))
+            .Select(t => $"{Ec2ApiOptions.Section}:VolumeTypes:{t} is not an EC2 volume type ({string.Join(", ", Actions.Volumes.VolumeTypeMapping.Ec2Types)})."));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

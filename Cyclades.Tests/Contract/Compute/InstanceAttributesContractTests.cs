@@ -19,7 +19,7 @@ public sealed class InstanceAttributesContractTests(DatabaseProvider provider) :
         ["Cyclades:Flavors:1:DiskGiB"] = "1", ["Cyclades:Flavors:1:DiskTemplate"] = "file",
         ["Cyclades:Flavors:2:Name"] = "t2.medium", ["Cyclades:Flavors:2:Cpu"] = "2", ["Cyclades:Flavors:2:RamMiB"] = "4096",
         ["Cyclades:Flavors:2:DiskGiB"] = "1", ["Cyclades:Flavors:2:DiskTemplate"] = "file",
-        ["Cyclades:Flavors:3:Name"] = "m1.large", ["Cyclades:Flavors:3:Cpu"] = "2", ["Cyclades:Flavors:3:RamMiB"] = "4096",
+        ["Cyclades:Flavors:3:Name"] = "m1.large", ["Cyclades:Flavors:3:Cpu"] = "4", ["Cyclades:Flavors:3:RamMiB"] = "8192",
         ["Cyclades:Flavors:3:DiskGiB"] = "2", ["Cyclades:Flavors:3:DiskTemplate"] = "file",
         ["Cyclades:Flavors:4:Name"] = "m1.plain", ["Cyclades:Flavors:4:Cpu"] = "2", ["Cyclades:Flavors:4:RamMiB"] = "4096",
         ["Cyclades:Flavors:4:DiskGiB"] = "1", ["Cyclades:Flavors:4:DiskTemplate"] = "plain",
