@@ -47,8 +47,9 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
                 ReadOptional(body, Json.InstanceShutdownRequest)?.TimeoutSeconds)),
             (["2", "instances", var name, "reboot"], "POST") => Job(new RebootInstanceOp(name, RebootType(uri),
                 ReadOptional(body, Json.InstanceRebootRequest)?.ShutdownTimeoutSeconds)),
-            (["2", "instances", var name, "modify"], "PUT") => Job(new ModifyInstanceOp(name,
-                Read(body, Json.InstanceModifyRequest).BeParams)),
+            (["2", "instances", var name, "modify"], "PUT") => Job(new ModifyInstanceOp(name, Read(body, Json.InstanceModifyRequest))),
+            (["2", "instances", var name, "disk", var index, "grow"], "POST") => Job(new GrowDiskOp(name, DiskIndex(index),
+                Read(body, Json.DiskGrowRequest))),
             (["2", "jobs"], "GET") when bulk => SimulatedRapiResponses.Json(request, HttpStatusCode.OK, BulkJobs()),
             (["2", "jobs"], "GET") => Answer(cluster.Read((_, queue, _) => Links(queue.Listed.Select(j => j.Id.ToString(CultureInfo.InvariantCulture)), "jobs")),
                 Json.IReadOnlyListGanetiResourceLink),
@@ -94,10 +95,16 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
             : throw SimulatedRapiError.BadRequest($"Invalid job id '{text}'");
 
+    /// <summary>Ganeti routes only digits here (<c>_DISK_PATTERN</c>); anything else is no resource.</summary>
+    private static int DiskIndex(string text) =>
+        text.Length > 0 && text.All(char.IsAsciiDigit) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index
+            : throw new SimulatedRapiError(HttpStatusCode.NotFound, "Not Found");
+
     private static bool IsResource(string[] path) => path switch
     {
         ["version"] or ["2", "info" or "features" or "os" or "modify" or "nodes" or "instances" or "jobs"] => true,
         ["2", "instances", _] or ["2", "instances", _, "startup" or "shutdown" or "reboot" or "modify"] => true,
+        ["2", "instances", _, "disk", _, "grow"] => true,
         ["2", "jobs", _] or ["2", "jobs", _, "wait"] => true,
         _ => false,
     };

@@ -38,6 +38,13 @@ public sealed class GanetiInstance
     [JsonPropertyName("disk.sizes")]
     public IReadOnlyList<int>? DiskSizesMiB { get; init; }
 
+    /// <summary>Null entries for unnamed disks (an administrator's <c>gnt-instance modify --disk add</c>).</summary>
+    [JsonPropertyName("disk.names")]
+    public IReadOnlyList<string?>? DiskNames { get; init; }
+
+    [JsonPropertyName("disk.uuids")]
+    public IReadOnlyList<string>? DiskUuids { get; init; }
+
     [JsonPropertyName("nic.ips")]
     public IReadOnlyList<string?>? NicIps { get; init; }
 

@@ -35,5 +35,6 @@ public static class GanetiOpIds
     public const string InstanceReboot = "OP_INSTANCE_REBOOT";
     public const string InstanceRemove = "OP_INSTANCE_REMOVE";
     public const string InstanceSetParams = "OP_INSTANCE_SET_PARAMS";
+    public const string InstanceGrowDisk = "OP_INSTANCE_GROW_DISK";
     public const string ClusterSetParams = "OP_CLUSTER_SET_PARAMS";
 }

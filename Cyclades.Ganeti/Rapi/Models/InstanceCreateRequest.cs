@@ -67,7 +67,10 @@ public sealed record InstanceCreateRequest
 }
 
 /// <param name="SizeMiB">Disk size in MiB.</param>
-public sealed record InstanceDiskSpec([property: JsonPropertyName("size")] int SizeMiB);
+/// <param name="Name">Unique within the instance, not a number; null = unnamed.</param>
+public sealed record InstanceDiskSpec(
+    [property: JsonPropertyName("size")] int SizeMiB,
+    [property: JsonPropertyName("name")] string? Name = null);
 
 /// <summary>One NIC. Empty: the cluster's default NIC parameters, no address.</summary>
 public sealed record InstanceNicSpec
