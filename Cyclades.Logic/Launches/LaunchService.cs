@@ -7,6 +7,7 @@ using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
+using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Logic.Launches;
 
@@ -176,6 +177,9 @@ public sealed class LaunchService(
             var commission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
                 request.UserId, perServer, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);
             await ServerRepository.AttachCommissionAsync(db, serverId, commission, cancellationToken);
+            await VolumeRepository.InsertAsync(db, new NewVolume(
+                request.UserId, backend.Id, serverId, 0, flavor.DiskGiB, flavor.DiskTemplate, VolumeStatus.Creating,
+                request.ImageId, DeleteOnTermination: true, DeviceName: null), now, cancellationToken);
             await TagService.AddAsync(db, request.UserId, [new TaggedResource(TaggedResourceType.Server, serverId.ToString(CultureInfo.InvariantCulture))],
                 request.Tags, UnixTime.FromMicros(now), cancellationToken);
         }

@@ -160,6 +160,7 @@ internal static class ServerRepository
     /// <summary>Removes a launch and its servers without a trace (none of them reached the cluster).</summary>
     public static async Task DeleteLaunchAsync(Db db, long launchId, CancellationToken cancellationToken)
     {
+        await db.ExecuteAsync("DELETE FROM volumes WHERE server_id IN (SELECT id FROM servers WHERE launch_id = @launchId)", new { launchId }, cancellationToken);
         await db.ExecuteAsync("DELETE FROM servers WHERE launch_id = @launchId", new { launchId }, cancellationToken);
         await db.ExecuteAsync("DELETE FROM launches WHERE id = @launchId", new { launchId }, cancellationToken);
     }
