@@ -71,6 +71,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<TaskSubmitter>();
         services.TryAddSingleton<SubmittingTasks>();
         services.TryAddSingleton<ServerCommands>();
+        services.TryAddSingleton<Volumes.VolumeCommands>();
         services.TryAddSingleton<ServerSettingsCommands>();
         services.TryAddSingleton<ServerTaskWait>();
         services.TryAddSingleton<ServerResizer>();

@@ -9,4 +9,13 @@ public enum ServerAction
     Reboot,
     Resize,
     Destroy,
+
+    /// <summary>A volume becomes a disk of the server (Volumes/VolumeCommands).</summary>
+    AttachVolume,
+
+    /// <summary>A volume leaves the server, kept.</summary>
+    DetachVolume,
+
+    /// <summary>One of the server's volumes grows.</summary>
+    GrowVolume,
 }

@@ -13,6 +13,9 @@ public static class ServerActionOperations
         ServerAction.Reboot => ServerOperation.Reboot,
         ServerAction.Resize => ServerOperation.Modify,
         ServerAction.Destroy => ServerOperation.Destroy,
+        ServerAction.AttachVolume => ServerOperation.AttachDisk,
+        ServerAction.DetachVolume => ServerOperation.DetachDisk,
+        ServerAction.GrowVolume => ServerOperation.GrowDisk,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }
