@@ -33,9 +33,6 @@ public sealed class VolumeCommands(
 
     private const long GiB = 1L << 30;
 
-    /// <summary>Disk templates a volume type defaults to, most wanted first (<c>diskless</c> holds nothing).</summary>
-    private static readonly string[] DefaultTypes = ["drbd", "plain", "file", "sharedfile", "rbd"];
-
     /// <param name="backendName">The cluster (availability zone).</param>
     /// <param name="volumeType">A disk template the cluster enables; null = its default.</param>
     /// <param name="typeLabel">The type as the front-end's user named it, kept to be reported back.</param>
@@ -47,7 +44,9 @@ public sealed class VolumeCommands(
             ?? throw new BackendNotFoundException(backendName);
         var templates = await ClusterCallAsync(async () =>
             (await (await drivers.GetAsync(backend.Id, cancellationToken)).GetInfoAsync(cancellationToken)).DiskTemplates);
-        var type = volumeType ?? DefaultTypes.FirstOrDefault(templates.Contains) ?? throw new VolumeTypeUnavailableException("(default)", backend.Name);
+        // Ganeti lists its default template first; diskless holds no data.
+        var type = volumeType ?? templates.FirstOrDefault(template => template != "diskless")
+            ?? throw new VolumeTypeUnavailableException("(default)", backend.Name);
         if (!templates.Contains(type) || type == "diskless")
         {
             throw new VolumeTypeUnavailableException(type, backend.Name);
@@ -88,6 +87,11 @@ public sealed class VolumeCommands(
             }
             VolumeActionRules.EnsureAllowed(server, ServerAction.AttachVolume);
             var disks = await VolumeRepository.LockByServerAsync(db, server.Id, cancellationToken);
+            if (disks.FirstOrDefault(disk => disk.DiskIndex == 0) is { } root && root.VolumeType != volume.VolumeType)
+            {
+                // Ganeti keeps one disk template per instance.
+                throw new VolumeTypeMismatchException(volume.Id, volume.VolumeType, server.Id, root.VolumeType);
+            }
             if (disks.Any(disk => disk.DeviceName == deviceName))
             {
                 throw new DeviceInUseException(deviceName);

@@ -73,3 +73,16 @@ public sealed class VolumeTypeUnavailableException(string volumeType, string bac
 
     public string Backend { get; } = backend;
 }
+
+/// <summary>The volume's type (disk template) is not the server's: a cluster instance has one disk template.</summary>
+public sealed class VolumeTypeMismatchException(long volumeId, string volumeType, long serverId, string serverType)
+    : DomainException($"Volume {volumeId} is of type {volumeType}; server {serverId} takes {serverType} volumes only.")
+{
+    public long VolumeId { get; } = volumeId;
+
+    public string VolumeType { get; } = volumeType;
+
+    public long ServerId { get; } = serverId;
+
+    public string ServerType { get; } = serverType;
+}
