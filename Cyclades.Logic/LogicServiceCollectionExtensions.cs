@@ -74,6 +74,9 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<SubmittingTasks>();
         services.TryAddSingleton<ServerCommands>();
         services.TryAddSingleton<ImageService>();
+
+        services.TryAddSingleton<Volumes.VolumeCommands>();
+        services.TryAddSingleton<Volumes.VolumeQueries>();
         services.TryAddSingleton<ServerSettingsCommands>();
         services.TryAddSingleton<ServerTaskWait>();
         services.TryAddSingleton<ServerResizer>();

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.Volumes;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
+using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Ec2Api.Errors;
 
@@ -24,6 +26,20 @@ public static class DomainErrorMap
         ServerDeletedException e => IncorrectState(action, e.ServerId, pendingTask: null),
         ServerNotStoppedException e => IncorrectState(action, e.ServerId, pendingTask: null),
         QuotaExceededException e => QuotaExceeded(e),
+        VolumeNotFoundException e => Ec2Errors.InvalidVolumeNotFound(VolumeIds.Of(e.VolumeIds[0])),
+        VolumeInUseException e => Ec2Errors.VolumeInUse(action == "AttachVolume"
+            ? $"{VolumeIds.Of(e.VolumeId)} is already attached to an instance"
+            : $"Volume {VolumeIds.Of(e.VolumeId)} is currently attached to {InstanceIds.Of(e.ServerId)}"),
+        VolumeStateException e => Ec2Errors.IncorrectState($"Volume '{VolumeIds.Of(e.VolumeId)}' is in the '{VolumeStates.Of(e.Status)}' state."),
+        VolumeZoneMismatchException e => Ec2Errors.InvalidVolumeZoneMismatch(VolumeIds.Of(e.VolumeId), InstanceIds.Of(e.ServerId)),
+        VolumeTypeMismatchException e => Ec2Errors.InvalidParameterCombination(
+            $"The volume '{VolumeIds.Of(e.VolumeId)}' is of disk type {e.VolumeType}; instance '{InstanceIds.Of(e.ServerId)}' takes {e.ServerType} volumes only."),
+        VolumeNotAttachedException e => Ec2Errors.InvalidAttachmentNotFound(
+            $"The volume {VolumeIds.Of(e.VolumeId)} is not attached to instance {(e.ServerId is { } s ? InstanceIds.Of(s) : "(any)")} as device {e.DeviceName ?? "(any)"}"),
+        DeviceInUseException e => Ec2Errors.InvalidParameterValue($"Invalid value '{e.DeviceName}' for unixDevice. Attachment point {e.DeviceName} is already in use"),
+        InvalidVolumeSizeException e => Ec2Errors.InvalidParameterValue(e.Reason == "a volume only grows."
+            ? "New size cannot be smaller than existing size" : $"Volume of {e.SizeGiB}GiB is too large or too small; {e.Reason}"),
+        VolumeTypeUnavailableException e => Ec2Errors.InvalidParameterValue($"The volume type is not offered in the availability zone '{e.Backend}'."),
         NoBackendAvailableException e => Ec2Errors.InsufficientInstanceCapacity(
             $"We currently do not have sufficient capacity in the Availability Zone you requested: {e.Reason}"),
         FlavorNotOfferedException e => Ec2Errors.Unsupported(

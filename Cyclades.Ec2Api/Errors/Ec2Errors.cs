@@ -133,6 +133,20 @@ public static class Ec2Errors
     public static Ec2Exception IncorrectState(string message) =>
         New("IncorrectState", Status400BadRequest, message);
 
+    public static Ec2Exception InvalidVolumeIdMalformed(string id) =>
+        New("InvalidVolumeID.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"vol-...\")");
+
+    public static Ec2Exception InvalidVolumeNotFound(string id) =>
+        New("InvalidVolume.NotFound", Status400BadRequest, $"The volume '{id}' does not exist.");
+
+    public static Ec2Exception VolumeInUse(string message) => New("VolumeInUse", Status400BadRequest, message);
+
+    public static Ec2Exception InvalidVolumeZoneMismatch(string volumeId, string instanceId) =>
+        New("InvalidVolume.ZoneMismatch", Status400BadRequest,
+            $"The volume '{volumeId}' is not in the same availability zone as instance '{instanceId}'");
+
+    public static Ec2Exception InvalidAttachmentNotFound(string message) => New("InvalidAttachment.NotFound", Status400BadRequest, message);
+
     public static Ec2Exception InvalidKeyPairNotFound(string name) =>
         New("InvalidKeyPair.NotFound", Status400BadRequest, $"The key pair '{name}' does not exist");
 

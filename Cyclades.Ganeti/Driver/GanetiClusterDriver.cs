@@ -20,7 +20,10 @@ public sealed partial class GanetiClusterDriver(
     string backendName, GanetiRapiClient client, InstanceCreationDefaults defaults, ILogger<GanetiClusterDriver>? logger = null)
     : IClusterDriver
 {
+    private const int MiBPerGiB = 1024;
+
     private readonly ILogger _logger = logger ?? NullLogger<GanetiClusterDriver>.Instance;
+    private Task<bool>? _hotplugIfPossible;
 
     public string BackendName { get; } = backendName;
 
@@ -63,6 +66,35 @@ public sealed partial class GanetiClusterDriver(
     public Task<long> ExportServerAsync(string instanceName, string node, bool shutdown, CancellationToken cancellationToken) =>
         SubmitAsync("export", GanetiOpIds.BackupExport, instanceName,
             token => client.Instances.ExportAsync(instanceName, new InstanceExportRequest(node, shutdown), token), cancellationToken);
+
+    public Task<long> AddDiskAsync(string instanceName, string diskName, int sizeGiB, CancellationToken cancellationToken) =>
+        ChangeDiskAsync("add disk to", instanceName, InstanceDiskChange.Add(sizeGiB * MiBPerGiB, diskName), cancellationToken);
+
+    public Task<long> AttachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
+        ChangeDiskAsync("attach disk to", instanceName, InstanceDiskChange.Attach(diskName), cancellationToken);
+
+    public Task<long> DetachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
+        ChangeDiskAsync("detach disk from", instanceName, InstanceDiskChange.Detach(diskName), cancellationToken);
+
+    public Task<long> RemoveDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
+        ChangeDiskAsync("remove disk from", instanceName, InstanceDiskChange.Remove(diskName), cancellationToken);
+
+    public Task<long> GrowDiskAsync(string instanceName, int diskIndex, int sizeGiB, CancellationToken cancellationToken) =>
+        SubmitAsync("grow disk of", GanetiOpIds.InstanceGrowDisk, instanceName,
+            token => client.Disks.GrowAsync(instanceName, diskIndex, sizeGiB * MiBPerGiB, token), cancellationToken);
+
+    public Task<ClusterInstance?> GetInstanceAsync(string instanceName, CancellationToken cancellationToken) =>
+        CallAsync($"read instance {instanceName}", async token =>
+        {
+            try
+            {
+                return GanetiInstanceMapping.ToClusterInstance(await client.Instances.GetAsync(instanceName, token));
+            }
+            catch (GanetiNotFoundException)
+            {
+                return (ClusterInstance?)null;
+            }
+        }, cancellationToken);
 
     public Task<ClusterJob?> GetJobAsync(long jobId, CancellationToken cancellationToken) =>
         CallAsync($"read job {jobId}", async token =>
@@ -140,6 +172,31 @@ public sealed partial class GanetiClusterDriver(
         {
             throw new GanetiInvalidRequestException(
                 $"{action}: job {jobId} ended {job?.Status ?? "unknown"}{(job?.FirstError is { } error ? $": {error.Message}" : "")}");
+        }
+    }
+
+    private Task<long> ChangeDiskAsync(string action, string instanceName, InstanceDiskChange change, CancellationToken cancellationToken) =>
+        SubmitAsync(action, GanetiOpIds.InstanceSetParams, instanceName, async token =>
+            await client.Disks.ChangeAsync(instanceName, change, await HotplugIfPossibleAsync(token) ? true : null, token), cancellationToken);
+
+    /// <summary>
+    /// Ganeti 3.0 (and 2.x) take <c>hotplug_if_possible</c>: hotplug where the hypervisor can, a
+    /// configuration change otherwise. 3.1 removed the parameter (HTTP 400) and hotplugs by default,
+    /// so it is sent only to clusters older than 3.1. Asked once per driver.
+    /// </summary>
+    private Task<bool> HotplugIfPossibleAsync(CancellationToken cancellationToken)
+    {
+        var known = _hotplugIfPossible;
+        if (known is { IsCompletedSuccessfully: true })
+        {
+            return known;
+        }
+        return _hotplugIfPossible = ReadAsync();
+
+        async Task<bool> ReadAsync()
+        {
+            var version = (await client.Cluster.GetInfoAsync(cancellationToken)).SoftwareVersion;
+            return Version.TryParse(version.Split(' ', '~', '-')[0], out var parsed) && parsed < new Version(3, 1);
         }
     }
 

@@ -14,7 +14,14 @@ internal static class GanetiInstanceMapping
         RamMiB: instance.BeParams?.EffectiveMaxMemoryMiB ?? 0,
         instance.DiskSizesMiB ?? [],
         instance.NicIps ?? [],
-        instance.Tags ?? []);
+        instance.Tags ?? [],
+        Disks(instance));
+
+    private static List<ClusterDisk> Disks(GanetiInstance instance) =>
+        (instance.DiskSizesMiB ?? []).Select((size, index) => new ClusterDisk(
+            instance.DiskNames is { } names && index < names.Count ? names[index] : null,
+            instance.DiskUuids is { } uuids && index < uuids.Count ? uuids[index] : "",
+            size)).ToList();
 
     /// <summary>Capacity counts only nodes that can take instances: online, not drained, vm_capable.</summary>
     public static ClusterInfo ToClusterInfo(GanetiClusterInfo info, IReadOnlyList<GanetiNode> nodes)

@@ -14,8 +14,15 @@ internal static class GanetiJobMapping
         job.StartedAt?.ToDateTimeOffset(),
         job.EndedAt?.ToDateTimeOffset());
 
+    /// <summary>The operation of an op; a parameter change is a disk operation when it changes disks.</summary>
+    public static ServerOperation ToServerOperation(GanetiOpCode op) =>
+        op.OpId == GanetiOpIds.InstanceSetParams && GanetiDiskOps.FirstChange(op) is { } change
+            ? GanetiDiskOps.ToOperation(change.Action)
+            : ToServerOperation(op.OpId);
+
     public static ServerOperation ToServerOperation(string opId) => opId switch
     {
+        GanetiOpIds.InstanceGrowDisk => ServerOperation.GrowDisk,
         GanetiOpIds.InstanceCreate => ServerOperation.Create,
         GanetiOpIds.InstanceStartup => ServerOperation.Start,
         GanetiOpIds.InstanceShutdown => ServerOperation.Stop,
@@ -52,7 +59,7 @@ internal static class GanetiJobMapping
 
     private static ClusterJobOperation ToOperation(GanetiJob job, GanetiOpCode op, int index)
     {
-        var operation = ToServerOperation(op.OpId);
+        var operation = ToServerOperation(op);
         var status = job.OpStatus is { } statuses && index < statuses.Count ? ToJobStatus(statuses[index]) : ToJobStatus(job.Status);
         var setsParameters = operation == ServerOperation.Modify;
         return new ClusterJobOperation(
@@ -61,7 +68,8 @@ internal static class GanetiJobMapping
             status,
             Message(job, index),
             setsParameters ? op.BeParams?.VCpus : null,
-            setsParameters ? op.BeParams?.EffectiveMaxMemoryMiB : null);
+            setsParameters ? op.BeParams?.EffectiveMaxMemoryMiB : null,
+            GanetiDiskOps.DiskOf(op));
     }
 
     /// <summary>A failed op's error, else its last log line; null when the job came without them (bulk listing).</summary>

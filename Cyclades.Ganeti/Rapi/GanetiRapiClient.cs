@@ -12,6 +12,7 @@ public sealed class GanetiRapiClient : IDisposable
         Connection = connection;
         Cluster = new ClusterClient(connection);
         Instances = new InstancesClient(connection);
+        Disks = new InstanceDisksClient(connection);
         Jobs = new JobsClient(connection);
         Nodes = new NodesClient(connection);
         Networks = new NetworksClient(connection);
@@ -29,6 +30,8 @@ public sealed class GanetiRapiClient : IDisposable
     public ClusterClient Cluster { get; }
 
     public InstancesClient Instances { get; }
+
+    public InstanceDisksClient Disks { get; }
 
     public JobsClient Jobs { get; }
 

@@ -39,6 +39,9 @@ internal static class RapiPaths
 
     public static string NetworkDisconnect(string name) => $"{Network(name)}/disconnect";
 
+    /// <summary>The index must be digits: Ganeti routes no disk names here.</summary>
+    public static string InstanceDiskGrow(string name, int index) => $"{Instance(name)}/disk/{index}/grow";
+
     public static string Nodes(bool bulk) => bulk ? "/2/nodes?bulk=1" : "/2/nodes";
 
     public static string Jobs(bool bulk) => bulk ? "/2/jobs?bulk=1" : "/2/jobs";

@@ -49,6 +49,9 @@ internal sealed class SimulatedClusterState
 
     public void RemoveNetwork(string name) => _networks.Remove(name);
 
+    /// <summary>Disks detached from their instance (Ganeti keeps them in its configuration).</summary>
+    public List<SimulatedDisk> DetachedDisks { get; } = [];
+
     public SimulatedNode? FindNode(string name) => Nodes.FirstOrDefault(node => node.Name == name);
 
     public void Add(SimulatedInstance instance) => _instances.Add(instance.Name, instance);

@@ -19,7 +19,8 @@ namespace Cyclades.Ganeti.Simulation;
 /// node memory. Tests (and the administrator of the embedded default) can act outside the API
 /// (<see cref="AdminShutdown"/>, <see cref="CrashInstance"/>, …) and inject failures
 /// (<see cref="FailNextJob(GanetiJobError)"/>, <see cref="FailNextRequests"/>, <see cref="Stop"/>, …).
-/// Not simulated: OS parameter checks, address pools, disk and network devices, migrations.
+/// Disks are simulated as on the fake hypervisor (no hotplug): add, attach, detach, remove, grow.
+/// Not simulated: OS parameter checks, address pools, network devices, migrations.
 /// </remarks>
 public sealed class SimulatedGanetiCluster
 {
@@ -77,6 +78,20 @@ public sealed class SimulatedGanetiCluster
             OsType = osType,
             BeParams = new GanetiBeParams { VCpus = vcpus, MaxMemoryMiB = memoryMiB, MinMemoryMiB = memoryMiB },
         }, Options.DefaultHypervisor));
+
+    /// <summary>As <c>gnt-instance modify --submit --disk add:size=…</c> (an unnamed disk unless <paramref name="diskName"/>).</summary>
+    public long AdminAddDisk(string instanceName, int sizeMiB, string? diskName = null) =>
+        SubmitAsAdministrator(new ModifyInstanceOp(instanceName, new InstanceModifyRequest
+        {
+            Disks = [new InstanceDiskChange(GanetiDiskActions.Add, InstanceDiskChange.Append, new InstanceDiskParameters { SizeMiB = sizeMiB, Name = diskName })],
+        }));
+
+    /// <summary>As <c>gnt-instance grow-disk --submit &lt;instance&gt; &lt;disk&gt; &lt;amount&gt;</c>.</summary>
+    public long AdminGrowDisk(string instanceName, int diskIndex, int amountMiB) =>
+        SubmitAsAdministrator(new GrowDiskOp(instanceName, diskIndex, new DiskGrowRequest(amountMiB, Absolute: false)));
+
+    /// <summary>Names of the disks detached from every instance (Ganeti keeps them; its RAPI cannot list them).</summary>
+    public IReadOnlyList<string?> ListDetachedDisks() => Read((state, _, _) => state.DetachedDisks.Select(disk => disk.Name).ToList());
 
     /// <summary>The hypervisor lost the instance (it crashed): it stays admin-up but no longer runs (<c>ERROR_down</c>).</summary>
     /// <exception cref="KeyNotFoundException">No such instance.</exception>

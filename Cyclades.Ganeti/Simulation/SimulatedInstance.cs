@@ -11,8 +11,8 @@ internal sealed class SimulatedInstance
     public required string DiskTemplate { get; init; }
     public required string PrimaryNode { get; set; }
     public required string Hypervisor { get; init; }
-    public required IReadOnlyList<int> DiskSizesMiB { get; init; }
-    public required IReadOnlyList<string?> DiskNames { get; init; }
+    /// <summary>In index order; disk operations change it.</summary>
+    public required List<SimulatedDisk> Disks { get; init; }
     public required IReadOnlyList<SimulatedNic> Nics { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
     public int VCpus { get; set; }
@@ -54,8 +54,9 @@ internal sealed class SimulatedInstance
         PrimaryNode = PrimaryNode,
         SecondaryNodes = [],
         DiskTemplate = DiskTemplate,
-        DiskSizesMiB = DiskSizesMiB,
-        DiskNames = DiskNames,
+        DiskSizesMiB = Disks.Select(disk => disk.SizeMiB).ToList(),
+        DiskNames = Disks.Select(disk => disk.Name).ToList(),
+        DiskUuids = Disks.Select(disk => disk.Uuid).ToList(),
         NicNames = Nics.Select(nic => nic.Name).ToList(),
         NicIps = Nics.Select(nic => nic.Ip).ToList(),
         NicMacs = Nics.Select(nic => (string?)nic.Mac).ToList(),

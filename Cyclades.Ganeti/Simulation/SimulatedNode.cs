@@ -19,7 +19,7 @@ internal sealed class SimulatedNode
         MemoryTotalMiB - MemoryReservedMiB - Hosted(instances).Where(instance => instance.Running).Sum(instance => (long)instance.MaxMemoryMiB);
 
     public long FreeDiskMiB(IEnumerable<SimulatedInstance> instances) =>
-        DiskTotalMiB - Hosted(instances).Sum(instance => instance.DiskSizesMiB.Sum(size => (long)size));
+        DiskTotalMiB - Hosted(instances).Sum(instance => instance.Disks.Sum(disk => (long)disk.SizeMiB));
 
     public GanetiNode ToModel(IReadOnlyCollection<SimulatedInstance> instances, bool isMaster)
     {

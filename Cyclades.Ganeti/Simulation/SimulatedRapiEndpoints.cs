@@ -47,8 +47,9 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
                 ReadOptional(body, Json.InstanceShutdownRequest)?.TimeoutSeconds)),
             (["2", "instances", var name, "reboot"], "POST") => Job(new RebootInstanceOp(name, RebootType(uri),
                 ReadOptional(body, Json.InstanceRebootRequest)?.ShutdownTimeoutSeconds)),
-            (["2", "instances", var name, "modify"], "PUT") => Job(new ModifyInstanceOp(name,
-                Read(body, Json.InstanceModifyRequest).BeParams)),
+            (["2", "instances", var name, "modify"], "PUT") => Job(new ModifyInstanceOp(name, Read(body, Json.InstanceModifyRequest))),
+            (["2", "instances", var name, "disk", var index, "grow"], "POST") => Job(new GrowDiskOp(name, DiskIndex(index),
+                Read(body, Json.DiskGrowRequest))),
             (["2", "instances", var name, "export"], "PUT") => Job(new ExportInstanceOp(name, Read(body, Json.InstanceExportRequest))),
             (["2", "groups"], "GET") => Answer(NamedLinks([SimulatedClusterState.NodeGroup], "groups"), Json.IReadOnlyListGanetiNamedLink),
             (["2", "networks"], "GET") => Answer(cluster.Read((state, _, _) => NamedLinks(state.Networks.Select(n => n.Name).Order(StringComparer.Ordinal), "networks")),
@@ -108,11 +109,17 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
             : throw SimulatedRapiError.BadRequest($"Invalid job id '{text}'");
 
+    /// <summary>Ganeti routes only digits here (<c>_DISK_PATTERN</c>); anything else is no resource.</summary>
+    private static int DiskIndex(string text) =>
+        text.Length > 0 && text.All(char.IsAsciiDigit) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index
+            : throw new SimulatedRapiError(HttpStatusCode.NotFound, "Not Found");
+
     private static bool IsResource(string[] path) => path switch
     {
         ["version"] or ["2", "info" or "features" or "os" or "modify" or "nodes" or "instances" or "jobs" or "networks" or "groups"] => true,
         ["2", "networks", _] or ["2", "networks", _, "connect"] => true,
         ["2", "instances", _] or ["2", "instances", _, "startup" or "shutdown" or "reboot" or "modify" or "export"] => true,
+        ["2", "instances", _, "disk", _, "grow"] => true,
         ["2", "jobs", _] or ["2", "jobs", _, "wait"] => true,
         _ => false,
     };

@@ -37,6 +37,24 @@ public interface IClusterDriver
     /// </summary>
     Task<long> ExportServerAsync(string instanceName, string node, bool shutdown, CancellationToken cancellationToken);
 
+    /// <summary>A new blank disk named <paramref name="diskName"/>, appended to the server's (at the next start unless hot-plugged).</summary>
+    Task<long> AddDiskAsync(string instanceName, string diskName, int sizeGiB, CancellationToken cancellationToken);
+
+    /// <summary>A disk kept by <see cref="DetachDiskAsync"/>, appended again; only to a server on the node that holds it.</summary>
+    Task<long> AttachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken);
+
+    /// <summary>The disk leaves the server; the cluster keeps it and its data on the same node.</summary>
+    Task<long> DetachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken);
+
+    /// <summary>The disk and its data are destroyed. Clusters without hotplug refuse it for a running server.</summary>
+    Task<long> RemoveDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken);
+
+    /// <summary>The disk at <paramref name="diskIndex"/> grows to <paramref name="sizeGiB"/> (the guest resizes its file systems).</summary>
+    Task<long> GrowDiskAsync(string instanceName, int diskIndex, int sizeGiB, CancellationToken cancellationToken);
+
+    /// <summary>One instance as it is now (its disks included); null when the cluster has none of that name.</summary>
+    Task<ClusterInstance?> GetInstanceAsync(string instanceName, CancellationToken cancellationToken);
+
     /// <summary>The job, or null when the cluster does not know that id.</summary>
     Task<ClusterJob?> GetJobAsync(long jobId, CancellationToken cancellationToken);
 
@@ -130,6 +148,17 @@ public enum ServerOperation
     /// <summary>A copy of the server's disks and configuration to a node (an image is made from it).</summary>
     Export,
     Other,
+
+    /// <summary>A disk added to the server, new or attached again.</summary>
+    AttachDisk,
+
+    /// <summary>A disk out of the server, kept.</summary>
+    DetachDisk,
+
+    /// <summary>A disk out of the server, destroyed.</summary>
+    RemoveDisk,
+
+    GrowDisk,
 }
 
 /// <param name="EndedAt">Set once the job is final.</param>
@@ -145,16 +174,30 @@ public sealed record ClusterJob(
 /// <param name="Message">The failure reason of a failed op (or the last log line), when known.</param>
 /// <param name="NewCpu">For <see cref="ServerOperation.Modify"/>: the vCPUs the op sets, if any.</param>
 /// <param name="NewRamMiB">For <see cref="ServerOperation.Modify"/>: the memory the op sets, if any.</param>
+/// <param name="Disk">For the disk operations: which disk, as the op names it.</param>
 public sealed record ClusterJobOperation(
     ServerOperation Operation,
     string? InstanceName,
     JobStatus Status,
     string? Message,
     int? NewCpu,
-    int? NewRamMiB);
+    int? NewRamMiB,
+    ClusterDiskChange? Disk = null);
+
+/// <summary>The disk a disk operation is about.</summary>
+/// <param name="Name">The disk's name (or UUID) as the op names it; null when the op gives only an index.</param>
+/// <param name="Index">The disk index, when the op gives one (grow does; appending adds at the end).</param>
+/// <param name="SizeMiB">For an add: its size; for a grow: the new size (absolute) or the growth.</param>
+/// <param name="SizeIsGrowth">For a grow: <paramref name="SizeMiB"/> is added to the old size.</param>
+public sealed record ClusterDiskChange(string? Name, int? Index, int? SizeMiB, bool SizeIsGrowth = false);
+
+/// <summary>One disk of an instance.</summary>
+/// <param name="Name">Null for a disk nobody named (an administrator's <c>gnt-instance modify --disk add</c>).</param>
+public sealed record ClusterDisk(string? Name, string Uuid, int SizeMiB);
 
 /// <param name="IsRunning">The hypervisor reports it running (Ganeti <c>oper_state</c>).</param>
 /// <param name="IsAdminUp">The cluster intends it to run (Ganeti <c>admin_state == up</c>).</param>
+/// <param name="Disks">In index order (the same sizes as <paramref name="DiskSizesMiB"/>), with names and UUIDs.</param>
 public sealed record ClusterInstance(
     string Name,
     bool IsRunning,
@@ -163,7 +206,8 @@ public sealed record ClusterInstance(
     int RamMiB,
     IReadOnlyList<int> DiskSizesMiB,
     IReadOnlyList<string?> NicIps,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<ClusterDisk>? Disks = null);
 
 /// <param name="ClusterId">Changes when the cluster is rebuilt (job ids then restart at 1).</param>
 /// <param name="FreeMemoryMiB">Sum over usable nodes; used for placement.</param>

@@ -20,6 +20,7 @@ namespace Cyclades.Logic.Events;
 /// For a failed <see cref="ServerOperation.Destroy"/>: the dispatcher checked and the instance does not
 /// exist on the cluster, so the removal counts as done (reference §6.5 step 6).
 /// </param>
+/// <param name="Disk">For the disk operations: which disk, as the job names it.</param>
 public sealed record BackendEvent(
     long BackendId,
     string InstanceName,
@@ -30,4 +31,5 @@ public sealed record BackendEvent(
     string? Message = null,
     int? NewCpu = null,
     int? NewRamMiB = null,
-    bool InstanceMissing = false);
+    bool InstanceMissing = false,
+    ClusterDiskChange? Disk = null);

@@ -25,11 +25,13 @@ public sealed class BackendEventProcessor(
 {
     private const int MaxMessageLength = 4000;
 
-    private static readonly IReadOnlyDictionary<ServerOperation, IOperationHandler> Handlers =
+    private readonly IReadOnlyDictionary<ServerOperation, IOperationHandler> _handlers =
         new IOperationHandler[]
         {
             new CreateHandler(), PowerHandler.Start, PowerHandler.Stop, PowerHandler.Reboot,
             new DestroyHandler(), new ModifyHandler(), new ExportHandler(), new OtherHandler(),
+            new AttachDiskHandler(quotas, clock), new DetachDiskHandler(quotas, clock), new RemoveDiskHandler(quotas, clock),
+            new GrowDiskHandler(quotas, clock),
         }.ToDictionary(h => h.Operation);
 
     /// <exception cref="Errors.NoMatchingFlavorException">A modify set specs no flavor has; nothing was applied.</exception>
@@ -94,7 +96,7 @@ public sealed class BackendEventProcessor(
 
         var flavor = await CatalogRepository.GetFlavorAsync(db, server.FlavorId, cancellationToken)
             ?? throw new InvalidOperationException($"Server {server.Id} refers to a missing flavor {server.FlavorId}.");
-        var effect = await Handlers[e.Operation].EffectAsync(db, server, flavor, e, cancellationToken);
+        var effect = await _handlers[e.Operation].EffectAsync(db, server, flavor, e, cancellationToken);
         var after = recorded with
         {
             OperState = effect.NewState ?? server.OperState,
@@ -105,6 +107,7 @@ public sealed class BackendEventProcessor(
         if (effect.Destroys)
         {
             after = after.AsDestroyed(clock.GetUtcNow());
+            await VolumeTransitions.ServerGoneAsync(db, quotas, server.Id, e.JobId, clock.GetUtcNow(), cancellationToken);
         }
         else if (DestroyRules.Where(rule => rule.Applies(server, after, ownTask)).Select(rule => (DestroyReason?)rule.Reason).FirstOrDefault() is { } reason)
         {

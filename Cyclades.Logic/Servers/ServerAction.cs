@@ -12,4 +12,13 @@ public enum ServerAction
 
     /// <summary>Copy the server's disks to its cluster's export store (an image is made from it).</summary>
     Export,
+
+    /// <summary>A volume becomes a disk of the server (Volumes/VolumeCommands).</summary>
+    AttachVolume,
+
+    /// <summary>A volume leaves the server, kept.</summary>
+    DetachVolume,
+
+    /// <summary>One of the server's volumes grows.</summary>
+    GrowVolume,
 }

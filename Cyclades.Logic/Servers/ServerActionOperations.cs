@@ -14,6 +14,9 @@ public static class ServerActionOperations
         ServerAction.Resize => ServerOperation.Modify,
         ServerAction.Destroy => ServerOperation.Destroy,
         ServerAction.Export => ServerOperation.Export,
+        ServerAction.AttachVolume => ServerOperation.AttachDisk,
+        ServerAction.DetachVolume => ServerOperation.DetachDisk,
+        ServerAction.GrowVolume => ServerOperation.GrowDisk,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

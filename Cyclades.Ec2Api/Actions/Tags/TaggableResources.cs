@@ -22,6 +22,7 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         ["instance"] = TaggedResourceType.Server,
         ["image"] = TaggedResourceType.Image,
         ["key-pair"] = TaggedResourceType.KeyPair,
+        ["volume"] = TaggedResourceType.Volume,
     };
 
     public static string TypeName(TaggedResourceType type) => TypesByName.Single(t => t.Value == type).Key;
@@ -30,6 +31,7 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
     {
         TaggedResourceType.Server => InstanceIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.KeyPair => KeyPairIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        TaggedResourceType.Volume => Volumes.VolumeIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         _ => ImageIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
     };
 

@@ -1,4 +1,5 @@
 using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Errors;
 
 namespace Cyclades.Ec2Api.Actions.Volumes;
 
@@ -10,4 +11,7 @@ public static class VolumeIds
     public static string Of(long volumeId) => Ec2Id.Format(Prefix, volumeId);
 
     public static bool TryParse(string id, out long volumeId) => Ec2Id.TryParse(Prefix, id, out volumeId);
+
+    /// <exception cref="Ec2Exception"><c>InvalidVolumeID.Malformed</c>.</exception>
+    public static long Parse(string id) => TryParse(id, out var volumeId) ? volumeId : throw Ec2Errors.InvalidVolumeIdMalformed(id);
 }

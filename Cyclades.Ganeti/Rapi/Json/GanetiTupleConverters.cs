@@ -79,3 +79,35 @@ internal sealed class GanetiJobLogEntryConverter : JsonConverter<GanetiJobLogEnt
         writer.WriteEndArray();
     }
 }
+
+/// <summary><c>[action, identifier, parameters]</c>; an integer identifier is read as its digits.</summary>
+internal sealed class InstanceDiskChangeConverter : JsonConverter<InstanceDiskChange>
+{
+    public override InstanceDiskChange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var array = JsonElement.ParseValue(ref reader);
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() != 3 || array[0].ValueKind != JsonValueKind.String
+            || array[2].ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"a disk change is [action, identifier, parameters], not {array.GetRawText()}");
+        }
+        var identifier = array[1].ValueKind switch
+        {
+            JsonValueKind.String => array[1].GetString()!,
+            JsonValueKind.Number => array[1].GetRawText(),
+            _ => throw new JsonException($"a disk identifier is an index, a name or a UUID, not {array[1].GetRawText()}"),
+        };
+        var parameters = array[2].Deserialize(RapiJsonContext.Default.InstanceDiskParameters)
+            ?? throw new JsonException("disk parameters are an object");
+        return new InstanceDiskChange(array[0].GetString()!, identifier, parameters);
+    }
+
+    public override void Write(Utf8JsonWriter writer, InstanceDiskChange value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(value.Action);
+        writer.WriteStringValue(value.Identifier);
+        JsonSerializer.Serialize(writer, value.Parameters, RapiJsonContext.Default.InstanceDiskParameters);
+        writer.WriteEndArray();
+    }
+}

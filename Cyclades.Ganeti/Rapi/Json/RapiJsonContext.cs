@@ -12,7 +12,7 @@ namespace Cyclades.Ganeti.Rapi.Json;
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(GanetiTimestampConverter), typeof(GanetiReasonConverter), typeof(GanetiJobLogEntryConverter)])]
+    Converters = [typeof(GanetiTimestampConverter), typeof(GanetiReasonConverter), typeof(GanetiJobLogEntryConverter), typeof(InstanceDiskChangeConverter)])]
 [JsonSerializable(typeof(GanetiClusterInfo))]
 [JsonSerializable(typeof(GanetiInstance))]
 [JsonSerializable(typeof(IReadOnlyList<GanetiInstance>))]
@@ -27,6 +27,9 @@ namespace Cyclades.Ganeti.Rapi.Json;
 [JsonSerializable(typeof(InstanceRebootRequest))]
 [JsonSerializable(typeof(InstanceModifyRequest))]
 [JsonSerializable(typeof(InstanceExportRequest))]
+[JsonSerializable(typeof(DiskGrowRequest))]
+[JsonSerializable(typeof(InstanceDiskParameters))]
+[JsonSerializable(typeof(IReadOnlyList<InstanceDiskChange>))]
 [JsonSerializable(typeof(ClusterModifyRequest))]
 [JsonSerializable(typeof(GanetiNetwork))]
 [JsonSerializable(typeof(NetworkCreateRequest))]

@@ -45,6 +45,9 @@ public sealed class GanetiInstance
     [JsonPropertyName("nic.names")]
     public IReadOnlyList<string?>? NicNames { get; init; }
 
+    [JsonPropertyName("disk.uuids")]
+    public IReadOnlyList<string>? DiskUuids { get; init; }
+
     [JsonPropertyName("nic.ips")]
     public IReadOnlyList<string?>? NicIps { get; init; }
 

@@ -36,6 +36,7 @@ public static class GanetiOpIds
     public const string InstanceRemove = "OP_INSTANCE_REMOVE";
     public const string InstanceSetParams = "OP_INSTANCE_SET_PARAMS";
     public const string BackupExport = "OP_BACKUP_EXPORT";
+    public const string InstanceGrowDisk = "OP_INSTANCE_GROW_DISK";
     public const string ClusterSetParams = "OP_CLUSTER_SET_PARAMS";
     public const string NetworkAdd = "OP_NETWORK_ADD";
     public const string NetworkConnect = "OP_NETWORK_CONNECT";

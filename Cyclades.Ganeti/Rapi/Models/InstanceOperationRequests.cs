@@ -15,6 +15,17 @@ public sealed record InstanceModifyRequest
 {
     [JsonPropertyName("beparams")]
     public GanetiBeParams? BeParams { get; init; }
+
+    /// <summary>Disk changes, applied in order (see <see cref="InstanceDiskChange"/>).</summary>
+    [JsonPropertyName("disks")]
+    public IReadOnlyList<InstanceDiskChange>? Disks { get; init; }
+
+    /// <summary>
+    /// Ganeti 3.0 only (3.1 removed it and answers HTTP 400): hotplug when the hypervisor can (KVM,
+    /// running instance), else change the configuration only (effective at the next start).
+    /// </summary>
+    [JsonPropertyName("hotplug_if_possible")]
+    public bool? HotplugIfPossible { get; init; }
 }
 
 /// <summary>Body of <c>PUT /2/instances/&lt;name&gt;/export</c> for a local export (to a node of the same cluster).</summary>

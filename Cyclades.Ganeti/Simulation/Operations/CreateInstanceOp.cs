@@ -63,8 +63,10 @@ internal sealed class CreateInstanceOp(InstanceCreateRequest request, string def
             DiskTemplate = request.DiskTemplate,
             PrimaryNode = node.Name,
             Hypervisor = request.Hypervisor ?? defaultHypervisor,
-            DiskSizesMiB = request.Disks.Select(disk => disk.SizeMiB).ToList(),
-            DiskNames = request.Disks.Select(disk => disk.Name).ToList(),
+            Disks = request.Disks.Select(disk => new SimulatedDisk
+            {
+                Name = disk.Name, SizeMiB = disk.SizeMiB, Template = request.DiskTemplate, Node = node.Name,
+            }).ToList(),
             Nics = request.Nics.Select(nic => CreateInstanceChecks.Nic(state, nic)).ToList(),
             Tags = request.Tags ?? [],
             VCpus = vcpus,

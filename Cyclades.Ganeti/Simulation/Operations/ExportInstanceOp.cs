@@ -44,11 +44,11 @@ internal sealed class ExportInstanceOp(string instanceName, InstanceExportReques
         }
         log.Add($"Exporting disk/0 from {instance.PrimaryNode} to {request.Destination}");
         state.AddExport(new SimulatedExport(instanceName, request.Destination, RapiPaths.NodeExportDirectory(instanceName),
-            instance.Os, instance.DiskTemplate, instance.DiskSizesMiB));
+            instance.Os, instance.DiskTemplate, instance.Disks.Select(disk => disk.SizeMiB).ToList()));
         log.Add($"Finalizing export on {request.Destination}");
         instance.Touch(now);
         return new SimulatedOpResult(
-            SimulatedJson.Array(SimulatedJson.Boolean(true), SimulatedJson.Array(instance.DiskSizesMiB.Select(_ => SimulatedJson.Boolean(true)).ToArray())),
+            SimulatedJson.Array(SimulatedJson.Boolean(true), SimulatedJson.Array(instance.Disks.Select(_ => SimulatedJson.Boolean(true)).ToArray())),
             log);
     }
 }

@@ -3,33 +3,61 @@ using Cyclades.Ganeti.Rapi.Models;
 
 namespace Cyclades.Ganeti.Simulation.Operations;
 
-/// <summary><c>OP_INSTANCE_SET_PARAMS</c> with backend parameters; its result lists what changed.</summary>
-internal sealed class ModifyInstanceOp(string instanceName, GanetiBeParams? beParams) : SimulatedOp
+/// <summary>
+/// <c>OP_INSTANCE_SET_PARAMS</c>: backend parameters and disk changes (<see cref="SimulatedDiskChanges"/>);
+/// its result lists what changed. Once run, the job lists the disk changes as Ganeti rewrites them.
+/// </summary>
+internal sealed class ModifyInstanceOp(string instanceName, InstanceModifyRequest request) : SimulatedOp
 {
+    private IReadOnlyList<InstanceDiskChange>? _disks = request.Disks;
+
+    public ModifyInstanceOp(string instanceName, GanetiBeParams? beParams)
+        : this(instanceName, new InstanceModifyRequest { BeParams = beParams })
+    {
+    }
+
     public override string OpId => GanetiOpIds.InstanceSetParams;
     public override string? InstanceName => instanceName;
     public override string RapiResource => "instances_name_modify";
     public override string CliCommand => "modify";
-    public override GanetiBeParams? BeParams => beParams ?? new GanetiBeParams();
+    public override GanetiBeParams? BeParams => request.BeParams ?? new GanetiBeParams();
 
-    protected override IEnumerable<KeyValuePair<string, JsonElement>> Parameters() =>
-        [Parameter("force", SimulatedJson.Boolean(false))];
+    protected override IEnumerable<KeyValuePair<string, JsonElement>> Parameters()
+    {
+        yield return Parameter("force", SimulatedJson.Boolean(false));
+        yield return Parameter("hotplug", SimulatedJson.Boolean(false));
+        yield return Parameter("hotplug_if_possible", SimulatedJson.Boolean(request.HotplugIfPossible ?? false));
+        yield return Parameter("disks", SimulatedDiskChanges.ToJson(_disks ?? []));
+    }
 
     public override SimulatedOpResult Execute(SimulatedClusterState state, DateTimeOffset now)
     {
         var instance = RequireInstance(state, instanceName);
         List<JsonElement> changes = [];
+        var beParams = request.BeParams;
         if (beParams?.VCpus is { } vcpus)
         {
             InstancePolicy.Check("cpu-count", vcpus);
-            instance.VCpus = vcpus;
-            changes.Add(Change("be/vcpus", vcpus));
         }
         if (beParams?.EffectiveMaxMemoryMiB is { } maximum)
         {
             InstancePolicy.Check("memory-size", maximum);
-            instance.MaxMemoryMiB = maximum;
-            changes.Add(Change(beParams.MaxMemoryMiB is null ? "be/memory" : "be/maxmem", maximum));
+        }
+        if (_disks is { Count: > 0 } disks)
+        {
+            var (results, resolved) = SimulatedDiskChanges.Apply(state, instance, disks);
+            changes.AddRange(results);
+            _disks = resolved;
+        }
+        if (beParams?.VCpus is { } newVcpus)
+        {
+            instance.VCpus = newVcpus;
+            changes.Add(Change("be/vcpus", newVcpus));
+        }
+        if (beParams?.EffectiveMaxMemoryMiB is { } newMaximum)
+        {
+            instance.MaxMemoryMiB = newMaximum;
+            changes.Add(Change(beParams.MaxMemoryMiB is null ? "be/memory" : "be/maxmem", newMaximum));
         }
         if (beParams?.MinMemoryMiB is { } minimum)
         {

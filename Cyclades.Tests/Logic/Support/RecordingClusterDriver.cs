@@ -10,7 +10,8 @@ public sealed record SubmittedJob(
     ServerBuildSpec? Spec = null,
     TimeSpan? ShutdownTimeout = null,
     int? Cpu = null,
-    int? RamMiB = null);
+    int? RamMiB = null,
+    ClusterDiskChange? Disk = null);
 
 /// <summary>
 /// Test double of one cluster for the logic tests: records every submitted job, hands out job ids,
@@ -138,6 +139,24 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
     public Task<long> ExportServerAsync(string instanceName, string node, bool shutdown, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.Export, instanceName));
 
+    public Task<long> AddDiskAsync(string instanceName, string diskName, int sizeGiB, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.AttachDisk, instanceName, Disk: new ClusterDiskChange(diskName, null, sizeGiB * 1024)));
+
+    public Task<long> AttachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.AttachDisk, instanceName, Disk: new ClusterDiskChange(diskName, null, null)));
+
+    public Task<long> DetachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.DetachDisk, instanceName, Disk: new ClusterDiskChange(diskName, null, null)));
+
+    public Task<long> RemoveDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.RemoveDisk, instanceName, Disk: new ClusterDiskChange(diskName, null, null)));
+
+    public Task<long> GrowDiskAsync(string instanceName, int diskIndex, int sizeGiB, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.GrowDisk, instanceName, Disk: new ClusterDiskChange(null, diskIndex, sizeGiB * 1024)));
+
+    public Task<ClusterInstance?> GetInstanceAsync(string instanceName, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The logic tests read no instance.");
+
     public Task<ClusterJob?> GetJobAsync(long jobId, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -146,7 +165,7 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
             return Task.FromResult(job is null
                 ? null
                 : new ClusterJob(jobId, _statuses.GetValueOrDefault(jobId, JobStatus.Queued),
-                    [new ClusterJobOperation(job.Operation, job.InstanceName, JobStatus.Queued, null, job.Cpu, job.RamMiB)],
+                    [new ClusterJobOperation(job.Operation, job.InstanceName, JobStatus.Queued, null, job.Cpu, job.RamMiB, job.Disk)],
                     null, null, null));
         }
     }

@@ -1,0 +1,289 @@
+using Cyclades.Logic.Backends;
+using Cyclades.Logic.Errors;
+using Cyclades.Logic.Persistence;
+using Cyclades.Logic.Quotas;
+using Cyclades.Logic.Servers;
+
+namespace Cyclades.Logic.Volumes;
+
+/// <summary>
+/// Volumes on their own: create, attach, detach, grow, delete. The shape of the server commands: one
+/// transaction locks the volume and its server, checks, records the server's task as submitting and
+/// the volume's transition (and commission); the job is submitted after the commit; its result
+/// reaches the volume only through the dispatcher (<c>Events/Operations/*DiskHandler</c>).
+/// </summary>
+/// <remarks>
+/// How a volume exists on Ganeti (docs/storage.md): created on its own it is a database row only,
+/// until its first attach adds a disk <c>snf-vol-&lt;id&gt;</c> to the instance; a detach is Ganeti
+/// 3.0's <c>detach</c>, which keeps the disk (and its data) on the cluster and the node; a later
+/// attach is Ganeti's <c>attach</c>, to an instance on the same node. Quota <c>cyclades.disk</c>
+/// counts the volume from its creation to its deletion, attached or not.
+/// </remarks>
+public sealed class VolumeCommands(
+    IDbConnectionFactory connections,
+    ClusterDriverCache drivers,
+    QuotaService quotas,
+    JobSubmissions submissions,
+    TaskSubmitter submitter,
+    SubmittingTasks submitting,
+    TimeProvider clock)
+{
+    public const int MinSizeGiB = 1;
+    public const int MaxSizeGiB = 16384;
+
+    private const long GiB = 1L << 30;
+
+    /// <param name="backendName">The cluster (availability zone).</param>
+    /// <param name="volumeType">A disk template the cluster enables; null = its default.</param>
+    /// <param name="typeLabel">The type as the front-end's user named it, kept to be reported back.</param>
+    public async Task<Volume> CreateAsync(
+        string userId, string backendName, int sizeGiB, string? volumeType, string? typeLabel, CancellationToken cancellationToken)
+    {
+        CheckSize(null, sizeGiB);
+        var backend = await connections.ReadAsync(db => BackendRepository.FindAsync(db, backendName, cancellationToken), cancellationToken)
+            ?? throw new BackendNotFoundException(backendName);
+        var templates = await ClusterCallAsync(async () =>
+            (await (await drivers.GetAsync(backend.Id, cancellationToken)).GetInfoAsync(cancellationToken)).DiskTemplates);
+        // Ganeti lists its default template first; diskless holds no data.
+        var type = volumeType ?? templates.FirstOrDefault(template => template != "diskless")
+            ?? throw new VolumeTypeUnavailableException("(default)", backend.Name);
+        if (!templates.Contains(type) || type == "diskless")
+        {
+            throw new VolumeTypeUnavailableException(type, backend.Name);
+        }
+        return await connections.WriteAsync(async db =>
+        {
+            var now = clock.GetUtcNow();
+            var volume = await VolumeRepository.InsertAsync(db, new NewVolume(
+                userId, backend.Id, null, null, sizeGiB, type, VolumeStatus.Available, null, DeleteOnTermination: false, null),
+                UnixTime.ToMicros(now), cancellationToken);
+            var commission = await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
+                userId, Disk(sizeGiB), $"api: CREATE {volume.DiskName}"), cancellationToken);
+            await VolumeRepository.AttachCommissionAsync(db, volume.Id, commission, cancellationToken);
+            await VolumeDisks.SetTypeLabelAsync(db, volume.Id, typeLabel, cancellationToken);
+            return volume with { CommissionId = commission };
+        }, cancellationToken);
+    }
+
+    /// <summary>Attaches an available volume to a running or stopped server of the same cluster, as the next disk.</summary>
+    /// <param name="deviceName">Kept as given and reported back; unique among the server's volumes.</param>
+    public async Task<Volume> AttachAsync(string userId, long volumeId, long serverId, string deviceName, CancellationToken cancellationToken)
+    {
+        var (server, volume, onCluster) = await connections.WriteAsync(async db =>
+        {
+            var volume = await LockAsync(db, userId, volumeId, cancellationToken);
+            var server = await LockServerAsync(db, userId, serverId, cancellationToken);
+            if (volume.ServerId is { } attachedTo)
+            {
+                throw new VolumeInUseException(volume.Id, attachedTo);
+            }
+            if (volume.Status != VolumeStatus.Available)
+            {
+                throw new VolumeStateException(volume.Id, volume.Status);
+            }
+            if (server.BackendId != volume.BackendId)
+            {
+                throw new VolumeZoneMismatchException(volume.Id, server.Id);
+            }
+            VolumeActionRules.EnsureAllowed(server, ServerAction.AttachVolume);
+            var disks = await VolumeRepository.LockByServerAsync(db, server.Id, cancellationToken);
+            if (disks.FirstOrDefault(disk => disk.DiskIndex == 0) is { } root && root.VolumeType != volume.VolumeType)
+            {
+                // Ganeti keeps one disk template per instance.
+                throw new VolumeTypeMismatchException(volume.Id, volume.VolumeType, server.Id, root.VolumeType);
+            }
+            if (disks.Any(disk => disk.DeviceName == deviceName))
+            {
+                throw new DeviceInUseException(deviceName);
+            }
+            var now = clock.GetUtcNow();
+            var attaching = volume with
+            {
+                Status = VolumeStatus.Attaching,
+                ServerId = server.Id,
+                DiskIndex = disks.Count == 0 ? 0 : disks.Max(disk => disk.DiskIndex ?? 0) + 1,
+                DeviceName = deviceName,
+                DeleteOnTermination = false,
+                AttachedAt = now,
+                UpdatedAt = now,
+            };
+            await VolumeRepository.UpdateAsync(db, attaching, cancellationToken);
+            return (await StartTaskAsync(db, server, ServerAction.AttachVolume, now, cancellationToken), attaching,
+                await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken));
+        }, cancellationToken);
+        await SubmitAsync(server, volume, (driver, token) => onCluster
+            ? driver.AttachDiskAsync(server.InstanceName, volume.DiskName, token)
+            : driver.AddDiskAsync(server.InstanceName, volume.DiskName, volume.SizeGiB, token));
+        return volume;
+    }
+
+    /// <summary>Detaches a volume from its server; the cluster keeps its disk and data for a later attach.</summary>
+    /// <param name="serverId">When given, the server it must be attached to.</param>
+    /// <param name="deviceName">When given, the device it must be attached as.</param>
+    public async Task<Volume> DetachAsync(string userId, long volumeId, long? serverId, string? deviceName, CancellationToken cancellationToken)
+    {
+        var (server, volume) = await connections.WriteAsync(async db =>
+        {
+            var volume = await LockAsync(db, userId, volumeId, cancellationToken);
+            if (volume.ServerId is not { } attachedTo)
+            {
+                throw new VolumeStateException(volume.Id, volume.Status);
+            }
+            if ((serverId is { } expected && expected != attachedTo) || (deviceName is not null && deviceName != volume.DeviceName))
+            {
+                throw new VolumeNotAttachedException(volume.Id, serverId, deviceName);
+            }
+            if (volume.Status != VolumeStatus.InUse)
+            {
+                throw new VolumeStateException(volume.Id, volume.Status);
+            }
+            var server = await LockServerAsync(db, userId, attachedTo, cancellationToken);
+            VolumeActionRules.EnsureAllowed(server, ServerAction.DetachVolume, rootVolume: volume.DiskIndex == 0);
+            var now = clock.GetUtcNow();
+            var detaching = volume with { Status = VolumeStatus.Detaching, UpdatedAt = now };
+            await VolumeRepository.UpdateAsync(db, detaching, cancellationToken);
+            return (await StartTaskAsync(db, server, ServerAction.DetachVolume, now, cancellationToken), detaching);
+        }, cancellationToken);
+        await SubmitAsync(server, volume, (driver, token) => driver.DetachDiskAsync(server.InstanceName, volume.DiskName, token));
+        return volume;
+    }
+
+    /// <summary>
+    /// Grows a volume (never shrinks): at once for a volume that is only a database row; through the
+    /// cluster's grow-disk for an attached one (its commission of +Δ accepted when the job succeeds).
+    /// A detached disk cannot grow on Ganeti (no instance), so that is refused.
+    /// </summary>
+    public async Task<(Volume Before, Volume After)> GrowAsync(string userId, long volumeId, int sizeGiB, CancellationToken cancellationToken)
+    {
+        var (server, before, after) = await connections.WriteAsync(async db =>
+        {
+            var volume = await LockAsync(db, userId, volumeId, cancellationToken);
+            CheckSize(volume, sizeGiB);
+            var now = clock.GetUtcNow();
+            var growth = Disk(sizeGiB - volume.SizeGiB);
+            if (volume.ServerId is null)
+            {
+                if (volume.Status != VolumeStatus.Available || await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken))
+                {
+                    throw new VolumeStateException(volume.Id, volume.Status);
+                }
+                var commission = await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
+                    userId, growth, $"api: GROW {volume.DiskName}"), cancellationToken);
+                var grown = volume with { SizeGiB = sizeGiB, CommissionId = commission, UpdatedAt = now };
+                await VolumeRepository.UpdateAsync(db, grown, cancellationToken);
+                return ((Server?)null, volume, grown);
+            }
+            if (volume.Status != VolumeStatus.InUse)
+            {
+                throw new VolumeStateException(volume.Id, volume.Status);
+            }
+            var server = await LockServerAsync(db, userId, volume.ServerId.Value, cancellationToken);
+            VolumeActionRules.EnsureAllowed(server, ServerAction.GrowVolume);
+            var pending = await quotas.IssueAsync(db, new CommissionRequest(
+                userId, growth, $"api: GROW {volume.DiskName} to {sizeGiB} GiB", server.Id), cancellationToken);
+            await VolumeRepository.AttachCommissionAsync(db, volume.Id, pending, cancellationToken);
+            return (await StartTaskAsync(db, server, ServerAction.GrowVolume, now, cancellationToken), volume, volume with { CommissionId = pending });
+        }, cancellationToken);
+        if (server is not null)
+        {
+            await SubmitAsync(server, after, (driver, token) => driver.GrowDiskAsync(server.InstanceName, after.DiskIndex!.Value, sizeGiB, token));
+        }
+        return (before, after);
+    }
+
+    /// <summary>
+    /// Deletes an available volume whose disk was never made (a database row only): at once, its quota
+    /// released. A detached disk that exists on the cluster is refused for now (Ganeti 3.0 can destroy it
+    /// only by attaching it to an instance and removing it there; not built yet, docs/storage.md).
+    /// </summary>
+    public Task<Volume> DeleteAsync(string userId, long volumeId, CancellationToken cancellationToken) =>
+        connections.WriteAsync(async db =>
+        {
+            var volume = await LockAsync(db, userId, volumeId, cancellationToken);
+            if (volume.ServerId is { } attachedTo)
+            {
+                throw new VolumeInUseException(volume.Id, attachedTo);
+            }
+            if (volume.Status is not (VolumeStatus.Available or VolumeStatus.Error)
+                || await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken))
+            {
+                throw new VolumeStateException(volume.Id, volume.Status);
+            }
+            await quotas.ResolvePreviousAsync(db, volume.CommissionId, cancellationToken);
+            var commission = await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
+                userId, Disk(-volume.SizeGiB), $"api: DELETE {volume.DiskName}", Forced: true), cancellationToken);
+            var deleted = volume.AsDeleted(clock.GetUtcNow()) with { CommissionId = commission };
+            await VolumeRepository.UpdateAsync(db, deleted, cancellationToken);
+            return deleted;
+        }, cancellationToken);
+
+    public static Provisions Disk(long sizeGiB) => Provisions.Of((QuotaResource.Disk, sizeGiB * GiB));
+
+    private static void CheckSize(Volume? volume, int sizeGiB)
+    {
+        if (sizeGiB is < MinSizeGiB or > MaxSizeGiB)
+        {
+            throw new InvalidVolumeSizeException(volume?.Id, sizeGiB, $"a volume has {MinSizeGiB} to {MaxSizeGiB} GiB.");
+        }
+        if (volume is not null && sizeGiB <= volume.SizeGiB)
+        {
+            throw new InvalidVolumeSizeException(volume.Id, sizeGiB, "a volume only grows.");
+        }
+    }
+
+    private static async Task<Volume> LockAsync(Db db, string userId, long volumeId, CancellationToken cancellationToken) =>
+        (await VolumeRepository.LockAsync(db, userId, [volumeId], cancellationToken)).SingleOrDefault() is { Deleted: false } volume
+            ? volume
+            : throw new VolumeNotFoundException([volumeId]);
+
+    private static async Task<Server> LockServerAsync(Db db, string userId, long serverId, CancellationToken cancellationToken) =>
+        (await ServerRepository.LockAsync(db, userId, [serverId], cancellationToken)).SingleOrDefault()
+        ?? throw new ServerNotFoundException([serverId]);
+
+    private static async Task<Server> StartTaskAsync(Db db, Server server, ServerAction action, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var after = server with { Task = new ServerTask(action, null), TaskAt = now, SubmissionHeartbeat = now, UpdatedAt = now };
+        await ServerRepository.UpdateAsync(db, after, cancellationToken);
+        return after;
+    }
+
+    /// <summary>After the commit, not cancellable: the job's id recorded, or the task given up and the volume put back.</summary>
+    private async Task SubmitAsync(Server server, Volume volume, Func<IClusterDriver, CancellationToken, Task<long>> submit)
+    {
+        var driver = await drivers.GetAsync(server.BackendId, CancellationToken.None);
+        var action = server.Task!.Action;
+        ClusterException? failure = null;
+        await submitter.RunAsync(
+            [new PendingSubmission(server, token => submit(driver, token))],
+            async (_, jobId) =>
+            {
+                await submitting.RecordJobAsync(server, jobId, abandonedBefore: null, CancellationToken.None);
+                submissions.Notify(new SubmittedJob(server.BackendId, jobId, action.ToOperation()));
+            },
+            async (_, error) =>
+            {
+                failure = error;
+                if (await submitting.GiveUpAsync(server, error.Message, abandonedBefore: null, CancellationToken.None))
+                {
+                    await connections.WriteAsync(db => VolumeTransitions.UndoAsync(db, quotas, volume, clock.GetUtcNow(), CancellationToken.None),
+                        CancellationToken.None);
+                }
+            });
+        if (failure is not null)
+        {
+            throw failure.ToDomainError();
+        }
+    }
+
+    private static async Task<T> ClusterCallAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ClusterException e)
+        {
+            throw e.ToDomainError();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using Cyclades.Ganeti.Simulation;
+using Cyclades.Logic.Persistence;
+using Cyclades.Logic.Quotas;
+using Cyclades.Logic.Servers;
+using Cyclades.Logic.Volumes;
+using Cyclades.Tests.Dispatch.Support;
+using Cyclades.Tests.Infrastructure;
+using Cyclades.Tests.Logic.Support;
+
+namespace Cyclades.Tests.Dispatch;
+
+/// <summary>Volume commands over a simulated cluster, their results applied by the dispatcher; an administrator's disk jobs adopted.</summary>
+[Parallelizable(ParallelScope.Children)]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Category("Unit")]
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.MySql, Category = "MariaDb")]
+public sealed class VolumesOnSimulatorTests(DatabaseProvider provider)
+{
+    private const string Cluster = "sim-a";
+    private const long GiB = 1L << 30;
+    private static readonly CancellationToken None = CancellationToken.None;
+    private DispatchHarness _harness = null!;
+
+    private SimulatedGanetiCluster Simulator => _harness.Simulators.GetOrCreate(Cluster);
+
+    private VolumeCommands Volumes => _harness.Get<VolumeCommands>();
+
+    [SetUp]
+    public async Task Start() => _harness = await DispatchHarness.StartAsync(provider, DispatchHarness.SimulatedClusters(20, Cluster, "sim-b"));
+
+    [TearDown]
+    public async Task Stop() => await _harness.DisposeAsync();
+
+    [Test]
+    public async Task Create_attach_grow_detach_and_attach_again_follow_the_cluster_and_the_quota()
+    {
+        var server = await StartedAsync();
+        var diskBefore = await DiskUsageAsync();
+
+        var created = await Volumes.CreateAsync(DispatchHarness.User, Cluster, 2, null, "gp2", None);
+        Assert.That((created.Status, created.SizeGiB, created.VolumeType), Is.EqualTo((VolumeStatus.Available, 2, "file")));
+        Assert.That(await DiskUsageAsync() - diskBefore, Is.EqualTo(2 * GiB));
+
+        var attaching = await Volumes.AttachAsync(DispatchHarness.User, created.Id, server.Id, "/dev/sdf", None);
+        Assert.That((attaching.Status, attaching.DiskIndex, attaching.DeviceName), Is.EqualTo((VolumeStatus.Attaching, (int?)1, "/dev/sdf")));
+        await VolumeAsync(created.Id, v => v.Status == VolumeStatus.InUse, "attached");
+        Assert.That(Disks(server.InstanceName), Does.Contain((created.DiskName, 2048)));
+
+        await Volumes.GrowAsync(DispatchHarness.User, created.Id, 3, None);
+        await VolumeAsync(created.Id, v => v.SizeGiB == 3, "grown");
+        await _harness.WaitForAsync(server.Id, s => s.Task is null, "grow task over");
+        Assert.That(Disks(server.InstanceName), Does.Contain((created.DiskName, 3072)));
+        Assert.That(await DiskUsageAsync() - diskBefore, Is.EqualTo(3 * GiB));
+
+        await Volumes.DetachAsync(DispatchHarness.User, created.Id, server.Id, "/dev/sdf", None);
+        var detached = await VolumeAsync(created.Id, v => v.Status == VolumeStatus.Available, "detached");
+        await _harness.WaitForAsync(server.Id, s => s.Task is null, "detach task over");
+        Assert.That((detached.ServerId, detached.DiskIndex), Is.EqualTo(((long?)null, (int?)null)));
+        Assert.That(Simulator.ListDetachedDisks(), Is.EqualTo(new[] { created.DiskName }), "the cluster keeps the disk");
+        Assert.That(await DiskUsageAsync() - diskBefore, Is.EqualTo(3 * GiB), "a detached volume still counts");
+
+        await Volumes.AttachAsync(DispatchHarness.User, created.Id, server.Id, "/dev/sdg", None);
+        await VolumeAsync(created.Id, v => v.Status == VolumeStatus.InUse, "attached again");
+        Assert.That(Simulator.ListDetachedDisks(), Is.Empty, "Ganeti's attach took the kept disk back");
+        Assert.That(Disks(server.InstanceName), Does.Contain((created.DiskName, 3072)));
+        await AssertNoPendingCommissionsAsync();
+    }
+
+    [Test]
+    public async Task An_administrators_disk_add_and_grow_become_a_volume_and_are_counted()
+    {
+        var server = await StartedAsync();
+        var diskBefore = await DiskUsageAsync();
+
+        Simulator.AdminAddDisk(server.InstanceName, 2048);
+        Volume? adopted = null;
+        await Eventually.HoldsAsync(async () =>
+            (adopted = (await ServerVolumesAsync(server.Id)).FirstOrDefault(v => v.DiskIndex == 1)) is not null, "the added disk adopted");
+        Simulator.AdminGrowDisk(server.InstanceName, 1, 1024);
+        await VolumeAsync(adopted!.Id, v => v.SizeGiB == 3, "the administrator's growth applied");
+
+        Assert.That((adopted.Status, adopted.SizeGiB, adopted.ServerId), Is.EqualTo((VolumeStatus.InUse, 2, (long?)server.Id)));
+        Assert.That(await DiskUsageAsync() - diskBefore, Is.EqualTo(3 * GiB));
+        await AssertNoPendingCommissionsAsync();
+    }
+
+    [Test]
+    public async Task Terminating_a_server_deletes_its_volumes_and_releases_them()
+    {
+        var server = await StartedAsync();
+        var volume = await Volumes.CreateAsync(DispatchHarness.User, Cluster, 4, null, null, None);
+        await Volumes.AttachAsync(DispatchHarness.User, volume.Id, server.Id, "/dev/sdf", None);
+        await VolumeAsync(volume.Id, v => v.Status == VolumeStatus.InUse, "attached");
+
+        await _harness.Commands.DestroyAsync(DispatchHarness.User, server.Id, None);
+        await _harness.WaitForAsync(server.Id, s => s.Deleted, "destroyed");
+
+        var gone = await VolumeAsync(volume.Id, v => v.Deleted, "deleted with its server");
+        Assert.That(gone.Status, Is.EqualTo(VolumeStatus.Deleted));
+        Assert.That(await DiskUsageAsync(), Is.Zero);
+        Assert.That(Simulator.FindInstance(server.InstanceName), Is.Null);
+    }
+
+    [Test]
+    public async Task Refusals_leave_volume_server_and_quota_alone()
+    {
+        var server = await StartedAsync();
+        var other = await _harness.LaunchAsync(backend: "sim-b");
+        var volume = await Volumes.CreateAsync(DispatchHarness.User, Cluster, 1, null, null, None);
+
+        await Assert.ThrowsAsync<InvalidVolumeSizeException>(() => Volumes.CreateAsync(DispatchHarness.User, Cluster, 0, null, null, None));
+        await Assert.ThrowsAsync<VolumeTypeUnavailableException>(() => Volumes.CreateAsync(DispatchHarness.User, Cluster, 1, "drbd", null, None));
+        var plain = await Volumes.CreateAsync(DispatchHarness.User, Cluster, 1, "plain", null, None);
+        await Assert.ThrowsAsync<VolumeTypeMismatchException>(() => Volumes.AttachAsync(DispatchHarness.User, plain.Id, server.Id, "/dev/sdf", None));
+        await Assert.ThrowsAsync<VolumeNotFoundException>(() => Volumes.AttachAsync("user-2", volume.Id, server.Id, "/dev/sdf", None));
+        await Assert.ThrowsAsync<VolumeStateException>(() => Volumes.DetachAsync(DispatchHarness.User, volume.Id, null, null, None));
+        await Assert.ThrowsAsync<VolumeZoneMismatchException>(() => Volumes.AttachAsync(DispatchHarness.User, volume.Id, other.Id, "/dev/sdf", None));
+        await Assert.ThrowsAsync<InvalidVolumeSizeException>(() => Volumes.GrowAsync(DispatchHarness.User, volume.Id, 1, None));
+        Simulator.Options.JobLatencyMs = 2000; // the attach job is still running for the checks below
+        await Volumes.AttachAsync(DispatchHarness.User, volume.Id, server.Id, "/dev/sdf", None);
+        Simulator.Options.JobLatencyMs = 20;
+        await Assert.ThrowsAsync<VolumeInUseException>(() => Volumes.DeleteAsync(DispatchHarness.User, volume.Id, None));
+        var second = await Volumes.CreateAsync(DispatchHarness.User, Cluster, 1, null, null, None);
+        await Assert.ThrowsAsync<PendingTaskException>(() => Volumes.AttachAsync(DispatchHarness.User, second.Id, server.Id, "/dev/sdg", None));
+        await VolumeAsync(volume.Id, v => v.Status == VolumeStatus.InUse, "attached");
+        await _harness.WaitForAsync(server.Id, s => s.Task is null, "attach task over");
+        await Assert.ThrowsAsync<DeviceInUseException>(() => Volumes.AttachAsync(DispatchHarness.User, second.Id, server.Id, "/dev/sdf", None));
+
+        var deleted = await Volumes.DeleteAsync(DispatchHarness.User, second.Id, None);
+        Assert.That(deleted.Status, Is.EqualTo(VolumeStatus.Deleted));
+        await Assert.ThrowsAsync<VolumeNotFoundException>(() => Volumes.DeleteAsync(DispatchHarness.User, second.Id, None));
+        await AssertNoPendingCommissionsAsync();
+    }
+
+    private async Task<Server> StartedAsync()
+    {
+        var server = await _harness.LaunchAsync(backend: Cluster);
+        return await _harness.WaitForStateAsync(server.Id, OperState.Started);
+    }
+
+    private List<(string?, int)> Disks(string instance)
+    {
+        var found = Simulator.FindInstance(instance)!;
+        return found.DiskNames!.Zip(found.DiskSizesMiB!, (name, size) => (name, size)).ToList();
+    }
+
+    private async Task<long> DiskUsageAsync() => (await _harness.UsageAsync()).GetValueOrDefault(QuotaResource.Disk);
+
+    private Task<IReadOnlyList<Volume>> ServerVolumesAsync(long serverId) =>
+        _harness.Database.Connections.ReadAsync(db => VolumeRepository.ListByServersAsync(db, [serverId], None), None);
+
+    private async Task<Volume> VolumeAsync(long id, Func<Volume, bool> condition, string what)
+    {
+        Volume volume = null!;
+        await Eventually.HoldsAsync(async () => condition(volume = (await _harness.Database.Connections.ReadAsync(
+            db => VolumeRepository.ListAsync(db, DispatchHarness.User, [id], None), None)).Single()), what);
+        return volume;
+    }
+
+    private async Task AssertNoPendingCommissionsAsync() =>
+        Assert.That(await _harness.QuerySqlAsync<long>("SELECT COUNT(*) FROM commissions WHERE state = 'PENDING'"), Is.Zero);
+}
