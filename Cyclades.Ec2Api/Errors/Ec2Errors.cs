@@ -110,6 +110,15 @@ public static class Ec2Errors
     public static Ec2Exception InvalidAmiIdNotFound(string id) =>
         New("InvalidAMIID.NotFound", Status400BadRequest, $"The image id '[{id}]' does not exist");
 
+    public static Ec2Exception InvalidGroupIdMalformed(string id) =>
+        New("InvalidGroupId.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"sg-...\")");
+
+    public static Ec2Exception InvalidSubnetIdNotFound(string id) =>
+        New("InvalidSubnetID.NotFound", Status400BadRequest, $"The subnet ID '{id}' does not exist");
+
+    public static Ec2Exception InvalidVpcIdNotFound(string id) =>
+        New("InvalidVpcID.NotFound", Status400BadRequest, $"The vpc ID '{id}' does not exist");
+
     public static Ec2Exception InvalidKeyPairNotFound(string name) =>
         New("InvalidKeyPair.NotFound", Status400BadRequest, $"The key pair '{name}' does not exist");
 

@@ -27,6 +27,12 @@ public sealed class InstancesController(
         {
             throw unsupported;
         }
+        var network = LaunchNetwork.Of(request);
+        if (network.SubnetId is { } subnetId)
+        {
+            // Until subnets exist none can be named; the networks model resolves it here.
+            throw Ec2Errors.InvalidSubnetIdNotFound(subnetId);
+        }
         var instanceType = request.InstanceType ?? RunInstancesRequest.DefaultInstanceType;
         var keyPair = request.KeyName is { } keyName ? await keyPairs.GetAsync(Caller.LogicUserId(), keyName, cancellationToken) : null;
         var launch = new LaunchRequest(Caller.LogicUserId(), ImageIds.Parse(request.ImageId), instanceType, request.MinCount,
@@ -40,7 +46,7 @@ public sealed class InstancesController(
             BackendName = request.Placement?.AvailabilityZone is { Length: > 0 } zone ? zone : null,
             Tags = TagRules.TagsOf(request.TagSpecifications),
             Settings = request.Settings(),
-            PrivateIp = request.PrivateIpAddress,
+            PrivateIp = network.PrivateIp,
         };
         LaunchResult result;
         try

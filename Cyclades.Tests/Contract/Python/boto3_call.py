@@ -1,6 +1,6 @@
-"""Calls one EC2 operation with boto3 against the test host.
+"""Calls one EC2 (or, with "service", another service's) operation with boto3 against the test host.
 
-stdin: {"endpoint", "key", "secret", "region", "operation", "params"}
+stdin: {"endpoint", "key", "secret", "region", "service", "operation", "params"}
 stdout: {"result": {...}} or {"error": {"code", "message", "status", "request_id"}}
 """
 import json
@@ -12,7 +12,7 @@ from botocore.exceptions import ClientError
 
 request = json.load(sys.stdin)
 client = boto3.client(
-    "ec2",
+    request.get("service", "ec2"),
     endpoint_url=request["endpoint"],
     aws_access_key_id=request["key"],
     aws_secret_access_key=request["secret"],
