@@ -1,6 +1,8 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Actions.Tags;
+using Cyclades.Ec2Api.Actions.Vpcs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cyclades.Ec2Api.Actions;
@@ -11,10 +13,14 @@ public static class ActionServices
     public static IServiceCollection AddEc2ActionServices(this IServiceCollection services)
     {
         services.AddSingleton<PageTokens>();
+        services.AddSingleton<ItemPages>();
         services.AddSingleton<InstanceLookup>();
         services.AddSingleton<InstancePages>();
         services.AddSingleton<InstanceRenderer>();
+        services.AddSingleton<InstanceNetworks>();
         services.AddSingleton<TaggableResources>();
+        services.AddSingleton<VpcLookup>();
+        services.AddSingleton<SubnetLookup>();
         return services;
     }
 }

@@ -116,8 +116,20 @@ public static class Ec2Errors
     public static Ec2Exception InvalidSubnetIdNotFound(string id) =>
         New("InvalidSubnetID.NotFound", Status400BadRequest, $"The subnet ID '{id}' does not exist");
 
+    public static Ec2Exception InvalidVpcIdMalformed(string id) =>
+        New("InvalidVpcID.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"vpc-...\")");
+
     public static Ec2Exception InvalidVpcIdNotFound(string id) =>
         New("InvalidVpcID.NotFound", Status400BadRequest, $"The vpc ID '{id}' does not exist");
+
+    public static Ec2Exception InvalidRouteTableIdNotFound(string id) =>
+        New("InvalidRouteTableID.NotFound", Status400BadRequest, $"The routeTable ID '{id}' does not exist");
+
+    public static Ec2Exception InvalidInternetGatewayIdNotFound(string id) =>
+        New("InvalidInternetGatewayID.NotFound", Status400BadRequest, $"The internetGateway ID '{id}' does not exist");
+
+    public static Ec2Exception InvalidNetworkAclIdNotFound(string id) =>
+        New("InvalidNetworkAclID.NotFound", Status400BadRequest, $"The networkAcl ID '{id}' does not exist");
 
     public static Ec2Exception InvalidKeyPairNotFound(string name) =>
         New("InvalidKeyPair.NotFound", Status400BadRequest, $"The key pair '{name}' does not exist");

@@ -6,4 +6,6 @@ public enum TaggedResourceType
     Server,
     Image,
     KeyPair,
+    Network,
+    Subnet,
 }

@@ -1,5 +1,6 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Images;
+using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
@@ -17,7 +18,9 @@ public sealed class InstancesController(
     KeyPairService keyPairs,
     TagService tags,
     InstancePages pages,
-    InstanceRenderer renderer) : Ec2Controller
+    InstanceRenderer renderer,
+    InstanceNetworks networks,
+    SubnetLookup subnets) : Ec2Controller
 {
     [Ec2Action("RunInstances")]
     [HandlesDryRun]
@@ -28,11 +31,9 @@ public sealed class InstancesController(
             throw unsupported;
         }
         var network = LaunchNetwork.Of(request);
-        if (network.SubnetId is { } subnetId)
-        {
-            // Until subnets exist none can be named; the networks model resolves it here.
-            throw Ec2Errors.InvalidSubnetIdNotFound(subnetId);
-        }
+        var subnet = network.SubnetId is { } subnetId ? await subnets.RequireAsync(Caller, subnetId, cancellationToken) : null;
+        // Security groups: their ids are checked for shape here; the groups themselves are resolved (InvalidGroup.NotFound)
+        // and given to the launch once they exist.
         var instanceType = request.InstanceType ?? RunInstancesRequest.DefaultInstanceType;
         var keyPair = request.KeyName is { } keyName ? await keyPairs.GetAsync(Caller.LogicUserId(), keyName, cancellationToken) : null;
         var launch = new LaunchRequest(Caller.LogicUserId(), ImageIds.Parse(request.ImageId), instanceType, request.MinCount,
@@ -43,7 +44,7 @@ public sealed class InstancesController(
             KeyName = keyPair?.Name,
             PublicKey = keyPair?.PublicKey,
             UserData = RunInstancesValidator.DecodeUserData(request.UserData),
-            BackendName = request.Placement?.AvailabilityZone is { Length: > 0 } zone ? zone : null,
+            BackendName = LaunchNetwork.BackendOf(subnet, request.Placement?.AvailabilityZone),
             Tags = TagRules.TagsOf(request.TagSpecifications),
             Settings = request.Settings(),
             PrivateIp = network.PrivateIp,
@@ -63,7 +64,8 @@ public sealed class InstancesController(
             throw Ec2Errors.InvalidParameterValue(
                 $"No InstanceType was given and the default, {instanceType}, is not offered here: see DescribeInstanceTypes.");
         }
-        var reservation = renderer.Reservations(result.Servers, await TagsOfAsync(result.Servers, cancellationToken), Caller.OwnerId,
+        var reservation = renderer.Reservations(result.Servers, await TagsOfAsync(result.Servers, cancellationToken),
+            await networks.ForAsync(Caller, result.Servers, cancellationToken), Caller.OwnerId,
             justLaunched: !result.Replayed).Single();
         return new RunInstancesResponse
         {
@@ -82,7 +84,8 @@ public sealed class InstancesController(
             new { request.InstanceIds, request.Filters }, request.NextToken, request.MaxResults, cancellationToken);
         DryRunGate.ThrowIfDryRun(request);
 
-        var reservations = renderer.Reservations(servers, await TagsOfAsync(servers, cancellationToken), Caller.OwnerId);
+        var reservations = renderer.Reservations(servers, await TagsOfAsync(servers, cancellationToken),
+            await networks.ForAsync(Caller, servers, cancellationToken), Caller.OwnerId);
         if (residual.Count > 0)
         {
             reservations = reservations

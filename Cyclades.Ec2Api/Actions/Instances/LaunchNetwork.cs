@@ -1,5 +1,7 @@
 using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Errors;
+using Cyclades.Logic.Networks;
 
 namespace Cyclades.Ec2Api.Actions.Instances;
 
@@ -29,5 +31,29 @@ public sealed record LaunchNetwork(
             throw Ec2Errors.InvalidGroupIdMalformed(malformed);
         }
         return network;
+    }
+
+    /// <summary>
+    /// Where the servers go: a public subnet is its backend's network, so naming one names the backend
+    /// (with a zone, they must agree); a private subnet lives on one backend too.
+    /// </summary>
+    /// <exception cref="Ec2Exception"><c>InvalidParameterValue</c> when the zone is not the subnet's.</exception>
+    public static string? BackendOf(SubnetView? subnet, string? zone)
+    {
+        zone = zone is { Length: > 0 } ? zone : null;
+        if (subnet is null)
+        {
+            return zone;
+        }
+        if (zone is not null && zone != subnet.BackendName)
+        {
+            throw Ec2Errors.InvalidParameterValue(
+                $"The subnet {SubnetIds.Of(subnet.Subnet.Id)} is in the availability zone {subnet.BackendName}, not {zone}.");
+        }
+        if (!subnet.Subnet.IsPublic)
+        {
+            throw Ec2Errors.UnsupportedOperation("Launching into a private subnet is not supported by this endpoint yet.");
+        }
+        return subnet.BackendName;
     }
 }
