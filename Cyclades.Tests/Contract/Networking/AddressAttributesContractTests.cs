@@ -1,3 +1,4 @@
+using Amazon.EC2;
 using Amazon.EC2.Model;
 using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Contract.Compute;

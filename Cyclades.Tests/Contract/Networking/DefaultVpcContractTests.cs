@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Amazon.EC2;
 using Amazon.EC2.Model;
 using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Contract.Compute;
