@@ -50,7 +50,7 @@ public sealed class InstanceNetworkInterfaceItem
     public required IReadOnlyList<InstancePrivateIpAddressItem> PrivateIpAddresses { get; init; }
 
     [Ec2Element("ipv6AddressesSet")]
-    public IReadOnlyList<InstancePrivateIpAddressItem> Ipv6Addresses { get; init; } = [];
+    public IReadOnlyList<InstanceIpv6AddressItem> Ipv6Addresses { get; init; } = [];
 
     [Ec2Element("interfaceType")]
     public string InterfaceType { get; init; } = "interface";
@@ -89,4 +89,11 @@ public sealed class InstancePrivateIpAddressItem
 
     [Ec2Element("primary")]
     public required bool Primary { get; init; }
+}
+
+/// <summary>No interface has IPv6 here: the set is always empty.</summary>
+public sealed class InstanceIpv6AddressItem
+{
+    [Ec2Element("ipv6Address")]
+    public required string Ipv6Address { get; init; }
 }

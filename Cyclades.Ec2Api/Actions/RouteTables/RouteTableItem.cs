@@ -26,7 +26,7 @@ public sealed class RouteTableItem
     public required IReadOnlyList<RouteTableAssociationItem> Associations { get; init; }
 
     [Ec2Element("propagatingVgwSet")]
-    public IReadOnlyList<RouteTableAssociationItem> PropagatingVgws { get; init; } = [];
+    public IReadOnlyList<PropagatingVgwItem> PropagatingVgws { get; init; } = [];
 
     [Ec2Element("tagSet")]
     public IReadOnlyList<TagItem> Tags { get; init; } = [];
@@ -55,6 +55,13 @@ public sealed class RouteTableItem
             ],
         };
     }
+}
+
+/// <summary>No virtual private gateways here: the set is always empty.</summary>
+public sealed class PropagatingVgwItem
+{
+    [Ec2Element("gatewayId")]
+    public required string GatewayId { get; init; }
 }
 
 public sealed class RouteItem

@@ -38,7 +38,7 @@ public sealed class VpcItem
     public required IReadOnlyList<VpcCidrBlockAssociationItem> CidrBlockAssociations { get; init; }
 
     [Ec2Element("ipv6CidrBlockAssociationSet")]
-    public IReadOnlyList<VpcCidrBlockAssociationItem> Ipv6CidrBlockAssociations { get; init; } = [];
+    public IReadOnlyList<VpcIpv6CidrBlockAssociationItem> Ipv6CidrBlockAssociations { get; init; } = [];
 
     [Ec2Element("tagSet")]
     public required IReadOnlyList<TagItem> Tags { get; init; }
@@ -74,6 +74,16 @@ public sealed class VpcCidrBlockAssociationItem
 
     [Ec2Element("cidrBlockState")]
     public required VpcCidrBlockStateItem CidrBlockState { get; init; }
+}
+
+/// <summary>No VPC has IPv6 here: the set is always empty.</summary>
+public sealed class VpcIpv6CidrBlockAssociationItem
+{
+    [Ec2Element("associationId")]
+    public required string AssociationId { get; init; }
+
+    [Ec2Element("ipv6CidrBlock")]
+    public required string Ipv6CidrBlock { get; init; }
 }
 
 public sealed class VpcCidrBlockStateItem

@@ -20,7 +20,7 @@ public sealed class AddressAttributesContractTests(DatabaseProvider provider) : 
         });
         var boto3 = await Host.Boto3Async(TestUser.Alice, "describe_addresses_attribute", new { Attribute = "domain-name", MaxResults = 1 });
 
-        Assert.That(sdk.Addresses, Is.Empty);
+        Assert.That(sdk.Addresses ?? [], Is.Empty);
         Assert.That(boto3.GetProperty("Addresses").GetArrayLength(), Is.Zero);
     }
 

@@ -79,9 +79,9 @@ public sealed class DefaultVpcContractTests(DatabaseProvider provider) : Compute
         var subnet = (await Alice.DescribeSubnetsAsync(new DescribeSubnetsRequest())).Subnets.First();
 
         async Task<int> VpcsAsync(string name, string value) =>
-            (await Alice.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new Filter(name, [value])] })).Vpcs.Count;
+            (await Alice.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new Filter(name, [value])] })).Vpcs?.Count ?? 0;
         async Task<int> SubnetsAsync(string name, string value) =>
-            (await Alice.DescribeSubnetsAsync(new DescribeSubnetsRequest { SubnetIds = [subnet.SubnetId], Filters = [new Filter(name, [value])] })).Subnets.Count;
+            (await Alice.DescribeSubnetsAsync(new DescribeSubnetsRequest { SubnetIds = [subnet.SubnetId], Filters = [new Filter(name, [value])] })).Subnets?.Count ?? 0;
 
         Assert.That(await VpcsAsync("vpc-id", vpc.VpcId), Is.EqualTo(1));
         Assert.That(await VpcsAsync("cidr", PublicCidr), Is.EqualTo(1));
