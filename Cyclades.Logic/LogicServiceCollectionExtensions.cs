@@ -77,6 +77,8 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ServerResizer>();
         services.TryAddSingleton<LaunchService>();
         services.TryAddSingleton<NetworkQueries>();
+        services.TryAddSingleton<NetworkCommands>();
+        services.TryAddSingleton<ClusterNetworks>();
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();
         services.TryAddSingleton<BackendEventProcessor>();

@@ -38,6 +38,12 @@ public sealed class GanetiClusterOptions
     /// <summary>Ganeti network of new instances' NIC (addresses checked and reserved by Ganeti); null = none.</summary>
     public string? Network { get; set; }
 
+    /// <summary>How users' private networks are connected to the node groups (Ganeti's NIC mode): <c>bridged</c> by default.</summary>
+    public string PrivateNetworkMode { get; set; } = "bridged";
+
+    /// <summary>The link (bridge) of users' private networks; null = the cluster's default NIC link.</summary>
+    public string? PrivateNetworkLink { get; set; }
+
     /// <summary>
     /// The IPv4 subnet (CIDR) the service assigns servers' private addresses from; with a Ganeti
     /// <see cref="Network"/>, that network's range.
@@ -67,5 +73,9 @@ public sealed class GanetiClusterOptions
     public BackendEndpoint ToEndpoint() =>
         new(Url ?? SimulatedGanetiCluster.BaseAddress.ToString(), User, Password, InsecureSkipTlsVerify, CertificateFingerprint, Simulated);
 
-    internal InstanceCreationDefaults ToCreationDefaults() => new(Hypervisor, PrimaryNode, Network);
+    internal InstanceCreationDefaults ToCreationDefaults() => new(Hypervisor, PrimaryNode, Network)
+    {
+        PrivateNetworkMode = PrivateNetworkMode,
+        PrivateNetworkLink = PrivateNetworkLink,
+    };
 }

@@ -82,6 +82,53 @@ public sealed partial class GanetiClusterDriver(
             return GanetiInstanceMapping.ToClusterInfo(info.Result, nodes.Result);
         }, cancellationToken);
 
+    /// <summary>
+    /// <c>POST /2/networks</c> if the cluster has no such network, then <c>PUT …/connect</c> to every
+    /// node group it is not connected to yet (mode and link from the configuration, the link by default
+    /// the cluster's default NIC link), each job waited for.
+    /// </summary>
+    public Task EnsureNetworkAsync(ClusterNetworkSpec spec, CancellationToken cancellationToken) =>
+        CallAsync($"ensure network {spec.Name}", async token =>
+        {
+            var network = await client.Networks.FindAsync(spec.Name, token);
+            if (network is null)
+            {
+                var created = await client.Networks.CreateAsync(
+                    new NetworkCreateRequest { Name = spec.Name, Network = spec.Cidr, Gateway = spec.Gateway }, token);
+                LogSubmitted(_logger, created, GanetiOpIds.NetworkAdd, spec.Name, BackendName);
+                await WaitForSuccessAsync(created, $"create network {spec.Name}", token);
+            }
+            var connected = network?.ConnectedGroups ?? [];
+            var missing = (await client.Groups.ListNamesAsync(token)).Except(connected, StringComparer.Ordinal).ToList();
+            if (missing.Count == 0)
+            {
+                return true;
+            }
+            var link = defaults.PrivateNetworkLink ?? await DefaultLinkAsync(token);
+            foreach (var group in missing)
+            {
+                var job = await client.Networks.ConnectAsync(spec.Name,
+                    new NetworkConnectRequest { GroupName = group, Mode = defaults.PrivateNetworkMode, Link = link }, token);
+                LogSubmitted(_logger, job, GanetiOpIds.NetworkConnect, spec.Name, BackendName);
+                await WaitForSuccessAsync(job, $"connect network {spec.Name} to group {group}", token);
+            }
+            return true;
+        }, cancellationToken);
+
+    private async Task<string> DefaultLinkAsync(CancellationToken cancellationToken) =>
+        (await client.Cluster.GetInfoAsync(cancellationToken)).NicParams?.GetValueOrDefault("default")?.GetValueOrDefault("link")
+        ?? throw new GanetiInvalidRequestException("the cluster has no default NIC link; set PrivateNetworkLink");
+
+    private async Task WaitForSuccessAsync(long jobId, string action, CancellationToken cancellationToken)
+    {
+        var job = await client.Jobs.WaitUntilFinishedAsync(jobId, cancellationToken);
+        if (job?.Status != GanetiJobStatuses.Success)
+        {
+            throw new GanetiInvalidRequestException(
+                $"{action}: job {jobId} ended {job?.Status ?? "unknown"}{(job?.FirstError is { } error ? $": {error.Message}" : "")}");
+        }
+    }
+
     private async Task<long> SubmitAsync(
         string action, string opCode, string instanceName, Func<CancellationToken, Task<long>> submit, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ internal static class InstanceCreateRequestBuilder
         Name = spec.InstanceName,
         DiskTemplate = spec.DiskTemplate,
         Disks = spec.DiskTemplate == DisklessTemplate ? [] : [new InstanceDiskSpec(checked(spec.DiskGiB * 1024))],
-        Nics = [Nic(spec.PrivateIp, defaults.Network)],
+        Nics = [Nic(spec, defaults.Network)],
         OsType = spec.OsType,
         OsParameters = spec.OsParameters,
         BeParams = new GanetiBeParams { VCpus = spec.Cpu, MinMemoryMiB = spec.RamMiB, MaxMemoryMiB = spec.RamMiB },
@@ -26,7 +26,8 @@ internal static class InstanceCreateRequestBuilder
         IpCheck = false,
     };
 
-    private static InstanceNicSpec Nic(string? privateIp, string? network) => network is null
-        ? new InstanceNicSpec { Ip = privateIp }
-        : new InstanceNicSpec { Network = network, Ip = privateIp ?? IpFromNetworkPool };
+    /// <summary>On the subnet's own network when it has one, else on the cluster's configured network (or its default link).</summary>
+    private static InstanceNicSpec Nic(ServerBuildSpec spec, string? defaultNetwork) => (spec.NicNetwork ?? defaultNetwork) is { } network
+        ? new InstanceNicSpec { Network = network, Ip = spec.PrivateIp ?? IpFromNetworkPool, Name = spec.NicName }
+        : new InstanceNicSpec { Ip = spec.PrivateIp, Name = spec.NicName };
 }

@@ -8,4 +8,11 @@ namespace Cyclades.Ganeti.Driver;
 /// network and be free) or one from the network's pool. Null: a NIC on the cluster's default link,
 /// with the requested address as plain metadata (Ganeti checks neither range nor uniqueness).
 /// </param>
-public sealed record InstanceCreationDefaults(string? Hypervisor = null, string? PrimaryNode = null, string? Network = null);
+public sealed record InstanceCreationDefaults(string? Hypervisor = null, string? PrimaryNode = null, string? Network = null)
+{
+    /// <summary>The NIC mode users' private networks are connected with.</summary>
+    public string PrivateNetworkMode { get; init; } = "bridged";
+
+    /// <summary>The link users' private networks are connected with; null = the cluster's default NIC link.</summary>
+    public string? PrivateNetworkLink { get; init; }
+}

@@ -14,6 +14,8 @@ public sealed class GanetiRapiClient : IDisposable
         Instances = new InstancesClient(connection);
         Jobs = new JobsClient(connection);
         Nodes = new NodesClient(connection);
+        Networks = new NetworksClient(connection);
+        Groups = new GroupsClient(connection);
     }
 
     /// <param name="transport">The last HTTP handler; null = the network.</param>
@@ -31,6 +33,10 @@ public sealed class GanetiRapiClient : IDisposable
     public JobsClient Jobs { get; }
 
     public NodesClient Nodes { get; }
+
+    public NetworksClient Networks { get; }
+
+    public GroupsClient Groups { get; }
 
     public void Dispose() => Connection.Dispose();
 }

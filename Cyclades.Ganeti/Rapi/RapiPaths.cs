@@ -21,6 +21,16 @@ internal static class RapiPaths
 
     public static string InstanceModify(string name) => $"{Instance(name)}/modify";
 
+    public const string Networks = "/2/networks";
+
+    public const string Groups = "/2/groups";
+
+    public static string Network(string name) => $"{Networks}/{Segment(name)}";
+
+    public static string NetworkConnect(string name) => $"{Network(name)}/connect";
+
+    public static string NetworkDisconnect(string name) => $"{Network(name)}/disconnect";
+
     public static string Nodes(bool bulk) => bulk ? "/2/nodes?bulk=1" : "/2/nodes";
 
     public static string Jobs(bool bulk) => bulk ? "/2/jobs?bulk=1" : "/2/jobs";

@@ -21,6 +21,10 @@ internal static class SimulatedClusterInfo
         EnabledDiskTemplates = state.Options.EffectiveDiskTemplates,
         DefaultIAllocator = "hail",
         MaxRunningJobs = 20,
+        NicParams = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["default"] = new Dictionary<string, string> { ["mode"] = "bridged", ["link"] = SimulatedNic.Link, ["vlan"] = "" },
+        },
         Tags = [],
         CreatedAt = state.CreatedAt,
         ModifiedAt = state.CreatedAt,

@@ -4,6 +4,7 @@ namespace Cyclades.Ganeti.Simulation;
 internal sealed class SimulatedClusterState
 {
     private readonly Dictionary<string, SimulatedInstance> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimulatedNetwork> _networks = new(StringComparer.Ordinal);
     private int _macCounter;
 
     public SimulatedClusterState(SimulatorOptions options, DateTimeOffset now)
@@ -35,6 +36,17 @@ internal sealed class SimulatedClusterState
     public IReadOnlyCollection<SimulatedInstance> Instances => _instances.Values;
 
     public SimulatedInstance? FindInstance(string name) => _instances.GetValueOrDefault(name);
+
+    /// <summary>The simulated cluster's one node group.</summary>
+    public const string NodeGroup = "default";
+
+    public IReadOnlyCollection<SimulatedNetwork> Networks => _networks.Values;
+
+    public SimulatedNetwork? FindNetwork(string name) => _networks.GetValueOrDefault(name);
+
+    public void Add(SimulatedNetwork network) => _networks.Add(network.Name, network);
+
+    public void RemoveNetwork(string name) => _networks.Remove(name);
 
     public SimulatedNode? FindNode(string name) => Nodes.FirstOrDefault(node => node.Name == name);
 

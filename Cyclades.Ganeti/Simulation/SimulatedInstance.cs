@@ -54,6 +54,7 @@ internal sealed class SimulatedInstance
         SecondaryNodes = [],
         DiskTemplate = DiskTemplate,
         DiskSizesMiB = DiskSizesMiB,
+        NicNames = Nics.Select(nic => nic.Name).ToList(),
         NicIps = Nics.Select(nic => nic.Ip).ToList(),
         NicMacs = Nics.Select(nic => (string?)nic.Mac).ToList(),
         NicModes = Nics.Select(_ => (string?)"bridged").ToList(),
@@ -72,7 +73,7 @@ internal sealed class SimulatedInstance
     };
 }
 
-internal sealed record SimulatedNic(string? Ip, string? Network, string Mac)
+internal sealed record SimulatedNic(string? Ip, string? Network, string Mac, string? Name = null)
 {
     public const string Link = "sim-br0";
 }

@@ -49,6 +49,15 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
                 ReadOptional(body, Json.InstanceRebootRequest)?.ShutdownTimeoutSeconds)),
             (["2", "instances", var name, "modify"], "PUT") => Job(new ModifyInstanceOp(name,
                 Read(body, Json.InstanceModifyRequest).BeParams)),
+            (["2", "groups"], "GET") => Answer(Links([SimulatedClusterState.NodeGroup], "groups"), Json.IReadOnlyListGanetiResourceLink),
+            (["2", "networks"], "GET") => Answer(cluster.Read((state, _, _) => Links(state.Networks.Select(n => n.Name).Order(StringComparer.Ordinal), "networks")),
+                Json.IReadOnlyListGanetiResourceLink),
+            (["2", "networks"], "POST") => Job(new AddNetworkOp(Read(body, Json.NetworkCreateRequest))),
+            (["2", "networks", var name], "GET") => Answer(
+                cluster.Read((state, _, _) => state.FindNetwork(name)?.ToModel(state.Instances))
+                ?? throw new SimulatedRapiError(HttpStatusCode.NotFound, "Not Found"), Json.GanetiNetwork),
+            (["2", "networks", var name], "DELETE") => Job(new RemoveNetworkOp(name)),
+            (["2", "networks", var name, "connect"], "PUT") => Job(new ConnectNetworkOp(name, Read(body, Json.NetworkConnectRequest))),
             (["2", "jobs"], "GET") when bulk => SimulatedRapiResponses.Json(request, HttpStatusCode.OK, BulkJobs()),
             (["2", "jobs"], "GET") => Answer(cluster.Read((_, queue, _) => Links(queue.Listed.Select(j => j.Id.ToString(CultureInfo.InvariantCulture)), "jobs")),
                 Json.IReadOnlyListGanetiResourceLink),
@@ -96,7 +105,8 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
 
     private static bool IsResource(string[] path) => path switch
     {
-        ["version"] or ["2", "info" or "features" or "os" or "modify" or "nodes" or "instances" or "jobs"] => true,
+        ["version"] or ["2", "info" or "features" or "os" or "modify" or "nodes" or "instances" or "jobs" or "networks" or "groups"] => true,
+        ["2", "networks", _] or ["2", "networks", _, "connect"] => true,
         ["2", "instances", _] or ["2", "instances", _, "startup" or "shutdown" or "reboot" or "modify"] => true,
         ["2", "jobs", _] or ["2", "jobs", _, "wait"] => true,
         _ => false,

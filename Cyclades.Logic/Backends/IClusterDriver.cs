@@ -43,7 +43,17 @@ public interface IClusterDriver
 
     /// <summary>Identity and free capacity; also the reachability probe.</summary>
     Task<ClusterInfo> GetInfoAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the network exist on the cluster and be connected to every node group, waiting for the
+    /// jobs it takes (nothing when it is there already). Throws <see cref="ClusterRejectedException"/>
+    /// when the cluster refuses or a job fails.
+    /// </summary>
+    Task EnsureNetworkAsync(ClusterNetworkSpec spec, CancellationToken cancellationToken);
 }
+
+/// <summary>A network on a cluster: a subnet's range under the cluster name the core gives it.</summary>
+public sealed record ClusterNetworkSpec(string Name, string Cidr, string Gateway);
 
 /// <summary>What a new server needs on the cluster.</summary>
 /// <param name="InstanceName">e.g. <c>snf-42</c>.</param>
@@ -60,7 +70,14 @@ public sealed record ServerBuildSpec(
     string OsType,
     IReadOnlyDictionary<string, string> OsParameters,
     string? PrivateIp,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags)
+{
+    /// <summary>The cluster network of the first NIC (a private subnet's); null = the backend's public one.</summary>
+    public string? NicNetwork { get; init; }
+
+    /// <summary>The first NIC's name on the cluster (its port's), e.g. <c>snf-nic-42</c>.</summary>
+    public string? NicName { get; init; }
+}
 
 public enum JobStatus
 {

@@ -1,6 +1,7 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Events.Operations;
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
@@ -59,6 +60,12 @@ public sealed class BackendEventProcessor(
         if (after != server)
         {
             await ServerRepository.UpdateAsync(db, after with { UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+        }
+        if (server.OperState == OperState.Build && after.OperState != OperState.Build && !after.Deleted)
+        {
+            // The server exists on the cluster now (or failed to): so do the NICs of its ports.
+            await PortRepository.SettleBuildingAsync(db, server.Id, after.OperState == OperState.Error ? PortState.Error : PortState.Active,
+                UnixTime.ToMicros(clock.GetUtcNow()), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return new EventResult(outcome, server.Id, TaskCleared: server.Task is not null && after.Task is null);

@@ -10,7 +10,7 @@ internal static class LaunchFingerprint
     /// <summary>SHA-256 (hex) of every request parameter except the idempotency key.</summary>
     public static string Of(LaunchRequest request)
     {
-        var canonical = JsonSerializer.Serialize(new object?[]
+        var parameters = new List<object?>
         {
             request.ImageId,
             request.FlavorName,
@@ -24,7 +24,13 @@ internal static class LaunchFingerprint
             request.Settings == ServerSettings.Default ? null : request.Settings,
             request.PrivateIp,
             request.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new[] { t.Key, t.Value }),
-        });
+        };
+        // Only when given: the fingerprints of launches recorded before subnets existed stay the same.
+        if (request.SubnetId is { } subnetId)
+        {
+            parameters.Add(subnetId);
+        }
+        var canonical = JsonSerializer.Serialize(parameters);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

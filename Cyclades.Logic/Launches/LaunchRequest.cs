@@ -22,6 +22,12 @@ public sealed record LaunchRequest(string UserId, long ImageId, string FlavorNam
     /// <summary>The backend to place the servers on; null lets the allocator choose.</summary>
     public string? BackendName { get; init; }
 
+    /// <summary>
+    /// The subnet of the servers' primary ports: a public subnet or one of the user's private ones; the
+    /// servers go to its backend. Null: the public subnet of the backend the allocator chooses.
+    /// </summary>
+    public long? SubnetId { get; init; }
+
     /// <summary>What the owner chose for every server (part of the fingerprint).</summary>
     public ServerSettings Settings { get; init; } = ServerSettings.Default;
 

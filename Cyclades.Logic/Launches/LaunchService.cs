@@ -33,6 +33,7 @@ public sealed class LaunchService(
     JobSubmissions submissions,
     TaskSubmitter submitter,
     SubmittingTasks submitting,
+    ClusterNetworks clusterNetworks,
     TimeProvider clock)
 {
     public const int MaxServersPerLaunch = 1000;
@@ -46,13 +47,13 @@ public sealed class LaunchService(
 
     public async Task<LaunchResult> LaunchAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
-        var (image, flavor) = await ResolveAsync(request, cancellationToken);
+        var (image, flavor, backendName) = await ResolveAsync(request, cancellationToken);
         var fingerprint = LaunchFingerprint.Of(request);
         if (request.IdempotencyKey is { } key && await ReplayAsync(request.UserId, key, fingerprint, cancellationToken) is { } earlier)
         {
             return earlier;
         }
-        var backend = await allocator.ChooseAsync(request.BackendName, flavor, request.MinCount, cancellationToken);
+        var backend = await allocator.ChooseAsync(backendName, flavor, request.MinCount, cancellationToken);
         await quotas.EnsureHolderAsync(request.UserId, cancellationToken);
         await connections.ReadAsync(async db =>
         {
@@ -83,7 +84,8 @@ public sealed class LaunchService(
         }
     }
 
-    private async Task<(Image Image, Flavor Flavor)> ResolveAsync(LaunchRequest request, CancellationToken cancellationToken)
+    /// <returns>The image, the flavor and the backend asked for (by name, or as the subnet's), if any.</returns>
+    private async Task<(Image Image, Flavor Flavor, string? BackendName)> ResolveAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
         var image = await catalog.FindImageAsync(request.ImageId, cancellationToken) ?? throw new ImageNotFoundException(request.ImageId);
@@ -92,7 +94,18 @@ public sealed class LaunchService(
         {
             throw new BackendNotFoundException(name);
         }
-        return (image, flavor);
+        if (request.SubnetId is not { } subnetId)
+        {
+            return (image, flavor, request.BackendName);
+        }
+        var subnet = await connections.ReadAsync(db => SubnetRepository.GetForUserAsync(db, request.UserId, subnetId, cancellationToken), cancellationToken)
+            ?? throw new NetworkNotFoundException(NetworkResource.Subnet, subnetId);
+        var backend = await backends.GetAsync(subnet.BackendId, cancellationToken);
+        if (backend is not { Enabled: true } || (request.BackendName is { } named && named != backend.Name))
+        {
+            throw new ArgumentException($"Subnet {subnetId} lives on backend '{backend?.Name}', not on '{request.BackendName}'.", nameof(request));
+        }
+        return (image, flavor, backend.Name);
     }
 
     private static void Validate(LaunchRequest request)
@@ -165,7 +178,10 @@ public sealed class LaunchService(
         var count = await quotas.CapacityAsync(db, request.UserId, perServer, request.MinCount, request.MaxCount, cancellationToken);
 
         // Locks the subnet: addresses are taken from its pool one launch at a time.
-        var subnet = await SubnetRepository.LockPublicAsync(db, backend.Id, cancellationToken);
+        var subnet = request.SubnetId is { } subnetId
+            ? await SubnetRepository.LockForUserAsync(db, request.UserId, subnetId, cancellationToken)
+                ?? throw new NetworkNotFoundException(NetworkResource.Subnet, subnetId)
+            : await SubnetRepository.LockPublicAsync(db, backend.Id, cancellationToken);
         var addresses = request.PrivateIp is { } chosen
             ? await ChosenAddressAsync(db, subnet, chosen, cancellationToken)
             : await AddressPool.FreeAsync(db, subnet.Id, subnet.Cidr, count, cancellationToken)
@@ -185,8 +201,10 @@ public sealed class LaunchService(
                 request.Tags, UnixTime.FromMicros(now), cancellationToken);
         }
         var servers = await ServerRepository.ListByLaunchAsync(db, launch.Id, cancellationToken);
+        var ports = (await PortRepository.ListByServersAsync(db, servers.Select(s => s.Id).ToList(), cancellationToken))
+            .ToDictionary(p => p.ServerId!.Value, p => p.Id);
         await transaction.CommitAsync(cancellationToken);
-        return new Created(launch, servers);
+        return new Created(launch, servers, subnet.ToSubnet(), ports);
     }
 
     /// <summary>The address the caller chose, if the subnet hands it out and nothing holds it (the subnet row is locked).</summary>
@@ -205,9 +223,23 @@ public sealed class LaunchService(
     {
         var driver = await drivers.GetAsync(backend.Id, CancellationToken.None);
         var pending = created.Servers
-            .Select(server => new PendingSubmission(server, token => driver.CreateServerAsync(SpecFor(server, image, flavor, publicKey), token)))
+            .Select(server => new PendingSubmission(server, token => driver.CreateServerAsync(
+                SpecFor(server, image, flavor, publicKey) with
+                {
+                    NicNetwork = ClusterNetworks.NetworkFor(created.Subnet),
+                    NicName = ClusterNetworks.NicNameOf(created.PortIds[server.Id]),
+                }, token)))
             .ToList();
         ClusterException? first = null;
+        try
+        {
+            await clusterNetworks.EnsureAsync(created.Subnet, driver, CancellationToken.None);
+        }
+        catch (ClusterException error)
+        {
+            await DiscardAsync(created, flavor, error.Message);
+            throw error.ToDomainError();
+        }
         await submitter.RunAsync(pending[..1], RecordAsync, (_, error) =>
         {
             first = error;
@@ -251,5 +283,6 @@ public sealed class LaunchService(
             return true;
         }, CancellationToken.None);
 
-    private sealed record Created(Launch Launch, IReadOnlyList<Server> Servers);
+    /// <param name="PortIds">Each server's primary port.</param>
+    private sealed record Created(Launch Launch, IReadOnlyList<Server> Servers, Subnet Subnet, IReadOnlyDictionary<long, long> PortIds);
 }

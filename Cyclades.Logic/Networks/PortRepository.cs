@@ -87,6 +87,12 @@ internal static class PortRepository
             },
             cancellationToken);
 
+    /// <summary>The server's ports still in BUILD take the state its create job left them in.</summary>
+    public static Task SettleBuildingAsync(Db db, long serverId, PortState state, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            "UPDATE ports SET state = @state, updated_at = @now WHERE server_id = @serverId AND state = 'BUILD'",
+            new { serverId, state = state.ToDb(), now }, cancellationToken);
+
     /// <summary>Deletes a port and hands its own address back (a floating IP's stays, unattached).</summary>
     public static async Task DeleteAsync(Db db, long id, CancellationToken cancellationToken)
     {

@@ -40,6 +40,10 @@ public sealed class GanetiClusterInfo
     [JsonPropertyName("max_running_jobs")]
     public int? MaxRunningJobs { get; init; }
 
+    /// <summary>Cluster-wide NIC defaults: <c>{"default": {"mode": "bridged", "link": "br0", "vlan": ""}}</c>.</summary>
+    [JsonPropertyName("nicparams")]
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? NicParams { get; init; }
+
     [JsonPropertyName("tags")]
     public IReadOnlyList<string>? Tags { get; init; }
 

@@ -38,6 +38,10 @@ public sealed class GanetiInstance
     [JsonPropertyName("disk.sizes")]
     public IReadOnlyList<int>? DiskSizesMiB { get; init; }
 
+    /// <summary>The NICs' names (null for an unnamed NIC), e.g. <c>snf-nic-42</c>.</summary>
+    [JsonPropertyName("nic.names")]
+    public IReadOnlyList<string?>? NicNames { get; init; }
+
     [JsonPropertyName("nic.ips")]
     public IReadOnlyList<string?>? NicIps { get; init; }
 

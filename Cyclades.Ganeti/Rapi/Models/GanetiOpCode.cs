@@ -36,4 +36,7 @@ public static class GanetiOpIds
     public const string InstanceRemove = "OP_INSTANCE_REMOVE";
     public const string InstanceSetParams = "OP_INSTANCE_SET_PARAMS";
     public const string ClusterSetParams = "OP_CLUSTER_SET_PARAMS";
+    public const string NetworkAdd = "OP_NETWORK_ADD";
+    public const string NetworkConnect = "OP_NETWORK_CONNECT";
+    public const string NetworkRemove = "OP_NETWORK_REMOVE";
 }

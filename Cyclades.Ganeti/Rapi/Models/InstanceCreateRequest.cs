@@ -83,6 +83,10 @@ public sealed record InstanceNicSpec
     [JsonPropertyName("mac")]
     public string? Mac { get; init; }
 
+    /// <summary>The NIC's name (unique within the instance), e.g. <c>snf-nic-42</c>.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
     [JsonPropertyName("link")]
     public string? Link { get; init; }
 

@@ -87,6 +87,11 @@ internal static class CreateInstanceChecks
             throw SimulatedOpFailure.Prerequisite(
                 $"IP address {spec.Ip} already in use or does not belong to network {spec.Network}", GanetiErrorCodes.ResourceNotUnique);
         }
-        return new SimulatedNic(spec.Ip, spec.Network, state.NextMac());
+        if (spec.Network is not null && state.FindNetwork(spec.Network) is { Groups.Count: 0 })
+        {
+            throw SimulatedOpFailure.Prerequisite(
+                $"Network '{spec.Network}' is not connected to node group '{SimulatedClusterState.NodeGroup}'", GanetiErrorCodes.WrongInput);
+        }
+        return new SimulatedNic(spec.Ip, spec.Network, state.NextMac(), spec.Name);
     }
 }

@@ -124,4 +124,24 @@ public sealed class GanetiClusterDriverOnSimulatorTests
         Assert.That(await _driver.GetJobAsync(12345, None), Is.Null);
         Assert.That(await _driver.ListJobsAsync(None), Is.Empty, "nothing was submitted while it was stopped");
     }
+
+    [Test]
+    public async Task A_network_is_made_and_connected_once_and_a_nic_on_it_keeps_its_address_and_name()
+    {
+        var spec = new ClusterNetworkSpec("snf-net-7", "10.20.1.0/28", "10.20.1.1");
+        await _driver.EnsureNetworkAsync(spec, None);
+        await _driver.EnsureNetworkAsync(spec, None);
+
+        var network = (await _cluster.Client().Networks.FindAsync("snf-net-7", None))!;
+        Assert.That((network.Network, network.Gateway), Is.EqualTo(("10.20.1.0/28", "10.20.1.1")));
+        Assert.That(network.GroupList, Is.EqualTo(new[] { new[] { "default", "bridged", "sim-br0", "" } }));
+
+        var job = await FinishedAsync(await _driver.CreateServerAsync(
+            Spec("snf-1") with { PrivateIp = "10.20.1.5", NicNetwork = "snf-net-7", NicName = "snf-nic-3" }, None));
+        var instance = await _cluster.Client().Instances.GetAsync("snf-1", None);
+
+        Assert.That(job.Status, Is.EqualTo(JobStatus.Success));
+        Assert.That((instance.NicNetworkNames!.Single(), instance.NicIps!.Single(), instance.NicNames!.Single()),
+            Is.EqualTo(("snf-net-7", "10.20.1.5", "snf-nic-3")));
+    }
 }

@@ -31,6 +31,16 @@ public sealed class NetworkModelTests(DatabaseProvider provider) : LogicTest(pro
     }
 
     [Test]
+    public async Task A_finished_create_job_makes_the_servers_port_active()
+    {
+        var server = await Logic.StartedServerAsync();
+
+        var port = (await Networks.PortsOfServersAsync([server.Id], CancellationToken.None))[server.Id].Single();
+
+        Assert.That(port.State, Is.EqualTo(PortState.Active));
+    }
+
+    [Test]
     public async Task Destroying_a_server_deletes_its_port_and_gives_the_address_back_to_the_pool()
     {
         var server = await Logic.StartedServerAsync();

@@ -90,6 +90,33 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
     public Task<long> CreateServerAsync(ServerBuildSpec spec, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.Create, spec.InstanceName, Spec: spec));
 
+    private readonly List<ClusterNetworkSpec> _networks = [];
+
+    /// <summary>Every network made ready, in order.</summary>
+    public IReadOnlyList<ClusterNetworkSpec> Networks
+    {
+        get
+        {
+            lock (_networks)
+            {
+                return _networks.ToList();
+            }
+        }
+    }
+
+    public Task EnsureNetworkAsync(ClusterNetworkSpec spec, CancellationToken cancellationToken)
+    {
+        if (Unreachable)
+        {
+            throw Unavailable();
+        }
+        lock (_networks)
+        {
+            _networks.Add(spec);
+        }
+        return Task.CompletedTask;
+    }
+
     public Task<long> StartServerAsync(string instanceName, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.Start, instanceName));
 
