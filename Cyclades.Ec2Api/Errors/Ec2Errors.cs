@@ -120,6 +120,21 @@ public static class Ec2Errors
     public static Ec2Exception InvalidSubnetIdNotFound(string id) =>
         New("InvalidSubnetID.NotFound", Status400BadRequest, $"The subnet ID '{id}' does not exist");
 
+    public static Ec2Exception InvalidVpcRange(string cidr) =>
+        New("InvalidVpc.Range", Status400BadRequest, $"The CIDR '{cidr}' is invalid.");
+
+    public static Ec2Exception InvalidSubnetRange(string cidr) =>
+        New("InvalidSubnet.Range", Status400BadRequest, $"The CIDR '{cidr}' is invalid.");
+
+    public static Ec2Exception InvalidSubnetConflict(string cidr) =>
+        New("InvalidSubnet.Conflict", Status400BadRequest, $"The CIDR '{cidr}' conflicts with another subnet");
+
+    public static Ec2Exception DependencyViolation(string message) =>
+        New("DependencyViolation", Status400BadRequest, message);
+
+    public static Ec2Exception VpcLimitExceeded(string message) =>
+        New("VpcLimitExceeded", Status400BadRequest, message);
+
     public static Ec2Exception InvalidVpcIdMalformed(string id) =>
         New("InvalidVpcID.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"vpc-...\")");
 

@@ -45,6 +45,7 @@ public sealed class InstancesController(
             PublicKey = keyPair?.PublicKey,
             UserData = RunInstancesValidator.DecodeUserData(request.UserData),
             BackendName = LaunchNetwork.BackendOf(subnet, request.Placement?.AvailabilityZone),
+            SubnetId = subnet?.Subnet.Id,
             Tags = TagRules.TagsOf(request.TagSpecifications),
             Settings = request.Settings(),
             PrivateIp = network.PrivateIp,

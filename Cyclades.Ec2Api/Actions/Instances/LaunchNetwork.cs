@@ -34,8 +34,8 @@ public sealed record LaunchNetwork(
     }
 
     /// <summary>
-    /// Where the servers go: a public subnet is its backend's network, so naming one names the backend
-    /// (with a zone, they must agree); a private subnet lives on one backend too.
+    /// Where the servers go: a subnet lives on one backend (a public one is its backend's network), so
+    /// naming one names the backend; with a zone too, they must agree.
     /// </summary>
     /// <exception cref="Ec2Exception"><c>InvalidParameterValue</c> when the zone is not the subnet's.</exception>
     public static string? BackendOf(SubnetView? subnet, string? zone)
@@ -49,10 +49,6 @@ public sealed record LaunchNetwork(
         {
             throw Ec2Errors.InvalidParameterValue(
                 $"The subnet {SubnetIds.Of(subnet.Subnet.Id)} is in the availability zone {subnet.BackendName}, not {zone}.");
-        }
-        if (!subnet.Subnet.IsPublic)
-        {
-            throw Ec2Errors.UnsupportedOperation("Launching into a private subnet is not supported by this endpoint yet.");
         }
         return subnet.BackendName;
     }
