@@ -1,7 +1,9 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Actions.Tags;
 using Cyclades.Ec2Api.Actions.Volumes;
+using Cyclades.Ec2Api.Actions.Vpcs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cyclades.Ec2Api.Actions;
@@ -12,11 +14,15 @@ public static class ActionServices
     public static IServiceCollection AddEc2ActionServices(this IServiceCollection services)
     {
         services.AddSingleton<PageTokens>();
+        services.AddSingleton<ItemPages>();
         services.AddSingleton<InstanceLookup>();
         services.AddSingleton<InstancePages>();
         services.AddSingleton<InstanceRenderer>();
+        services.AddSingleton<InstanceNetworks>();
         services.AddSingleton<TaggableResources>();
         services.AddSingleton<VolumeTypeMapping>();
+        services.AddSingleton<VpcLookup>();
+        services.AddSingleton<SubnetLookup>();
         return services;
     }
 }

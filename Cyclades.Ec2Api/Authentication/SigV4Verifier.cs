@@ -12,18 +12,20 @@ namespace Cyclades.Ec2Api.Authentication;
 public sealed class SigV4Verifier(IAccessKeyResolver keys, TimeProvider time)
 {
     public static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
-    private const string Service = "ec2";
+    public const string Ec2Service = "ec2";
     private const string Terminator = "aws4_request";
     private const string ContentSha256Header = "x-amz-content-sha256";
 
     /// <param name="query">The decoded query string pairs (where a presigned request carries its signature).</param>
+    /// <param name="service">The service the credential must be scoped to (<see cref="Ec2Service"/> unless the request is another service's).</param>
     /// <exception cref="Ec2Exception">The request is not authentic.</exception>
-    public async Task<Ec2Caller> VerifyAsync(SigV4Request request, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken)
+    public async Task<Ec2Caller> VerifyAsync(SigV4Request request, IReadOnlyList<KeyValuePair<string, string>> query, CancellationToken cancellationToken,
+        string service = Ec2Service)
     {
         var authorization = SigV4Parser.Parse(request, query);
-        if (authorization.Service != Service)
+        if (authorization.Service != service)
         {
-            throw Ec2Errors.SignatureDoesNotMatch($"Credential should be scoped to correct service: '{Service}'. ");
+            throw Ec2Errors.SignatureDoesNotMatch($"Credential should be scoped to correct service: '{service}'. ");
         }
         if (authorization.Terminator != Terminator)
         {

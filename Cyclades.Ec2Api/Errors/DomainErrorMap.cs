@@ -2,6 +2,8 @@ using System.Globalization;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.Volumes;
+using Cyclades.Ec2Api.Actions.Subnets;
+using Cyclades.Ec2Api.Actions.Vpcs;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
@@ -90,6 +92,17 @@ public static class DomainErrorMap
         PrivateAddressUnavailableException { InUse: true } e => Ec2Errors.InvalidIpAddressInUse(e.Address),
         PrivateAddressUnavailableException e => Ec2Errors.InvalidParameterValue(
             $"Address {e.Address} does not fall within the subnet's address range ({e.Network})."),
+        NetworkNotFoundException { Resource: NetworkResource.Network } e => Ec2Errors.InvalidVpcIdNotFound(VpcIds.Of(e.Id)),
+        NetworkNotFoundException { Resource: NetworkResource.Subnet } e => Ec2Errors.InvalidSubnetIdNotFound(SubnetIds.Of(e.Id)),
+        NetworkInUseException { Resource: NetworkResource.Network } e => Ec2Errors.DependencyViolation(
+            $"The vpc '{VpcIds.Of(e.Id)}' has dependencies and cannot be deleted."),
+        NetworkInUseException { Resource: NetworkResource.Subnet } e => Ec2Errors.DependencyViolation(
+            $"The subnet '{SubnetIds.Of(e.Id)}' has dependencies and cannot be deleted."),
+        InvalidNetworkRangeException { Problem: NetworkRangeProblem.Overlaps } e => Ec2Errors.InvalidSubnetConflict(e.Cidr),
+        InvalidNetworkRangeException { Resource: NetworkResource.Network } e => Ec2Errors.InvalidVpcRange(e.Cidr),
+        InvalidNetworkRangeException e => Ec2Errors.InvalidSubnetRange(e.Cidr),
+        DefaultNetworkException e => Ec2Errors.OperationNotPermitted(
+            $"The default VPC cannot {e.Operation}: its subnets are the cloud's public networks. Create a VPC of your own."),
         _ => null,
     };
 
@@ -121,6 +134,8 @@ public static class DomainErrorMap
         var resource = e.Resource.Name();
         return e.Resource switch
         {
+            QuotaResource.NetworkPrivate => Ec2Errors.VpcLimitExceeded(
+                $"The maximum number of VPCs has been reached: your quota ({resource}) allows {N(e.Limit)}, {N(e.Usage)} in use."),
             QuotaResource.Vm => Ec2Errors.InstanceLimitExceeded(
                 $"Your quota allows for {N(available)} more running instance(s). You requested at least {N(e.Requested)}"),
             QuotaResource.Cpu or QuotaResource.TotalCpu => Ec2Errors.VcpuLimitExceeded(

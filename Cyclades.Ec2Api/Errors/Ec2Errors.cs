@@ -147,6 +147,42 @@ public static class Ec2Errors
 
     public static Ec2Exception InvalidAttachmentNotFound(string message) => New("InvalidAttachment.NotFound", Status400BadRequest, message);
 
+    public static Ec2Exception InvalidGroupIdMalformed(string id) =>
+        New("InvalidGroupId.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"sg-...\")");
+
+    public static Ec2Exception InvalidSubnetIdNotFound(string id) =>
+        New("InvalidSubnetID.NotFound", Status400BadRequest, $"The subnet ID '{id}' does not exist");
+
+    public static Ec2Exception InvalidVpcRange(string cidr) =>
+        New("InvalidVpc.Range", Status400BadRequest, $"The CIDR '{cidr}' is invalid.");
+
+    public static Ec2Exception InvalidSubnetRange(string cidr) =>
+        New("InvalidSubnet.Range", Status400BadRequest, $"The CIDR '{cidr}' is invalid.");
+
+    public static Ec2Exception InvalidSubnetConflict(string cidr) =>
+        New("InvalidSubnet.Conflict", Status400BadRequest, $"The CIDR '{cidr}' conflicts with another subnet");
+
+    public static Ec2Exception DependencyViolation(string message) =>
+        New("DependencyViolation", Status400BadRequest, message);
+
+    public static Ec2Exception VpcLimitExceeded(string message) =>
+        New("VpcLimitExceeded", Status400BadRequest, message);
+
+    public static Ec2Exception InvalidVpcIdMalformed(string id) =>
+        New("InvalidVpcID.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"vpc-...\")");
+
+    public static Ec2Exception InvalidVpcIdNotFound(string id) =>
+        New("InvalidVpcID.NotFound", Status400BadRequest, $"The vpc ID '{id}' does not exist");
+
+    public static Ec2Exception InvalidRouteTableIdNotFound(string id) =>
+        New("InvalidRouteTableID.NotFound", Status400BadRequest, $"The routeTable ID '{id}' does not exist");
+
+    public static Ec2Exception InvalidInternetGatewayIdNotFound(string id) =>
+        New("InvalidInternetGatewayID.NotFound", Status400BadRequest, $"The internetGateway ID '{id}' does not exist");
+
+    public static Ec2Exception InvalidNetworkAclIdNotFound(string id) =>
+        New("InvalidNetworkAclID.NotFound", Status400BadRequest, $"The networkAcl ID '{id}' does not exist");
+
     public static Ec2Exception InvalidKeyPairNotFound(string name) =>
         New("InvalidKeyPair.NotFound", Status400BadRequest, $"The key pair '{name}' does not exist");
 

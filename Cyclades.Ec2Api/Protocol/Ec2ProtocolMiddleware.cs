@@ -5,6 +5,7 @@ using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Hosting;
 using Cyclades.Ec2Api.Metrics;
 using Cyclades.Ec2Api.Mvc;
+using Cyclades.Ec2Api.Sts;
 using Cyclades.Logic.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -43,6 +44,11 @@ public sealed partial class Ec2ProtocolMiddleware(
         {
             var context = await AcceptAsync(http, requestId, scope);
             http.Features.Set(context);
+            if (StsProtocol.IsStsVersion(context.Version))
+            {
+                await GetCallerIdentity.AnswerAsync(http.Response, context.Action, context.Caller, requestId);
+                return;
+            }
             await next(http);
             if (http.GetEndpoint() is null && !http.Response.HasStarted)
             {
@@ -95,7 +101,10 @@ public sealed partial class Ec2ProtocolMiddleware(
             scope.Set("Action", claimed);
         }
 
-        var caller = await verifier.VerifyAsync(new SigV4Request(request.Method, rawPath, rawQuery, request.Headers, body), query, http.RequestAborted);
+        // STS's one action shares the endpoint (tools send every client to it), signed for its own service.
+        var sts = StsProtocol.IsStsVersion(pairs.FirstOrDefault(p => p.Key == "Version").Value);
+        var caller = await verifier.VerifyAsync(new SigV4Request(request.Method, rawPath, rawQuery, request.Headers, body), query, http.RequestAborted,
+            sts ? StsProtocol.Service : SigV4Verifier.Ec2Service);
         scope.Set("User", caller.UserName);
         scope.Set("AccessKeyId", caller.AccessKeyId);
         RejectCharactersXmlCannotCarry(pairs);
@@ -110,6 +119,10 @@ public sealed partial class Ec2ProtocolMiddleware(
         if (version is null)
         {
             throw Ec2Errors.MissingParameter("Version");
+        }
+        if (sts)
+        {
+            return new Ec2RequestContext(requestId, action, version, new Ec2Parameters([]), caller);
         }
         if (!Ec2Versions.IsAccepted(version))
         {

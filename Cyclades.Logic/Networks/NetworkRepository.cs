@@ -12,7 +12,8 @@ internal static class NetworkRepository
         """;
 
     /// <summary>
-    /// The user's default network, created if he has none. Run outside a transaction (each statement
+    /// The user's default network, created if he has none (with DNS host names on, as AWS's default
+    /// VPC has them). Run outside a transaction (each statement
     /// commits at once): the unique <c>default_for</c> index makes a concurrent creation on another node
     /// a no-op, and the read that follows sees whichever row won.
     /// </summary>
@@ -24,10 +25,10 @@ internal static class NetworkRepository
         }
         await db.ExecuteAsync(
             $"""
-            {db.Dialect.InsertIgnore} INTO networks (user_id, default_for, is_default, state, created_at, updated_at)
-            VALUES (@userId, @userId, 1, 'ACTIVE', @now, @now)
+            {db.Dialect.InsertIgnore} INTO networks (user_id, default_for, is_default, state, dns_hostnames, created_at, updated_at)
+            VALUES (@userId, @userId, 1, 'ACTIVE', @yes, @now, @now)
             """,
-            new { userId, now }, cancellationToken);
+            new { userId, now, yes = true }, cancellationToken);
         return await FindDefaultAsync(db, userId, cancellationToken)
             ?? throw new InvalidOperationException($"The default network of '{userId}' was not created.");
     }

@@ -7,4 +7,6 @@ public enum TaggedResourceType
     Image,
     KeyPair,
     Volume,
+    Network,
+    Subnet,
 }

@@ -4,8 +4,8 @@ using Cyclades.Logic.Quotas;
 namespace Cyclades.Ec2Api.Actions.Account;
 
 /// <summary>
-/// The account attributes: AWS's (<c>max-instances</c> is the user's server quota; there are no VPCs,
-/// elastic IPs or security groups) and, as <c>cyclades:&lt;resource&gt;</c>, each quota resource's
+/// The account attributes: AWS's (<c>max-instances</c> is the user's server quota, <c>default-vpc</c>
+/// his default network; only VPC, no EC2-Classic) and, as <c>cyclades:&lt;resource&gt;</c>, each quota resource's
 /// limit, usage and what is still available (RAM in MiB, disk in GiB).
 /// </summary>
 public static class AccountAttributes
@@ -19,10 +19,10 @@ public static class AccountAttributes
     public static IReadOnlySet<string> Names { get; } =
         Aws.Concat(QuotaResources.All.Select(NameOf)).ToHashSet(StringComparer.Ordinal);
 
-    public static IReadOnlyList<AccountAttributeItem> From(UserQuota quota) =>
+    public static IReadOnlyList<AccountAttributeItem> From(UserQuota quota, string defaultVpcId) =>
     [
         Item("supported-platforms", "VPC"),
-        Item("default-vpc", "none"),
+        Item("default-vpc", defaultVpcId),
         Item("max-instances", N(quota[QuotaResource.Vm].Limit)),
         Item("max-elastic-ips", "0"),
         Item("vpc-max-elastic-ips", "0"),

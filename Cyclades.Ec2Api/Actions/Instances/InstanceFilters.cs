@@ -45,6 +45,31 @@ public static class InstanceFilters
         .Add("ip-address", _ => null)
         .Add("dns-name", _ => null)
         .Add("owner-id", _ => null)
+        .Add("subnet-id", i => i.Item.SubnetId)
+        .Add("vpc-id", i => i.Item.VpcId)
+        .Add("source-dest-check", i => FilterValues.Bool(i.Item.SourceDestCheck))
+        .AddEach("network-interface.network-interface-id", i => i.Item.NetworkInterfaces.Select(n => n.NetworkInterfaceId))
+        .AddEach("network-interface.subnet-id", i => i.Item.NetworkInterfaces.Select(n => n.SubnetId))
+        .AddEach("network-interface.vpc-id", i => i.Item.NetworkInterfaces.Select(n => n.VpcId))
+        .AddEach("network-interface.owner-id", i => i.Item.NetworkInterfaces.Select(n => n.OwnerId))
+        .AddEach("network-interface.description", i => i.Item.NetworkInterfaces.Select(n => n.Description))
+        .AddEach("network-interface.status", i => i.Item.NetworkInterfaces.Select(n => n.Status))
+        .AddEach("network-interface.mac-address", i => i.Item.NetworkInterfaces.Select(n => n.MacAddress))
+        .AddEach("network-interface.private-dns-name", i => i.Item.NetworkInterfaces.Select(n => n.PrivateDnsName))
+        .AddEach("network-interface.source-dest-check", i => i.Item.NetworkInterfaces.Select(n => FilterValues.Bool(n.SourceDestCheck)))
+        .AddEach("network-interface.group-id", i => i.Item.NetworkInterfaces.SelectMany(n => n.Groups.Select(g => g.GroupId)))
+        .AddEach("network-interface.group-name", i => i.Item.NetworkInterfaces.SelectMany(n => n.Groups.Select(g => g.GroupName)))
+        .AddEach("network-interface.addresses.private-ip-address",
+            i => i.Item.NetworkInterfaces.SelectMany(n => n.PrivateIpAddresses.Select(a => a.PrivateIpAddress)))
+        .AddEach("network-interface.addresses.primary",
+            i => i.Item.NetworkInterfaces.SelectMany(n => n.PrivateIpAddresses.Select(a => FilterValues.Bool(a.Primary))))
+        .AddEach("network-interface.attachment.attachment-id", i => i.Item.NetworkInterfaces.Select(n => n.Attachment.AttachmentId))
+        .AddEach("network-interface.attachment.instance-id", i => i.Item.NetworkInterfaces.Select(_ => i.Item.InstanceId))
+        .AddEach("network-interface.attachment.device-index",
+            i => i.Item.NetworkInterfaces.Select(n => n.Attachment.DeviceIndex.ToString(CultureInfo.InvariantCulture)))
+        .AddEach("network-interface.attachment.status", i => i.Item.NetworkInterfaces.Select(n => n.Attachment.Status))
+        .AddEach("network-interface.attachment.delete-on-termination",
+            i => i.Item.NetworkInterfaces.Select(n => FilterValues.Bool(n.Attachment.DeleteOnTermination)))
         .AddEach("tag-key", i => i.Item.Tags.Select(t => t.Key))
         .AddEach("tag-value", i => i.Item.Tags.Select(t => t.Value));
 

@@ -46,6 +46,12 @@ public sealed class InstanceItem
     [Ec2Element("monitoring")]
     public MonitoringItem Monitoring { get; init; } = new();
 
+    [Ec2Element("subnetId")]
+    public string? SubnetId { get; init; }
+
+    [Ec2Element("vpcId")]
+    public string? VpcId { get; init; }
+
     [Ec2Element("privateIpAddress")]
     public string? PrivateIpAddress { get; init; }
 
@@ -84,6 +90,9 @@ public sealed class InstanceItem
 
     [Ec2Element("sourceDestCheck")]
     public bool SourceDestCheck { get; init; } = true;
+
+    [Ec2Element("networkInterfaceSet")]
+    public IReadOnlyList<InstanceNetworkInterfaceItem> NetworkInterfaces { get; init; } = [];
 
     [Ec2Element("enaSupport")]
     public bool EnaSupport { get; init; }

@@ -12,9 +12,11 @@ namespace Cyclades.Ec2Api.Actions.Instances;
 public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
 {
     /// <param name="justLaunched">The answer of the RunInstances that created the server (not a replay).</param>
-    public InstanceItem Render(ServerView view, IEnumerable<Tag> tags, bool justLaunched = false)
+    public InstanceItem Render(ServerView view, IEnumerable<Tag> tags, InstanceNetworkFacts networks, bool justLaunched = false)
     {
         var server = view.Server;
+        var interfaces = networks.InterfacesOf(server.Id);
+        var primary = interfaces.FirstOrDefault(i => i.Attachment.DeviceIndex == 0);
         var (stateReason, reason) = InstanceStateReasons.Of(server);
         var region = options.Value.Region;
         return new InstanceItem
@@ -33,6 +35,8 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
                 AvailabilityZone = view.BackendName,
                 AvailabilityZoneId = AvailabilityZoneCatalog.IdOf(region, server.BackendId),
             },
+            SubnetId = primary?.SubnetId,
+            VpcId = primary?.VpcId,
             PrivateIpAddress = server.PrivateIp,
             StateReason = stateReason,
             ClientToken = view.IdempotencyKey ?? "",
@@ -40,6 +44,7 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
             CpuOptions = new CpuOptionsItem { CoreCount = view.Flavor.Cpu },
             EbsOptimized = server.Settings.IoOptimized,
             SourceDestCheck = server.Settings.AddressCheck,
+            NetworkInterfaces = interfaces,
             MetadataOptions = MetadataOptionsItem.From(server.Settings.Metadata),
             RootDeviceName = InstanceBlockDevices.RootDeviceName(view),
             BlockDeviceMappings = InstanceBlockDevices.Of(view),
@@ -47,13 +52,14 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
     }
 
     /// <summary>The servers grouped by launch, in the order their first server comes.</summary>
-    public IReadOnlyList<ReservationItem> Reservations(IReadOnlyList<ServerView> views, ILookup<string, Tag> tags, string ownerId, bool justLaunched = false) =>
+    public IReadOnlyList<ReservationItem> Reservations(
+        IReadOnlyList<ServerView> views, ILookup<string, Tag> tags, InstanceNetworkFacts networks, string ownerId, bool justLaunched = false) =>
         views.GroupBy(v => InstanceIds.ReservationOf(v.Server))
             .Select(g => new ReservationItem
             {
                 ReservationId = g.Key,
                 OwnerId = ownerId,
-                Instances = g.Select(v => Render(v, tags[InstanceIds.Resource(v.Server.Id).Id], justLaunched)).ToList(),
+                Instances = g.Select(v => Render(v, tags[InstanceIds.Resource(v.Server.Id).Id], networks, justLaunched)).ToList(),
             })
             .ToList();
 

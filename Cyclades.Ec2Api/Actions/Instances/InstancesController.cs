@@ -1,6 +1,7 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Volumes;
+using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
@@ -19,7 +20,9 @@ public sealed class InstancesController(
     TagService tags,
     InstancePages pages,
     InstanceRenderer renderer,
-    VolumeTypeMapping volumeTypes) : Ec2Controller
+    VolumeTypeMapping volumeTypes,
+    InstanceNetworks networks,
+    SubnetLookup subnets) : Ec2Controller
 {
     [Ec2Action("RunInstances")]
     [HandlesDryRun]
@@ -29,6 +32,10 @@ public sealed class InstancesController(
         {
             throw unsupported;
         }
+        var network = LaunchNetwork.Of(request);
+        var subnet = network.SubnetId is { } subnetId ? await subnets.RequireAsync(Caller, subnetId, cancellationToken) : null;
+        // Security groups: their ids are checked for shape here; the groups themselves are resolved (InvalidGroup.NotFound)
+        // and given to the launch once they exist.
         var instanceType = request.InstanceType ?? RunInstancesRequest.DefaultInstanceType;
         var (root, extraVolumes) = LaunchBlockDevices.Translate(request.BlockDeviceMappings, volumeTypes);
         var keyPair = request.KeyName is { } keyName ? await keyPairs.GetAsync(Caller.LogicUserId(), keyName, cancellationToken) : null;
@@ -40,10 +47,11 @@ public sealed class InstancesController(
             KeyName = keyPair?.Name,
             PublicKey = keyPair?.PublicKey,
             UserData = RunInstancesValidator.DecodeUserData(request.UserData),
-            BackendName = request.Placement?.AvailabilityZone is { Length: > 0 } zone ? zone : null,
+            BackendName = LaunchNetwork.BackendOf(subnet, request.Placement?.AvailabilityZone),
+            SubnetId = subnet?.Subnet.Id,
             Tags = TagRules.TagsOf(request.TagSpecifications),
             Settings = request.Settings(),
-            PrivateIp = request.PrivateIpAddress,
+            PrivateIp = network.PrivateIp,
             Root = root,
             ExtraVolumes = extraVolumes,
         };
@@ -62,7 +70,8 @@ public sealed class InstancesController(
             throw Ec2Errors.InvalidParameterValue(
                 $"No InstanceType was given and the default, {instanceType}, is not offered here: see DescribeInstanceTypes.");
         }
-        var reservation = renderer.Reservations(result.Servers, await TagsOfAsync(result.Servers, cancellationToken), Caller.OwnerId,
+        var reservation = renderer.Reservations(result.Servers, await TagsOfAsync(result.Servers, cancellationToken),
+            await networks.ForAsync(Caller, result.Servers, cancellationToken), Caller.OwnerId,
             justLaunched: !result.Replayed).Single();
         return new RunInstancesResponse
         {
@@ -81,7 +90,8 @@ public sealed class InstancesController(
             new { request.InstanceIds, request.Filters }, request.NextToken, request.MaxResults, cancellationToken);
         DryRunGate.ThrowIfDryRun(request);
 
-        var reservations = renderer.Reservations(servers, await TagsOfAsync(servers, cancellationToken), Caller.OwnerId);
+        var reservations = renderer.Reservations(servers, await TagsOfAsync(servers, cancellationToken),
+            await networks.ForAsync(Caller, servers, cancellationToken), Caller.OwnerId);
         if (residual.Count > 0)
         {
             reservations = reservations

@@ -66,6 +66,12 @@ public sealed class RunInstancesRequest : Ec2Request, ISupportsDryRun
     [Ec2Parameter("InstanceInitiatedShutdownBehavior")]
     public string? InstanceInitiatedShutdownBehavior { get; init; }
 
+    [Ec2Parameter("SubnetId")]
+    public string? SubnetId { get; init; }
+
+    [Ec2Parameter("NetworkInterface", MaxItems = 8)]
+    public IReadOnlyList<NetworkInterfaceParameter> NetworkInterfaces { get; init; } = [];
+
     [Ec2Parameter("SecurityGroupId")]
     public IReadOnlyList<string> SecurityGroupIds { get; init; } = [];
 
@@ -87,10 +93,15 @@ public sealed class RunInstancesRequest : Ec2Request, ISupportsDryRun
             Ec2Errors.UnsupportedOperation("Unlimited CPU credits are not supported by this endpoint: every instance has standard credits."),
         { MetadataOptions.HttpProtocolIpv6: MetadataOptionsParameter.Enabled } =>
             Ec2Errors.UnsupportedOperation("The IPv6 metadata endpoint is not supported by this endpoint."),
-        { SecurityGroupIds.Count: > 0 } or { SecurityGroups.Count: > 0 } => Ec2Errors.UnsupportedOperation("Security groups are not supported by this endpoint."),
+        { NetworkInterfaces.Count: > 0 } when NetworkInterfaces.All(e => e.DeviceIndex != 0) =>
+            Ec2Errors.UnsupportedOperation("When specifying network interfaces, you must include a device at index 0."),
+        { NetworkInterfaces.Count: > 1 } => Ec2Errors.UnsupportedOperation(
+            "An instance has one network interface at launch on this endpoint (DescribeInstanceTypes: MaximumNetworkInterfaces)."),
+        _ when NetworkInterfaces.Any(e => e.NetworkInterfaceId is not null) =>
+            Ec2Errors.UnsupportedOperation("Launching with an existing network interface is not supported by this endpoint."),
+        _ when NetworkInterfaces.Any(e => e.AsksForSecondaryAddresses) =>
+            Ec2Errors.UnsupportedOperation("Secondary private IP addresses are not supported by this endpoint."),
         { Placement.Tenancy: not (null or InstanceFacts.Tenancy) } => Ec2Errors.UnsupportedOperation($"Tenancy '{Placement.Tenancy}' is not supported by this endpoint."),
-        { PrivateIpAddress: not null, MaxCount: > 1 } => Ec2Errors.InvalidParameterCombination(
-            "Network interfaces and an instance-level private IP address cannot be specified on the same request when launching more than one instance."),
         _ => null,
     };
 

@@ -32,6 +32,7 @@ public sealed class RunInstancesValidator : AbstractValidator<RunInstancesReques
         RuleFor(r => r.PrivateIpAddress).Must(BeAnIpv4Address!).When(r => r.PrivateIpAddress is not null)
             .WithMessage(r => $"Value ({r.PrivateIpAddress}) for parameter privateIpAddress is invalid. Expected an IPv4 address.");
         RuleFor(r => r.TagSpecifications).MustTag("instance");
+        Include(new LaunchNetworkValidator());
     }
 
     public static byte[]? DecodeUserData(string? userData)
@@ -46,7 +47,7 @@ public sealed class RunInstancesValidator : AbstractValidator<RunInstancesReques
 
     private static bool BeUserData(string userData) => DecodeUserData(userData) is { Length: <= MaxUserDataBytes };
 
-    private static bool BeAnIpv4Address(string address) =>
+    public static bool BeAnIpv4Address(string address) =>
         System.Net.IPAddress.TryParse(address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && ip.ToString() == address;
 
     private static bool BeAClientToken(string token) => token.Length <= MaxClientTokenLength && token.All(char.IsAscii);

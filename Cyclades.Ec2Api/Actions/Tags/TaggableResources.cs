@@ -3,6 +3,8 @@ using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.KeyPairs;
+using Cyclades.Ec2Api.Actions.Subnets;
+using Cyclades.Ec2Api.Actions.Vpcs;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Logic.Catalog;
@@ -12,10 +14,10 @@ using Cyclades.Logic.Tags;
 namespace Cyclades.Ec2Api.Actions.Tags;
 
 /// <summary>
-/// What can be tagged: the caller's instances (<c>i-</c>) and key pairs (<c>key-</c>), and the images
-/// (<c>ami-</c>); their EC2 ids and resource-type names, and the check that each exists for the caller.
+/// What can be tagged: the caller's instances (<c>i-</c>), key pairs (<c>key-</c>), VPCs (<c>vpc-</c>) and
+/// subnets (<c>subnet-</c>, the public ones as he sees them), and the images (<c>ami-</c>); their EC2 ids and resource-type names, and the check that each exists for the caller.
 /// </summary>
-public sealed class TaggableResources(InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs)
+public sealed class TaggableResources(InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs, VpcLookup vpcs, SubnetLookup subnets)
 {
     public static readonly IReadOnlyDictionary<string, TaggedResourceType> TypesByName = new Dictionary<string, TaggedResourceType>(StringComparer.Ordinal)
     {
@@ -23,6 +25,8 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         ["image"] = TaggedResourceType.Image,
         ["key-pair"] = TaggedResourceType.KeyPair,
         ["volume"] = TaggedResourceType.Volume,
+        ["vpc"] = TaggedResourceType.Network,
+        ["subnet"] = TaggedResourceType.Subnet,
     };
 
     public static string TypeName(TaggedResourceType type) => TypesByName.Single(t => t.Value == type).Key;
@@ -32,6 +36,8 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         TaggedResourceType.Server => InstanceIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.KeyPair => KeyPairIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.Volume => Volumes.VolumeIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        TaggedResourceType.Network => VpcIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        TaggedResourceType.Subnet => SubnetIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         _ => ImageIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
     };
 
@@ -45,6 +51,14 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         if (KeyPairIds.TryParse(ec2Id, out var keyPairId))
         {
             return KeyPairService.ResourceOf(keyPairId);
+        }
+        if (VpcIds.TryParse(ec2Id, out var networkId))
+        {
+            return VpcIds.Resource(networkId);
+        }
+        if (SubnetIds.TryParse(ec2Id, out var subnetId))
+        {
+            return SubnetIds.Resource(subnetId);
         }
         return ImageIds.TryParse(ec2Id, out var imageId) ? ImageIds.Resource(imageId) : null;
     }
@@ -63,8 +77,18 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         var keys = ec2Ids.Any(id => id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal))
             ? (await keyPairs.ListAsync(caller.LogicUserId(), cancellationToken)).Select(k => KeyPairService.ResourceOf(k.Id)).ToHashSet()
             : [];
+        if (ec2Ids.Where(id => VpcIds.TryParse(id, out _)).ToList() is { Count: > 0 } vpcIds)
+        {
+            await vpcs.ListAsync(caller, vpcIds, cancellationToken);
+        }
+        if (ec2Ids.Where(id => id.StartsWith(SubnetIds.Prefix, StringComparison.Ordinal)).ToList() is { Count: > 0 } subnetIds)
+        {
+            await subnets.ListAsync(caller, subnetIds, cancellationToken);
+        }
         return ec2Ids.Distinct().Select(id => Parse(id) switch
         {
+            { Type: TaggedResourceType.Network or TaggedResourceType.Subnet } checkedAbove => checkedAbove,
+            _ when id.StartsWith(VpcIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidVpcIdMalformed(id),
             { Type: TaggedResourceType.Server } server => server,
             { Type: TaggedResourceType.Image } image when images.Contains(image) => image,
             { Type: TaggedResourceType.Image } => throw Ec2Errors.InvalidAmiIdNotFound(id),

@@ -7,13 +7,14 @@ namespace Cyclades.Tests.Contract.Compute;
 public static class Boto3Calls
 {
     /// <returns>The operation's parsed result; fails the test on an error.</returns>
-    public static async Task<JsonElement> Boto3Async(this Ec2ApiHost host, TestUser user, string operation, object? parameters = null) =>
-        Result(await Boto3OutputAsync(host, user, operation, parameters));
+    public static async Task<JsonElement> Boto3Async(this Ec2ApiHost host, TestUser user, string operation, object? parameters = null, string service = "ec2") =>
+        Result(await Boto3OutputAsync(host, user, operation, parameters, service));
 
     /// <returns>(code, HTTP status) of the error boto3 raised; fails the test when the call succeeded.</returns>
-    public static async Task<(string Code, int Status, string Message)> Boto3ErrorAsync(this Ec2ApiHost host, TestUser user, string operation, object? parameters = null)
+    public static async Task<(string Code, int Status, string Message)> Boto3ErrorAsync(this Ec2ApiHost host, TestUser user, string operation,
+        object? parameters = null, string service = "ec2")
     {
-        var output = await Boto3OutputAsync(host, user, operation, parameters);
+        var output = await Boto3OutputAsync(host, user, operation, parameters, service);
         Assert.That(output.TryGetProperty("error", out var error), Is.True, output.ToString());
         return (error.GetProperty("code").GetString()!, error.GetProperty("status").GetInt32(), error.GetProperty("message").GetString() ?? "");
     }
@@ -35,8 +36,12 @@ public static class Boto3Calls
         return result;
     }
 
-    private static Task<JsonElement> Boto3OutputAsync(Ec2ApiHost host, TestUser user, string operation, object? parameters) =>
-        Python.RunScriptAsync("boto3_call.py", Input(host, user, parameters, ("operation", operation)));
+    private static Task<JsonElement> Boto3OutputAsync(Ec2ApiHost host, TestUser user, string operation, object? parameters, string service)
+    {
+        var input = Input(host, user, parameters, ("operation", operation));
+        input["service"] = service;
+        return Python.RunScriptAsync("boto3_call.py", input);
+    }
 
     /// <param name="call">("operation", name) or ("waiter", name) for boto3_call.py.</param>
     private static Dictionary<string, object> Input(Ec2ApiHost host, TestUser user, object? parameters, (string Kind, string Name)? call)

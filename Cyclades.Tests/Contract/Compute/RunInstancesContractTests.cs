@@ -169,7 +169,6 @@ public sealed class RunInstancesContractTests(DatabaseProvider provider) : Compu
             [new TagSpecification { ResourceType = ResourceType.Volume, Tags = [new Tag("k", "v")] }]);
         yield return Case("51 tags", "TagLimitExceeded", "maximum number of Tags", r => r.TagSpecifications =
             [new TagSpecification { ResourceType = ResourceType.Instance, Tags = Enumerable.Range(0, 51).Select(i => new Tag($"k{i}", "v")).ToList() }]);
-        yield return Case("security groups", "UnsupportedOperation", "Security groups", r => r.SecurityGroupIds = ["sg-12345678"]);
     }
 
     [TestCaseSource(nameof(InvalidLaunches))]

@@ -1,6 +1,6 @@
-"""Calls one EC2 operation with boto3 against the test host.
+"""Calls one EC2 (or, with "service", another service's) operation with boto3 against the test host.
 
-stdin: {"endpoint", "key", "secret", "region", "operation", "params"}
+stdin: {"endpoint", "key", "secret", "region", "service", "operation", "params"}
 stdout: {"result": {...}} or {"error": {"code", "message", "status", "request_id"}}
 With "waiter" instead of "operation" (e.g. "instance_terminated"), runs that boto3 waiter with the
 params, polling every second: {"result": {}} once satisfied, {"error": {"code": "WaiterError", ...}} if not.
@@ -14,9 +14,9 @@ from botocore.exceptions import ClientError, WaiterError
 
 
 def client_for(request):
-    """An EC2 client for the request's endpoint and keys, without retries."""
+    """An EC2 (or the request's "service") client for the request's endpoint and keys, without retries."""
     return boto3.client(
-        "ec2",
+        request.get("service", "ec2"),
         endpoint_url=request["endpoint"],
         aws_access_key_id=request["key"],
         aws_secret_access_key=request["secret"],

@@ -1,0 +1,72 @@
+using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.Subnets;
+using Cyclades.Ec2Api.Actions.Vpcs;
+using Cyclades.Ec2Api.Authentication;
+using Cyclades.Ec2Api.Hosting;
+using Cyclades.Logic.Networks;
+using Cyclades.Logic.Servers;
+using Microsoft.Extensions.Options;
+
+namespace Cyclades.Ec2Api.Actions.Instances;
+
+/// <summary>
+/// The ports (NICs) of the servers on a page, as EC2 network interfaces: each in its subnet and VPC
+/// (a public subnet shows in the caller's default VPC). Two reads per page, whatever its size.
+/// </summary>
+public sealed class InstanceNetworks(NetworkQueries networks, IOptions<Ec2ApiOptions> options)
+{
+    public const string InterfacePrefix = "eni-";
+    public const string AttachmentPrefix = "eni-attach-";
+
+    public async Task<InstanceNetworkFacts> ForAsync(Ec2Caller caller, IReadOnlyList<ServerView> servers, CancellationToken cancellationToken)
+    {
+        if (servers.Count == 0)
+        {
+            return InstanceNetworkFacts.None;
+        }
+        var ports = await networks.PortsOfServersAsync(servers.Select(v => v.Server.Id).ToList(), cancellationToken);
+        var subnetIds = ports.SelectMany(p => p.Select(port => port.SubnetId)).Distinct().ToList();
+        var subnets = subnetIds.Count == 0 ? [] : await networks.ListSubnetsAsync(caller.LogicUserId(), subnetIds, cancellationToken);
+        return new InstanceNetworkFacts(ports, subnets.ToDictionary(s => s.Subnet.Id), caller.OwnerId, options.Value.Region);
+    }
+}
+
+/// <summary>What <see cref="InstanceNetworks"/> read for one page.</summary>
+public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDictionary<long, SubnetView> Subnets, string OwnerId, string Region)
+{
+    public static readonly InstanceNetworkFacts None = new(Array.Empty<Port>().ToLookup(p => 0L), new Dictionary<long, SubnetView>(), "", "");
+
+    /// <summary>The server's interfaces by device index; those on a subnet the caller cannot see (none should be) are left out.</summary>
+    public IReadOnlyList<InstanceNetworkInterfaceItem> InterfacesOf(long serverId) =>
+        Ports[serverId].OrderBy(p => p.DeviceIndex)
+            .Where(p => Subnets.ContainsKey(p.SubnetId))
+            .Select(Interface)
+            .ToList();
+
+    private InstanceNetworkInterfaceItem Interface(Port port)
+    {
+        var dnsName = InstanceRenderer.PrivateDnsName(port.Address, Region);
+        return new InstanceNetworkInterfaceItem
+        {
+            NetworkInterfaceId = Ec2Id.Format(InstanceNetworks.InterfacePrefix, port.Id),
+            SubnetId = SubnetIds.Of(port.SubnetId),
+            VpcId = VpcIds.Of(Subnets[port.SubnetId].NetworkId),
+            Description = port.Description,
+            OwnerId = OwnerId,
+            MacAddress = port.Mac,
+            PrivateIpAddress = port.Address,
+            PrivateDnsName = dnsName,
+            SourceDestCheck = port.SourceDestCheck,
+            Attachment = new InstanceNetworkInterfaceAttachmentItem
+            {
+                AttachmentId = Ec2Id.Format(InstanceNetworks.AttachmentPrefix, port.Id),
+                DeviceIndex = port.DeviceIndex,
+                AttachTime = port.CreatedAt,
+                DeleteOnTermination = port.DeleteOnTermination,
+            },
+            PrivateIpAddresses = port.Address is { } address
+                ? [new InstancePrivateIpAddressItem { PrivateIpAddress = address, PrivateDnsName = dnsName, Primary = true }]
+                : [],
+        };
+    }
+}

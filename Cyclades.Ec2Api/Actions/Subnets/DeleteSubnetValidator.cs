@@ -1,0 +1,5 @@
+using FluentValidation;
+
+namespace Cyclades.Ec2Api.Actions.Subnets;
+
+public sealed class DeleteSubnetValidator : AbstractValidator<DeleteSubnetRequest>;

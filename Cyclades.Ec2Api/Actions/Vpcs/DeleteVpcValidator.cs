@@ -1,0 +1,5 @@
+using FluentValidation;
+
+namespace Cyclades.Ec2Api.Actions.Vpcs;
+
+public sealed class DeleteVpcValidator : AbstractValidator<DeleteVpcRequest>;
