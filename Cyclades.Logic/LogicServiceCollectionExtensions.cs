@@ -4,6 +4,7 @@ using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Events;
+using Cyclades.Logic.FloatingIps;
 using Cyclades.Logic.KeyPairs;
 using Cyclades.Logic.Launches;
 using Cyclades.Logic.Maintenance;
@@ -77,6 +78,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ServerResizer>();
         services.TryAddSingleton<LaunchService>();
         services.TryAddSingleton<NetworkQueries>();
+        services.TryAddSingleton<FloatingIpService>();
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();
         services.TryAddSingleton<BackendEventProcessor>();

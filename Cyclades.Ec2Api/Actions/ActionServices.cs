@@ -1,3 +1,4 @@
+using Cyclades.Ec2Api.Actions.Addresses;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.Tags;
@@ -11,6 +12,7 @@ public static class ActionServices
     public static IServiceCollection AddEc2ActionServices(this IServiceCollection services)
     {
         services.AddSingleton<PageTokens>();
+        services.AddSingleton<AddressViews>();
         services.AddSingleton<InstanceLookup>();
         services.AddSingleton<InstancePages>();
         services.AddSingleton<InstanceRenderer>();

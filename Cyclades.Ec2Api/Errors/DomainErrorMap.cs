@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cyclades.Ec2Api.Actions.Addresses;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Logic.Errors;
@@ -60,6 +61,10 @@ public static class DomainErrorMap
         PrivateAddressUnavailableException { InUse: true } e => Ec2Errors.InvalidIpAddressInUse(e.Address),
         PrivateAddressUnavailableException e => Ec2Errors.InvalidParameterValue(
             $"Address {e.Address} does not fall within the subnet's address range ({e.Network})."),
+        FloatingIpNotFoundException { Id: { } id } => Ec2Errors.InvalidAllocationIdNotFound(AddressIds.Of(id)),
+        FloatingIpNotFoundException e => Ec2Errors.InvalidAddressNotFound(e.Address ?? ""),
+        FloatingIpInUseException e => Ec2Errors.InvalidIpAddressInUse(e.Address),
+        NoFloatingAddressException => Ec2Errors.InsufficientAddressCapacity(),
         _ => null,
     };
 
@@ -91,6 +96,7 @@ public static class DomainErrorMap
         var resource = e.Resource.Name();
         return e.Resource switch
         {
+            QuotaResource.FloatingIp => Ec2Errors.AddressLimitExceeded(),
             QuotaResource.Vm => Ec2Errors.InstanceLimitExceeded(
                 $"Your quota allows for {N(available)} more running instance(s). You requested at least {N(e.Requested)}"),
             QuotaResource.Cpu or QuotaResource.TotalCpu => Ec2Errors.VcpuLimitExceeded(

@@ -6,4 +6,5 @@ public enum TaggedResourceType
     Server,
     Image,
     KeyPair,
+    FloatingIp,
 }

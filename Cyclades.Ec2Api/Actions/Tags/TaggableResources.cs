@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cyclades.Ec2Api.Actions.Addresses;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
@@ -6,22 +7,24 @@ using Cyclades.Ec2Api.Actions.KeyPairs;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.FloatingIps;
 using Cyclades.Logic.KeyPairs;
 using Cyclades.Logic.Tags;
 
 namespace Cyclades.Ec2Api.Actions.Tags;
 
 /// <summary>
-/// What can be tagged: the caller's instances (<c>i-</c>) and key pairs (<c>key-</c>), and the images
+/// What can be tagged: the caller's instances (<c>i-</c>), key pairs (<c>key-</c>) and Elastic IPs (<c>eipalloc-</c>), and the images
 /// (<c>ami-</c>); their EC2 ids and resource-type names, and the check that each exists for the caller.
 /// </summary>
-public sealed class TaggableResources(InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs)
+public sealed class TaggableResources(InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs, FloatingIpService floatingIps)
 {
     public static readonly IReadOnlyDictionary<string, TaggedResourceType> TypesByName = new Dictionary<string, TaggedResourceType>(StringComparer.Ordinal)
     {
         ["instance"] = TaggedResourceType.Server,
         ["image"] = TaggedResourceType.Image,
         ["key-pair"] = TaggedResourceType.KeyPair,
+        ["elastic-ip"] = TaggedResourceType.FloatingIp,
     };
 
     public static string TypeName(TaggedResourceType type) => TypesByName.Single(t => t.Value == type).Key;
@@ -30,6 +33,7 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
     {
         TaggedResourceType.Server => InstanceIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.KeyPair => KeyPairIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        TaggedResourceType.FloatingIp => AddressIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         _ => ImageIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
     };
 
@@ -43,6 +47,10 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         if (KeyPairIds.TryParse(ec2Id, out var keyPairId))
         {
             return KeyPairService.ResourceOf(keyPairId);
+        }
+        if (AddressIds.TryParse(ec2Id, out var floatingIpId))
+        {
+            return FloatingIpService.ResourceOf(floatingIpId);
         }
         return ImageIds.TryParse(ec2Id, out var imageId) ? ImageIds.Resource(imageId) : null;
     }
@@ -61,6 +69,9 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         var keys = ec2Ids.Any(id => id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal))
             ? (await keyPairs.ListAsync(caller.LogicUserId(), cancellationToken)).Select(k => KeyPairService.ResourceOf(k.Id)).ToHashSet()
             : [];
+        var addresses = ec2Ids.Any(id => id.StartsWith(AddressIds.Prefix, StringComparison.Ordinal))
+            ? (await floatingIps.ListAsync(caller.LogicUserId(), null, cancellationToken)).Select(f => FloatingIpService.ResourceOf(f.Id)).ToHashSet()
+            : [];
         return ec2Ids.Distinct().Select(id => Parse(id) switch
         {
             { Type: TaggedResourceType.Server } server => server,
@@ -69,6 +80,8 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
             _ when id.StartsWith(ImageIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidAmiIdMalformed(id),
             { Type: TaggedResourceType.KeyPair } key when keys.Contains(key) => key,
             _ when id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidKeyPairNotFound(id),
+            { Type: TaggedResourceType.FloatingIp } address when addresses.Contains(address) => address,
+            _ when id.StartsWith(AddressIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidAllocationIdNotFound(id),
             _ => throw Ec2Errors.InvalidId(id),
         }).ToList();
     }
