@@ -5,6 +5,7 @@ using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Events;
 using Cyclades.Logic.Images;
+using Cyclades.Logic.FloatingIps;
 using Cyclades.Logic.KeyPairs;
 using Cyclades.Logic.Launches;
 using Cyclades.Logic.Maintenance;
@@ -84,6 +85,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<NetworkQueries>();
         services.TryAddSingleton<NetworkCommands>();
         services.TryAddSingleton<ClusterNetworks>();
+        services.TryAddSingleton<FloatingIpService>();
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();
         services.TryAddSingleton<BackendEventProcessor>();

@@ -1,3 +1,4 @@
+using Cyclades.Ec2Api.Actions.Addresses;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.Subnets;
@@ -15,6 +16,7 @@ public static class ActionServices
     {
         services.AddSingleton<PageTokens>();
         services.AddSingleton<ItemPages>();
+        services.AddSingleton<AddressViews>();
         services.AddSingleton<InstanceLookup>();
         services.AddSingleton<InstancePages>();
         services.AddSingleton<InstanceRenderer>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cyclades.Ec2Api.Actions.Addresses;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.Volumes;
@@ -103,6 +104,10 @@ public static class DomainErrorMap
         InvalidNetworkRangeException e => Ec2Errors.InvalidSubnetRange(e.Cidr),
         DefaultNetworkException e => Ec2Errors.OperationNotPermitted(
             $"The default VPC cannot {e.Operation}: its subnets are the cloud's public networks. Create a VPC of your own."),
+        FloatingIpNotFoundException { Id: { } id } => Ec2Errors.InvalidAllocationIdNotFound(AddressIds.Of(id)),
+        FloatingIpNotFoundException e => Ec2Errors.InvalidAddressNotFound(e.Address ?? ""),
+        FloatingIpInUseException e => Ec2Errors.InvalidIpAddressInUse(e.Address),
+        NoFloatingAddressException => Ec2Errors.InsufficientAddressCapacity(),
         _ => null,
     };
 
@@ -136,6 +141,7 @@ public static class DomainErrorMap
         {
             QuotaResource.NetworkPrivate => Ec2Errors.VpcLimitExceeded(
                 $"The maximum number of VPCs has been reached: your quota ({resource}) allows {N(e.Limit)}, {N(e.Usage)} in use."),
+            QuotaResource.FloatingIp => Ec2Errors.AddressLimitExceeded(),
             QuotaResource.Vm => Ec2Errors.InstanceLimitExceeded(
                 $"Your quota allows for {N(available)} more running instance(s). You requested at least {N(e.Requested)}"),
             QuotaResource.Cpu or QuotaResource.TotalCpu => Ec2Errors.VcpuLimitExceeded(

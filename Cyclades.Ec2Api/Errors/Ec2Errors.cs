@@ -192,6 +192,15 @@ public static class Ec2Errors
     public static Ec2Exception InvalidKeyPairFormat() =>
         New("InvalidKeyPair.Format", Status400BadRequest, "Key is not in valid OpenSSH public key format");
 
+    public static Ec2Exception InvalidAllocationIdMalformed(string id) =>
+        New("InvalidAllocationID.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"eipalloc-...\")");
+
+    public static Ec2Exception InvalidAllocationIdNotFound(string id) =>
+        New("InvalidAllocationID.NotFound", Status400BadRequest, $"The allocation ID '{id}' does not exist");
+
+    public static Ec2Exception InvalidAddressNotFound(string address) =>
+        New("InvalidAddress.NotFound", Status400BadRequest, $"Address '{address}' not found.");
+
     public static Ec2Exception InvalidId(string id) =>
         New("InvalidID", Status400BadRequest, $"The ID '{id}' is not valid");
 
@@ -217,6 +226,13 @@ public static class Ec2Errors
 
     public static Ec2Exception VolumeLimitExceeded(string message) =>
         New("VolumeLimitExceeded", Status400BadRequest, message);
+
+    public static Ec2Exception AddressLimitExceeded() =>
+        New("AddressLimitExceeded", Status400BadRequest, "The maximum number of addresses has been reached.");
+
+    /// <summary>No public address left in any pool: a server error (AWS lists it among them), which SDKs retry.</summary>
+    public static Ec2Exception InsufficientAddressCapacity() =>
+        New("InsufficientAddressCapacity", Status500InternalServerError, "There are not enough available addresses to satisfy your request.");
 
     /// <summary>A 500, so SDKs retry it (with the same ClientToken).</summary>
     public static Ec2Exception InsufficientInstanceCapacity(string message) =>

@@ -1,5 +1,6 @@
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Diagnostics;
+using Cyclades.Logic.FloatingIps;
 using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
@@ -27,6 +28,7 @@ public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaServi
                 .Union(await VolumeRepository.ListHoldersAsync(db, cancellationToken))
                 .Union(await db.QueryAsync<string>(
                     "SELECT DISTINCT user_id FROM networks WHERE deleted = @no AND is_default = @no", new { no = false }, cancellationToken))
+                .Union(await db.QueryAsync<string>("SELECT DISTINCT user_id FROM floating_ips WHERE deleted = @no", new { no = false }, cancellationToken))
                 .Order(StringComparer.Ordinal)
                 .ToList(),
             cancellationToken);
@@ -68,8 +70,9 @@ public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaServi
             "SELECT operstate, flavor_id FROM servers WHERE user_id = @userId AND deleted = @no",
             new { userId, no = false }, cancellationToken);
         var networks = await NetworkRepository.CountPrivateAsync(db, userId, cancellationToken);
+        var floatingIps = await FloatingIpRepository.CountAsync(db, userId, cancellationToken);
         var compute = servers.Aggregate(
-            Provisions.Of((QuotaResource.NetworkPrivate, networks)),
+            Provisions.Of((QuotaResource.NetworkPrivate, networks), (QuotaResource.FloatingIp, floatingIps)),
             (sum, s) => sum.Plus(CommissionCalculator.Holdings(DbNames.Parse<OperState>(s.OperState), flavors[s.FlavorId])));
         return compute.Plus(VolumeQuota.Of(await VolumeRepository.SumSizeAsync(db, userId, cancellationToken)));
     }

@@ -31,6 +31,9 @@ public sealed class QuotaDefaults
     /// <summary>Private networks (AWS's default limit of VPCs per region).</summary>
     public long PrivateNetworks { get; set; } = 5;
 
+    /// <summary>Floating IPs (AWS's default limit of Elastic IPs per region).</summary>
+    public long FloatingIps { get; set; } = 5;
+
     /// <summary>The limit of each resource in its quota unit (bytes for RAM and disk).</summary>
     public long LimitOf(QuotaResource resource) => resource switch
     {
@@ -41,6 +44,7 @@ public sealed class QuotaDefaults
         QuotaResource.Ram => RamMiB << 20,
         QuotaResource.Disk => DiskGiB << 30,
         QuotaResource.NetworkPrivate => PrivateNetworks,
+        QuotaResource.FloatingIp => FloatingIps,
         _ => throw new ArgumentOutOfRangeException(nameof(resource)),
     };
 }
@@ -61,6 +65,7 @@ internal sealed class QuotaOptionsValidator : IValidateOptions<QuotaOptions>
                 Check(nameof(d.RamMiB), d.RamMiB, long.MaxValue >> 20),
                 Check(nameof(d.DiskGiB), d.DiskGiB, long.MaxValue >> 30),
                 Check(nameof(d.PrivateNetworks), d.PrivateNetworks, long.MaxValue),
+                Check(nameof(d.FloatingIps), d.FloatingIps, long.MaxValue),
             }
             .OfType<string>()
             .ToList();

@@ -23,6 +23,9 @@ public enum QuotaResource
 
     /// <summary><c>cyclades.network.private</c>: a user's private networks (his default network is not counted).</summary>
     NetworkPrivate,
+
+    /// <summary><c>cyclades.floating_ip</c>: a user's floating IPs, attached or not.</summary>
+    FloatingIp,
 }
 
 public static class QuotaResources
@@ -38,6 +41,7 @@ public static class QuotaResources
         QuotaResource.Ram => "cyclades.ram",
         QuotaResource.Disk => "cyclades.disk",
         QuotaResource.NetworkPrivate => "cyclades.network.private",
+        QuotaResource.FloatingIp => "cyclades.floating_ip",
         _ => throw new ArgumentOutOfRangeException(nameof(resource)),
     };
 

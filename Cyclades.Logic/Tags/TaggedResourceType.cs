@@ -9,4 +9,5 @@ public enum TaggedResourceType
     Volume,
     Network,
     Subnet,
+    FloatingIp,
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cyclades.Ec2Api.Actions.Addresses;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
@@ -8,6 +9,7 @@ using Cyclades.Ec2Api.Actions.Vpcs;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.FloatingIps;
 using Cyclades.Logic.KeyPairs;
 using Cyclades.Logic.Tags;
 
@@ -15,9 +17,11 @@ namespace Cyclades.Ec2Api.Actions.Tags;
 
 /// <summary>
 /// What can be tagged: the caller's instances (<c>i-</c>), key pairs (<c>key-</c>), VPCs (<c>vpc-</c>) and
-/// subnets (<c>subnet-</c>, the public ones as he sees them), and the images (<c>ami-</c>); their EC2 ids and resource-type names, and the check that each exists for the caller.
+/// subnets (<c>subnet-</c>, the public ones as he sees them), Elastic IPs (<c>eipalloc-</c>), volumes (<c>vol-</c>) and the
+/// images (<c>ami-</c>); their EC2 ids and resource-type names, and the check that each exists for the caller.
 /// </summary>
-public sealed class TaggableResources(InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs, VpcLookup vpcs, SubnetLookup subnets)
+public sealed class TaggableResources(
+    InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs, VpcLookup vpcs, SubnetLookup subnets, FloatingIpService floatingIps)
 {
     public static readonly IReadOnlyDictionary<string, TaggedResourceType> TypesByName = new Dictionary<string, TaggedResourceType>(StringComparer.Ordinal)
     {
@@ -27,6 +31,7 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         ["volume"] = TaggedResourceType.Volume,
         ["vpc"] = TaggedResourceType.Network,
         ["subnet"] = TaggedResourceType.Subnet,
+        ["elastic-ip"] = TaggedResourceType.FloatingIp,
     };
 
     public static string TypeName(TaggedResourceType type) => TypesByName.Single(t => t.Value == type).Key;
@@ -38,6 +43,7 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         TaggedResourceType.Volume => Volumes.VolumeIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.Network => VpcIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.Subnet => SubnetIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        TaggedResourceType.FloatingIp => AddressIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         _ => ImageIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
     };
 
@@ -59,6 +65,10 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         if (SubnetIds.TryParse(ec2Id, out var subnetId))
         {
             return SubnetIds.Resource(subnetId);
+        }
+        if (AddressIds.TryParse(ec2Id, out var floatingIpId))
+        {
+            return FloatingIpService.ResourceOf(floatingIpId);
         }
         return ImageIds.TryParse(ec2Id, out var imageId) ? ImageIds.Resource(imageId) : null;
     }
@@ -85,6 +95,9 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         {
             await subnets.ListAsync(caller, subnetIds, cancellationToken);
         }
+        var addresses = ec2Ids.Any(id => id.StartsWith(AddressIds.Prefix, StringComparison.Ordinal))
+            ? (await floatingIps.ListAsync(caller.LogicUserId(), null, cancellationToken)).Select(f => FloatingIpService.ResourceOf(f.Id)).ToHashSet()
+            : [];
         return ec2Ids.Distinct().Select(id => Parse(id) switch
         {
             { Type: TaggedResourceType.Network or TaggedResourceType.Subnet } checkedAbove => checkedAbove,
@@ -95,6 +108,8 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
             _ when id.StartsWith(ImageIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidAmiIdMalformed(id),
             { Type: TaggedResourceType.KeyPair } key when keys.Contains(key) => key,
             _ when id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidKeyPairNotFound(id),
+            { Type: TaggedResourceType.FloatingIp } address when addresses.Contains(address) => address,
+            _ when id.StartsWith(AddressIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidAllocationIdNotFound(id),
             _ => throw Ec2Errors.InvalidId(id),
         }).ToList();
     }

@@ -21,6 +21,7 @@ public static class QuotasCommand
         ("--ram-mib", QuotaResource.Ram, "RAM of active servers, MiB."),
         ("--disk-gib", QuotaResource.Disk, "Disk of all servers, GiB."),
         ("--private-networks", QuotaResource.NetworkPrivate, "Private networks."),
+        ("--floating-ips", QuotaResource.FloatingIp, "Floating IPs."),
     ];
 
     private static readonly Column<Row>[] Columns =
@@ -122,6 +123,7 @@ public static class QuotasCommand
         QuotaResource.Disk => "GiB",
         QuotaResource.Vm => "servers",
         QuotaResource.NetworkPrivate => "networks",
+        QuotaResource.FloatingIp => "addresses",
         _ => "vCPUs",
     };
 }

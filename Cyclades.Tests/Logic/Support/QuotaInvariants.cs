@@ -46,6 +46,10 @@ public static class QuotaInvariants
         {
             Add(user, "cyclades.network.private", 1);
         }
+        foreach (var user in await connection.QueryAsync<string>("SELECT user_id FROM floating_ips WHERE deleted = 0"))
+        {
+            Add(user, "cyclades.floating_ip", 1);
+        }
         var recorded = (await connection.QueryAsync<(string UserId, string Resource, long Used)>(
             "SELECT user_id, resource, used FROM quota_usage")).ToDictionary(r => (r.UserId, r.Resource), r => r.Used);
         return expected.Keys.Union(recorded.Keys)
