@@ -10,6 +10,7 @@ using Cyclades.Logic.Maintenance;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Secrets;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,6 +78,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<LaunchService>();
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();
+        services.TryAddSingleton<SecurityGroupService>();
         services.TryAddSingleton<BackendEventProcessor>();
         services.TryAddSingleton<CommissionMetrics>();
         services.TryAddSingleton<CommissionReconciler>();

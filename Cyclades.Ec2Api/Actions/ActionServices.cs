@@ -1,5 +1,6 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.SecurityGroups;
 using Cyclades.Ec2Api.Actions.Tags;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,10 @@ public static class ActionServices
         services.AddSingleton<InstancePages>();
         services.AddSingleton<InstanceRenderer>();
         services.AddSingleton<TaggableResources>();
+        services.AddSingleton<SecurityGroupNetworks>();
+        services.AddSingleton<SecurityGroupLookup>();
+        services.AddSingleton<SecurityGroupRenderer>();
+        services.AddSingleton<RulePermissions>();
         return services;
     }
 }

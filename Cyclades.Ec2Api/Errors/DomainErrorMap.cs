@@ -1,8 +1,10 @@
 using System.Globalization;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.SecurityGroups;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Quotas;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
 
@@ -58,6 +60,17 @@ public static class DomainErrorMap
         PrivateAddressUnavailableException { InUse: true } e => Ec2Errors.InvalidIpAddressInUse(e.Address),
         PrivateAddressUnavailableException e => Ec2Errors.InvalidParameterValue(
             $"Address {e.Address} does not fall within the subnet's address range ({e.Network})."),
+        SecurityGroupNotFoundException e => Ec2Errors.InvalidGroupNotFound(e.GroupId is { } id ? SecurityGroupIds.Of(id) : e.Name ?? ""),
+        SecurityGroupExistsException e => Ec2Errors.InvalidGroupDuplicate(e.Name, SecurityGroupNetworks.VpcIdOf(e.NetworkId)),
+        DefaultSecurityGroupException e => Ec2Errors.CannotDelete(SecurityGroupIds.Of(e.GroupId), e.Name),
+        SecurityGroupInUseException e => Ec2Errors.DependencyViolation(SecurityGroupIds.Of(e.GroupId)),
+        SecurityGroupNetworkMismatchException => Ec2Errors.InvalidParameterValue("You have specified two resources that belong to different networks."),
+        SecurityGroupRuleExistsException e => Ec2Errors.InvalidPermissionDuplicate(SecurityGroupRenderer.Text(e.Rule)),
+        SecurityGroupRuleNotFoundException => Ec2Errors.InvalidPermissionNotFound(),
+        SecurityGroupRuleIdNotFoundException e => Ec2Errors.InvalidSecurityGroupRuleIdNotFound(SecurityGroupRuleIds.Of(e.RuleId)),
+        SecurityGroupRuleLimitException => Ec2Errors.RulesPerSecurityGroupLimitExceeded(),
+        InvalidRuleException { Problem: RuleProblem.Peer } e => Ec2Errors.InvalidPermissionMalformed(e.Message),
+        InvalidRuleException e => Ec2Errors.InvalidParameterValue(e.Message),
         _ => null,
     };
 

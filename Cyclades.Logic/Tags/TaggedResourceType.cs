@@ -6,4 +6,8 @@ public enum TaggedResourceType
     Server,
     Image,
     KeyPair,
+    SecurityGroup,
+
+    /// <summary>A rule of a security group (stored as <c>SECURITYRULE</c>: the column holds 16 characters).</summary>
+    SecurityRule,
 }

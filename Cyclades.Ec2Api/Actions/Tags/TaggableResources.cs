@@ -3,25 +3,29 @@ using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.KeyPairs;
+using Cyclades.Ec2Api.Actions.SecurityGroups;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.KeyPairs;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Tags;
 
 namespace Cyclades.Ec2Api.Actions.Tags;
 
 /// <summary>
-/// What can be tagged: the caller's instances (<c>i-</c>) and key pairs (<c>key-</c>), and the images
+/// What can be tagged: the caller's instances (<c>i-</c>), key pairs (<c>key-</c>), security groups (<c>sg-</c>) and their rules (<c>sgr-</c>), and the images
 /// (<c>ami-</c>); their EC2 ids and resource-type names, and the check that each exists for the caller.
 /// </summary>
-public sealed class TaggableResources(InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs)
+public sealed class TaggableResources(InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs, SecurityGroupService securityGroups)
 {
     public static readonly IReadOnlyDictionary<string, TaggedResourceType> TypesByName = new Dictionary<string, TaggedResourceType>(StringComparer.Ordinal)
     {
         ["instance"] = TaggedResourceType.Server,
         ["image"] = TaggedResourceType.Image,
         ["key-pair"] = TaggedResourceType.KeyPair,
+        ["security-group"] = TaggedResourceType.SecurityGroup,
+        ["security-group-rule"] = TaggedResourceType.SecurityRule,
     };
 
     public static string TypeName(TaggedResourceType type) => TypesByName.Single(t => t.Value == type).Key;
@@ -30,6 +34,8 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
     {
         TaggedResourceType.Server => InstanceIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.KeyPair => KeyPairIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        TaggedResourceType.SecurityGroup => SecurityGroupIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        TaggedResourceType.SecurityRule => SecurityGroupRuleIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         _ => ImageIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
     };
 
@@ -43,6 +49,14 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         if (KeyPairIds.TryParse(ec2Id, out var keyPairId))
         {
             return KeyPairService.ResourceOf(keyPairId);
+        }
+        if (SecurityGroupIds.TryParse(ec2Id, out var groupId))
+        {
+            return SecurityGroupService.ResourceOf(groupId);
+        }
+        if (SecurityGroupRuleIds.TryParse(ec2Id, out var ruleId))
+        {
+            return SecurityGroupService.ResourceOfRule(ruleId);
         }
         return ImageIds.TryParse(ec2Id, out var imageId) ? ImageIds.Resource(imageId) : null;
     }
@@ -61,6 +75,10 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
         var keys = ec2Ids.Any(id => id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal))
             ? (await keyPairs.ListAsync(caller.LogicUserId(), cancellationToken)).Select(k => KeyPairService.ResourceOf(k.Id)).ToHashSet()
             : [];
+        var groupIds = ec2Ids.Any(id => id.StartsWith(SecurityGroupIds.Prefix, StringComparison.Ordinal)) ? await GroupResourcesAsync(caller, cancellationToken) : [];
+        var ruleIds = ec2Ids.Any(id => id.StartsWith(SecurityGroupRuleIds.Prefix, StringComparison.Ordinal))
+            ? (await securityGroups.ListRulesAsync(caller.LogicUserId(), null, cancellationToken)).Select(r => SecurityGroupService.ResourceOfRule(r.Id)).ToHashSet()
+            : [];
         return ec2Ids.Distinct().Select(id => Parse(id) switch
         {
             { Type: TaggedResourceType.Server } server => server,
@@ -69,7 +87,16 @@ public sealed class TaggableResources(InstanceLookup instances, CatalogService c
             _ when id.StartsWith(ImageIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidAmiIdMalformed(id),
             { Type: TaggedResourceType.KeyPair } key when keys.Contains(key) => key,
             _ when id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidKeyPairNotFound(id),
+            { Type: TaggedResourceType.SecurityGroup } group when groupIds.Contains(group) => group,
+            { Type: TaggedResourceType.SecurityGroup } => throw Ec2Errors.InvalidGroupNotFound(id),
+            { Type: TaggedResourceType.SecurityRule } rule when ruleIds.Contains(rule) => rule,
+            { Type: TaggedResourceType.SecurityRule } => throw Ec2Errors.InvalidSecurityGroupRuleIdNotFound(id),
+            _ when id.StartsWith(SecurityGroupRuleIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidSecurityGroupRuleIdMalformed(id),
+            _ when id.StartsWith(SecurityGroupIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidGroupIdMalformed(id),
             _ => throw Ec2Errors.InvalidId(id),
         }).ToList();
     }
+
+    private async Task<HashSet<TaggedResource>> GroupResourcesAsync(Ec2Caller caller, CancellationToken cancellationToken) =>
+        (await securityGroups.ListAsync(caller.LogicUserId(), null, cancellationToken)).Select(g => SecurityGroupService.ResourceOf(g.Group.Id)).ToHashSet();
 }
