@@ -7,6 +7,7 @@ using Cyclades.Logic.Events;
 using Cyclades.Logic.KeyPairs;
 using Cyclades.Logic.Launches;
 using Cyclades.Logic.Maintenance;
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Secrets;
@@ -76,6 +77,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ServerTaskWait>();
         services.TryAddSingleton<ServerResizer>();
         services.TryAddSingleton<LaunchService>();
+        services.TryAddSingleton<NetworkQueries>();
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();
         services.TryAddSingleton<SecurityGroupService>();

@@ -21,21 +21,6 @@ internal static class BackendRepository
     public static Task<BackendRow?> FindAsync(Db db, string name, CancellationToken cancellationToken) =>
         db.QuerySingleOrDefaultAsync<BackendRow>($"SELECT {Columns} FROM backends WHERE name = @name", new { name }, cancellationToken);
 
-    /// <summary>Locks the backend row: creations on one backend take their addresses one at a time.</summary>
-    public static Task LockAsync(Db db, long id, CancellationToken cancellationToken) =>
-        db.ExecuteScalarAsync<long>($"SELECT id FROM backends WHERE id = @id{db.Dialect.ForUpdate}", new { id }, cancellationToken);
-
-    /// <summary>The address of the backend's newest server that holds one (where next-fit allocation goes on); null if none.</summary>
-    public static Task<string?> LastPrivateIpAsync(Db db, long id, CancellationToken cancellationToken) =>
-        db.QuerySingleOrDefaultAsync<string?>(
-            "SELECT private_ip FROM servers WHERE backend_id = @id AND private_ip IS NOT NULL ORDER BY id DESC LIMIT 1", new { id }, cancellationToken);
-
-    /// <summary>Which of these addresses servers of the backend hold (one lookup each in the unique (backend_id, private_ip) index).</summary>
-    public static async Task<IReadOnlySet<string>> PrivateIpsInUseAsync(Db db, long id, IReadOnlyList<string> addresses, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<string>(
-            "SELECT private_ip FROM servers WHERE backend_id = @id AND private_ip IN @addresses", new { id, addresses }, cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-
     public static Task<long> InsertAsync(
         Db db, BackendDefinition definition, string? passwordProtected, DefinitionOrigin origin, long now, CancellationToken cancellationToken) =>
         db.InsertAsync(

@@ -3,6 +3,7 @@ using System.Globalization;
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Errors;
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
@@ -36,9 +37,6 @@ public sealed class LaunchService(
 {
     public const int MaxServersPerLaunch = 1000;
 
-    /// <summary>Addresses looked up per query while allocating.</summary>
-    private const int AddressWindow = 256;
-
     /// <summary>
     /// Every check <see cref="LaunchAsync"/> makes before it changes anything (counts, image, flavor, a
     /// named backend that takes servers), without acting: what a dry run answers.
@@ -56,6 +54,11 @@ public sealed class LaunchService(
         }
         var backend = await allocator.ChooseAsync(request.BackendName, flavor, request.MinCount, cancellationToken);
         await quotas.EnsureHolderAsync(request.UserId, cancellationToken);
+        await connections.ReadAsync(async db =>
+        {
+            await SubnetRepository.EnsurePublicAsync(db, backend.Id, backend.NetworkCidr, UnixTime.ToMicros(clock.GetUtcNow()), cancellationToken);
+            return true;
+        }, cancellationToken);
 
         // A concurrent retry with the same key may win the insert; then its launch is the answer
         // (unless that launch failed and was removed meanwhile: then try again).
@@ -161,11 +164,12 @@ public sealed class LaunchService(
         var perServer = CommissionCalculator.For(ServerAction.Build, OperState.Build, flavor);
         var count = await quotas.CapacityAsync(db, request.UserId, perServer, request.MinCount, request.MaxCount, cancellationToken);
 
-        await BackendRepository.LockAsync(db, backend.Id, cancellationToken);
+        // Locks the subnet: addresses are taken from its pool one launch at a time.
+        var subnet = await SubnetRepository.LockPublicAsync(db, backend.Id, cancellationToken);
         var addresses = request.PrivateIp is { } chosen
-            ? await ChosenAddressAsync(db, backend, chosen, cancellationToken)
-            : await FreeAddressesAsync(db, backend, count, cancellationToken)
-            ?? throw new NoBackendAvailableException($"the network {backend.NetworkCidr} of backend '{backend.Name}' has no {count} free addresses.");
+            ? await ChosenAddressAsync(db, subnet, chosen, cancellationToken)
+            : await AddressPool.FreeAsync(db, subnet.Id, subnet.Cidr, count, cancellationToken)
+            ?? throw new NoBackendAvailableException($"the network {subnet.Cidr} of backend '{backend.Name}' has no {count} free addresses.");
 
         for (var index = 0; index < count; index++)
         {
@@ -173,6 +177,7 @@ public sealed class LaunchService(
                 request.UserId, request.Name ?? "", flavor.Id, request.ImageId, backend.Id, launch.Id, index,
                 request.KeyName, request.PublicKey, request.UserData, addresses[index], request.Settings);
             var serverId = await ServerRepository.InsertAsync(db, server, instanceNames.For, now, cancellationToken);
+            await PortService.AttachNewAsync(db, new NewPort(request.UserId, serverId, subnet.Id, 0, addresses[index], PortState.Build), subnet.Cidr, now, cancellationToken);
             var commission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
                 request.UserId, perServer, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);
             await ServerRepository.AttachCommissionAsync(db, serverId, commission, cancellationToken);
@@ -184,35 +189,11 @@ public sealed class LaunchService(
         return new Created(launch, servers);
     }
 
-    /// <summary>The address the caller chose, if the backend hands it out and no server holds it (the backend row is locked).</summary>
-    private static async Task<IReadOnlyList<string>> ChosenAddressAsync(Db db, Backend backend, string address, CancellationToken cancellationToken)
+    /// <summary>The address the caller chose, if the subnet hands it out and nothing holds it (the subnet row is locked).</summary>
+    private static async Task<IReadOnlyList<string>> ChosenAddressAsync(Db db, SubnetRepository.SubnetRow subnet, string address, CancellationToken cancellationToken)
     {
-        if (!PrivateNetwork.Parse(backend.NetworkCidr).Offers(address))
-        {
-            throw new PrivateAddressUnavailableException(address, backend.NetworkCidr, inUse: false);
-        }
-        if ((await BackendRepository.PrivateIpsInUseAsync(db, backend.Id, [address], cancellationToken)).Count > 0)
-        {
-            throw new PrivateAddressUnavailableException(address, backend.NetworkCidr, inUse: true);
-        }
+        await AddressPool.EnsureFreeAsync(db, subnet.Id, subnet.Cidr, address, cancellationToken);
         return [address];
-    }
-
-    /// <summary>The first <paramref name="count"/> free addresses in next-fit order (the backend row is locked), or null.</summary>
-    private static async Task<IReadOnlyList<string>?> FreeAddressesAsync(Db db, Backend backend, int count, CancellationToken cancellationToken)
-    {
-        var last = await BackendRepository.LastPrivateIpAsync(db, backend.Id, cancellationToken);
-        var free = new List<string>(count);
-        foreach (var window in PrivateNetwork.Parse(backend.NetworkCidr).WindowsAfter(last, AddressWindow))
-        {
-            var used = await BackendRepository.PrivateIpsInUseAsync(db, backend.Id, window, cancellationToken);
-            free.AddRange(window.Where(address => !used.Contains(address)).Take(count - free.Count));
-            if (free.Count == count)
-            {
-                return free;
-            }
-        }
-        return null;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Diagnostics;
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
@@ -22,6 +23,8 @@ public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaServi
         var users = await connections.ReadAsync(async db =>
             (await quotas.ListUsersAsync(db, cancellationToken))
                 .Union(await db.QueryAsync<string>("SELECT DISTINCT user_id FROM servers WHERE deleted = @no", new { no = false }, cancellationToken))
+                .Union(await db.QueryAsync<string>(
+                    "SELECT DISTINCT user_id FROM networks WHERE deleted = @no AND is_default = @no", new { no = false }, cancellationToken))
                 .Order(StringComparer.Ordinal)
                 .ToList(),
             cancellationToken);
@@ -62,8 +65,9 @@ public sealed class UsageReconciler(IDbConnectionFactory connections, QuotaServi
         var servers = await db.QueryAsync<(string OperState, long FlavorId)>(
             "SELECT operstate, flavor_id FROM servers WHERE user_id = @userId AND deleted = @no",
             new { userId, no = false }, cancellationToken);
+        var networks = await NetworkRepository.CountPrivateAsync(db, userId, cancellationToken);
         return servers.Aggregate(
-            Provisions.None,
+            Provisions.Of((QuotaResource.NetworkPrivate, networks)),
             (sum, s) => sum.Plus(CommissionCalculator.Holdings(DbNames.Parse<OperState>(s.OperState), flavors[s.FlavorId])));
     }
 }

@@ -28,6 +28,9 @@ public sealed class QuotaDefaults
 
     public long DiskGiB { get; set; } = 4096;
 
+    /// <summary>Private networks (AWS's default limit of VPCs per region).</summary>
+    public long PrivateNetworks { get; set; } = 5;
+
     /// <summary>The limit of each resource in its quota unit (bytes for RAM and disk).</summary>
     public long LimitOf(QuotaResource resource) => resource switch
     {
@@ -37,6 +40,7 @@ public sealed class QuotaDefaults
         QuotaResource.TotalRam => TotalRamMiB << 20,
         QuotaResource.Ram => RamMiB << 20,
         QuotaResource.Disk => DiskGiB << 30,
+        QuotaResource.NetworkPrivate => PrivateNetworks,
         _ => throw new ArgumentOutOfRangeException(nameof(resource)),
     };
 }
@@ -56,6 +60,7 @@ internal sealed class QuotaOptionsValidator : IValidateOptions<QuotaOptions>
                 Check(nameof(d.TotalRamMiB), d.TotalRamMiB, long.MaxValue >> 20),
                 Check(nameof(d.RamMiB), d.RamMiB, long.MaxValue >> 20),
                 Check(nameof(d.DiskGiB), d.DiskGiB, long.MaxValue >> 30),
+                Check(nameof(d.PrivateNetworks), d.PrivateNetworks, long.MaxValue),
             }
             .OfType<string>()
             .ToList();

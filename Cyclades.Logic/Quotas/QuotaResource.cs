@@ -20,6 +20,9 @@ public enum QuotaResource
 
     /// <summary><c>cyclades.disk</c>: disk of all servers, bytes.</summary>
     Disk,
+
+    /// <summary><c>cyclades.network.private</c>: a user's private networks (his default network is not counted).</summary>
+    NetworkPrivate,
 }
 
 public static class QuotaResources
@@ -34,6 +37,7 @@ public static class QuotaResources
         QuotaResource.TotalRam => "cyclades.total_ram",
         QuotaResource.Ram => "cyclades.ram",
         QuotaResource.Disk => "cyclades.disk",
+        QuotaResource.NetworkPrivate => "cyclades.network.private",
         _ => throw new ArgumentOutOfRangeException(nameof(resource)),
     };
 

@@ -1,3 +1,4 @@
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.Servers;
@@ -99,8 +100,17 @@ internal static class ServerRepository
     public static Task AttachCommissionAsync(Db db, long id, long commissionId, CancellationToken cancellationToken) =>
         db.ExecuteAsync("UPDATE servers SET commission_id = @commissionId WHERE id = @id", new { id, commissionId }, cancellationToken);
 
-    /// <summary>Writes every field that can change after creation.</summary>
-    public static Task UpdateAsync(Db db, Server s, CancellationToken cancellationToken) =>
+    /// <summary>Writes every field that can change after creation; a server gone from the cluster gives up its ports.</summary>
+    public static async Task UpdateAsync(Db db, Server s, CancellationToken cancellationToken)
+    {
+        await WriteAsync(db, s, cancellationToken);
+        if (s.Deleted)
+        {
+            await PortRepository.ReleaseServerAsync(db, s.Id, UnixTime.ToMicros(s.UpdatedAt), cancellationToken);
+        }
+    }
+
+    private static Task WriteAsync(Db db, Server s, CancellationToken cancellationToken) =>
         db.ExecuteAsync(
             """
             UPDATE servers SET name = @Name, flavor_id = @FlavorId, private_ip = @PrivateIp, operstate = @OperState,
@@ -160,6 +170,10 @@ internal static class ServerRepository
     /// <summary>Removes a launch and its servers without a trace (none of them reached the cluster).</summary>
     public static async Task DeleteLaunchAsync(Db db, long launchId, CancellationToken cancellationToken)
     {
+        foreach (var serverId in await db.QueryAsync<long>("SELECT id FROM servers WHERE launch_id = @launchId", new { launchId }, cancellationToken))
+        {
+            await PortRepository.ReleaseServerAsync(db, serverId, 0, cancellationToken);
+        }
         await db.ExecuteAsync("DELETE FROM servers WHERE launch_id = @launchId", new { launchId }, cancellationToken);
         await db.ExecuteAsync("DELETE FROM launches WHERE id = @launchId", new { launchId }, cancellationToken);
     }

@@ -20,6 +20,7 @@ public static class QuotasCommand
         ("--total-ram-mib", QuotaResource.TotalRam, "RAM of all servers, MiB."),
         ("--ram-mib", QuotaResource.Ram, "RAM of active servers, MiB."),
         ("--disk-gib", QuotaResource.Disk, "Disk of all servers, GiB."),
+        ("--private-networks", QuotaResource.NetworkPrivate, "Private networks."),
     ];
 
     private static readonly Column<Row>[] Columns =
@@ -120,6 +121,7 @@ public static class QuotasCommand
         QuotaResource.Ram or QuotaResource.TotalRam => "MiB",
         QuotaResource.Disk => "GiB",
         QuotaResource.Vm => "servers",
+        QuotaResource.NetworkPrivate => "networks",
         _ => "vCPUs",
     };
 }

@@ -38,6 +38,10 @@ public static class QuotaInvariants
                 Add(s.UserId, "cyclades.ram", s.RamMiB * MiB);
             }
         }
+        foreach (var user in await connection.QueryAsync<string>("SELECT user_id FROM networks WHERE deleted = 0 AND is_default = 0"))
+        {
+            Add(user, "cyclades.network.private", 1);
+        }
         var recorded = (await connection.QueryAsync<(string UserId, string Resource, long Used)>(
             "SELECT user_id, resource, used FROM quota_usage")).ToDictionary(r => (r.UserId, r.Resource), r => r.Used);
         return expected.Keys.Union(recorded.Keys)

@@ -1,0 +1,147 @@
+using Cyclades.Logic.Persistence;
+
+namespace Cyclades.Logic.Networks;
+
+/// <summary>The <c>ports</c> table. Ports are deleted, not flagged: their addresses go back to the pool with them.</summary>
+internal static class PortRepository
+{
+    private const string Columns = """
+        p.id AS Id, p.user_id AS UserId, p.server_id AS ServerId, p.subnet_id AS SubnetId, p.device_index AS DeviceIndex,
+        p.address AS Address, p.mac AS Mac, p.state AS State, p.description AS Description,
+        p.source_dest_check AS SourceDestCheck, p.delete_on_termination AS DeleteOnTermination,
+        p.created_at AS CreatedAt, p.updated_at AS UpdatedAt
+        """;
+
+    public static Task<long> InsertAsync(Db db, NewPort port, long now, CancellationToken cancellationToken) =>
+        db.InsertAsync(
+            """
+            INSERT INTO ports (user_id, server_id, subnet_id, device_index, address, state, description, source_dest_check,
+                delete_on_termination, created_at, updated_at)
+            VALUES (@UserId, @ServerId, @SubnetId, @DeviceIndex, @Address, @State, @Description, @SourceDestCheck,
+                @DeleteOnTermination, @now, @now)
+            """,
+            new
+            {
+                port.UserId,
+                port.ServerId,
+                port.SubnetId,
+                port.DeviceIndex,
+                port.Address,
+                State = port.State.ToDb(),
+                port.Description,
+                port.SourceDestCheck,
+                port.DeleteOnTermination,
+                now,
+            },
+            cancellationToken);
+
+    public static Task<PortRow?> GetAsync(Db db, long id, CancellationToken cancellationToken) =>
+        db.QuerySingleOrDefaultAsync<PortRow>($"SELECT {Columns} FROM ports p WHERE p.id = @id", new { id }, cancellationToken);
+
+    /// <summary>The user's port with this id (another user's is not found).</summary>
+    public static Task<PortRow?> GetAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>
+        db.QuerySingleOrDefaultAsync<PortRow>(
+            $"SELECT {Columns} FROM ports p WHERE p.id = @id AND p.user_id = @userId", new { id, userId }, cancellationToken);
+
+    public static Task<PortRow?> LockAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>
+        db.QuerySingleOrDefaultAsync<PortRow>(
+            $"SELECT {Columns} FROM ports p WHERE p.id = @id AND p.user_id = @userId{db.Dialect.ForUpdate}", new { id, userId }, cancellationToken);
+
+    /// <summary>The user's ports in id order, optionally only these ids.</summary>
+    public static async Task<IReadOnlyList<PortRow>> ListForUserAsync(Db db, string userId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<PortRow>(
+            $"SELECT {Columns} FROM ports p WHERE p.user_id = @userId{(ids is null ? "" : " AND p.id IN @ids")} ORDER BY p.id",
+            new { userId, ids }, cancellationToken)).ToList();
+
+    /// <summary>The ports attached to these servers, by server then device index.</summary>
+    public static async Task<IReadOnlyList<PortRow>> ListByServersAsync(Db db, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken) =>
+        serverIds.Count == 0
+            ? []
+            : (await db.QueryAsync<PortRow>(
+                $"SELECT {Columns} FROM ports p WHERE p.server_id IN @serverIds ORDER BY p.server_id, p.device_index, p.id",
+                new { serverIds }, cancellationToken)).ToList();
+
+    public static Task<long> CountBySubnetAsync(Db db, long subnetId, CancellationToken cancellationToken) =>
+        db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ports WHERE subnet_id = @subnetId", new { subnetId }, cancellationToken);
+
+    public static Task UpdateAsync(Db db, PortRow p, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            """
+            UPDATE ports SET server_id = @ServerId, device_index = @DeviceIndex, address = @Address, mac = @Mac, state = @State,
+                description = @Description, source_dest_check = @SourceDestCheck, delete_on_termination = @DeleteOnTermination,
+                updated_at = @now
+            WHERE id = @Id
+            """,
+            new
+            {
+                p.Id,
+                p.ServerId,
+                p.DeviceIndex,
+                p.Address,
+                p.Mac,
+                p.State,
+                p.Description,
+                p.SourceDestCheck,
+                p.DeleteOnTermination,
+                now,
+            },
+            cancellationToken);
+
+    /// <summary>Deletes a port and hands its own address back (a floating IP's stays, unattached).</summary>
+    public static async Task DeleteAsync(Db db, long id, CancellationToken cancellationToken)
+    {
+        await AddressPool.ReleasePortsAsync(db, [id], cancellationToken);
+        await db.ExecuteAsync("DELETE FROM ports WHERE id = @id", new { id }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The server no longer exists: its ports that go with it are deleted (their addresses back in the
+    /// pool), the others stay, detached (DOWN).
+    /// </summary>
+    public static async Task ReleaseServerAsync(Db db, long serverId, long now, CancellationToken cancellationToken)
+    {
+        var deleted = (await db.QueryAsync<long>(
+            "SELECT id FROM ports WHERE server_id = @serverId AND delete_on_termination = @yes", new { serverId, yes = true }, cancellationToken)).ToList();
+        if (deleted.Count > 0)
+        {
+            await AddressPool.ReleasePortsAsync(db, deleted, cancellationToken);
+            await db.ExecuteAsync("DELETE FROM ports WHERE id IN @deleted", new { deleted }, cancellationToken);
+        }
+        await db.ExecuteAsync(
+            "UPDATE ports SET server_id = NULL, device_index = 0, mac = NULL, state = 'DOWN', updated_at = @now WHERE server_id = @serverId",
+            new { serverId, now }, cancellationToken);
+    }
+
+    internal sealed record PortRow
+    {
+        public long Id { get; init; }
+
+        public required string UserId { get; init; }
+
+        public long? ServerId { get; init; }
+
+        public long SubnetId { get; init; }
+
+        public int DeviceIndex { get; init; }
+
+        public string? Address { get; init; }
+
+        public string? Mac { get; init; }
+
+        public required string State { get; init; }
+
+        public string Description { get; init; } = "";
+
+        public bool SourceDestCheck { get; init; }
+
+        public bool DeleteOnTermination { get; init; }
+
+        public long CreatedAt { get; init; }
+
+        public long UpdatedAt { get; init; }
+
+        public Port ToPort() => new(
+            Id, UserId, ServerId, SubnetId, DeviceIndex, Address, Mac, DbNames.Parse<PortState>(State), Description,
+            SourceDestCheck, DeleteOnTermination, UnixTime.FromMicros(CreatedAt), UnixTime.FromMicros(UpdatedAt));
+    }
+}
