@@ -20,6 +20,7 @@ public static class ActionServices
         services.AddSingleton<SecurityGroupLookup>();
         services.AddSingleton<SecurityGroupRenderer>();
         services.AddSingleton<RulePermissions>();
+        services.AddSingleton<InstanceSecurityGroups>();
         return services;
     }
 }

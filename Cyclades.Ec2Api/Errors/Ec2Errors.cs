@@ -98,6 +98,12 @@ public static class Ec2Errors
             ? $"The instance ID '{ids[0]}' does not exist"
             : $"The instance IDs '{string.Join(", ", ids)}' do not exist");
 
+    public static Ec2Exception InvalidInstanceId(string message) =>
+        New("InvalidInstanceID", Status400BadRequest, message);
+
+    public static Ec2Exception SecurityGroupsPerInterfaceLimitExceeded(int limit) =>
+        New("SecurityGroupsPerInterfaceLimitExceeded", Status400BadRequest, $"The maximum number of security groups per interface ({limit}) has been reached.");
+
     public static Ec2Exception IncorrectInstanceState(string message) =>
         New("IncorrectInstanceState", Status400BadRequest, message);
 

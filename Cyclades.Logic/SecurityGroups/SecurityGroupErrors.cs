@@ -80,3 +80,19 @@ public sealed class SecurityGroupRuleLimitException(long groupId, RuleDirection 
 
     public int Limit { get; } = limit;
 }
+
+/// <summary>The user has no port with this id (to set its groups).</summary>
+public sealed class PortNotFoundForGroupsException(long portId)
+    : DomainException($"Port {portId} does not exist.")
+{
+    public long PortId { get; } = portId;
+}
+
+/// <summary>A port would be a member of more groups than allowed; nothing changed.</summary>
+public sealed class TooManySecurityGroupsException(long portId, int limit)
+    : DomainException($"Port {portId} would be a member of more than {limit} security groups.")
+{
+    public long PortId { get; } = portId;
+
+    public int Limit { get; } = limit;
+}

@@ -18,6 +18,7 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
     public const int MaxNameLength = 255;
     public const int MaxDescriptionLength = 255;
     public const int MaxRulesPerDirection = 60;
+    public const int MaxGroupsPerPort = 5;
 
     /// <summary>All traffic to anywhere: the egress rule every group starts with.</summary>
     public static readonly RuleSpec AllowAllEgress = new(RuleDirection.Egress, RuleNormalizer.AllProtocols, null, null, RulePeer.Ipv4("0.0.0.0/0"));
@@ -255,6 +256,66 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
         {
             throw new SecurityGroupRuleExistsException(groupId, changes[0].Rule);
         }
+    }
+
+    /// <summary>
+    /// The groups of each of the user's ports (unknown ids are left out). A port whose groups were
+    /// never set is a member of its network's default group, as on AWS a NIC made without groups is.
+    /// </summary>
+    public async Task<ILookup<long, SecurityGroup>> GroupsOfPortsAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
+    {
+        var (networks, members) = await connections.ReadAsync(async db =>
+            (await PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, portIds, cancellationToken),
+             await PortSecurityGroupRepository.GroupsOfPortsAsync(db, portIds, cancellationToken)), cancellationToken);
+        var defaults = new Dictionary<long, SecurityGroup>();
+        foreach (var networkId in networks.Where(p => !members.Contains(p.Key)).Select(p => p.Value).Distinct())
+        {
+            defaults[networkId] = await EnsureDefaultAsync(userId, networkId, cancellationToken);
+        }
+        var groups = (await ListAsync(userId, members.SelectMany(m => m).Distinct().ToList(), cancellationToken)).ToDictionary(g => g.Group.Id, g => g.Group);
+        return networks
+            .SelectMany(p => members.Contains(p.Key)
+                ? members[p.Key].Select(id => (Port: p.Key, Group: groups[id]))
+                : [(Port: p.Key, Group: defaults[p.Value])])
+            .ToLookup(m => m.Port, m => m.Group);
+    }
+
+    /// <summary>Makes the port a member of exactly these groups: 1 to <see cref="MaxGroupsPerPort"/> of the user's, on the port's network.</summary>
+    /// <exception cref="PortNotFoundForGroupsException">The user has no such port.</exception>
+    /// <exception cref="SecurityGroupNotFoundException">The user has no such group.</exception>
+    /// <exception cref="SecurityGroupNetworkMismatchException">A group is on another network than the port.</exception>
+    /// <exception cref="TooManySecurityGroupsException">More than <see cref="MaxGroupsPerPort"/> groups.</exception>
+    public Task<IReadOnlyList<SecurityGroup>> SetPortGroupsAsync(string userId, long portId, IReadOnlyCollection<long> groupIds, CancellationToken cancellationToken)
+    {
+        var ids = groupIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            throw new ArgumentException("A port is a member of at least one group.", nameof(groupIds));
+        }
+        if (ids.Count > MaxGroupsPerPort)
+        {
+            throw new TooManySecurityGroupsException(portId, MaxGroupsPerPort);
+        }
+        return connections.WriteAsync(async db =>
+        {
+            var networkId = (await PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, [portId], cancellationToken))
+                .GetValueOrDefault(portId, -1);
+            if (networkId == -1)
+            {
+                throw new PortNotFoundForGroupsException(portId);
+            }
+            var groups = (await SecurityGroupRepository.ListAsync(db, userId, ids, cancellationToken)).ToDictionary(g => g.Id);
+            foreach (var id in ids)
+            {
+                var group = groups.GetValueOrDefault(id) ?? throw new SecurityGroupNotFoundException(id);
+                if (group.NetworkId != networkId)
+                {
+                    throw new SecurityGroupNetworkMismatchException(id, id);
+                }
+            }
+            await PortSecurityGroupRepository.ReplaceAsync(db, portId, ids, cancellationToken);
+            return (IReadOnlyList<SecurityGroup>)ids.Select(id => groups[id]).ToList();
+        }, cancellationToken);
     }
 
     /// <summary>How a group is named among tagged resources.</summary>

@@ -50,6 +50,8 @@ public sealed class M202612080500SecurityGroups : Migration
 
         Create.Table("port_security_groups")
             .WithColumn("port_id").AsInt64().NotNullable().PrimaryKey("pk_port_security_groups")
+                // A deleted port leaves no membership behind (ports are deleted, not marked).
+                .ForeignKey("fk_port_security_groups_port", "ports", "id").OnDelete(System.Data.Rule.Cascade)
             .WithColumn("group_id").AsInt64().NotNullable().PrimaryKey("pk_port_security_groups")
                 .ForeignKey("fk_port_security_groups_group", "security_groups", "id");
         Create.Index("ix_port_security_groups_group").OnTable("port_security_groups")

@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using SecurityGroup = Amazon.EC2.Model.SecurityGroup;
 using SecurityGroupService = Cyclades.Logic.SecurityGroups.SecurityGroupService;
@@ -14,6 +15,15 @@ namespace Cyclades.Tests.Contract.SecurityGroups;
 /// <summary>Security groups and their rules through AWSSDK.EC2, with AWS's codes and shapes.</summary>
 public sealed class SecurityGroupsContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
+    private string _defaultVpc = null!;
+
+    [OneTimeSetUp]
+    public async Task FindTheDefaultVpc()
+    {
+        var network = await Host.Services.GetRequiredService<NetworkQueries>().GetDefaultNetworkAsync(await Host.LogicUserIdAsync(TestUser.Alice), CancellationToken.None);
+        _defaultVpc = "vpc-" + network.Id.ToString("x17", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static string Name() => "grp-" + Guid.NewGuid().ToString("N")[..10];
 
     private async Task<SecurityGroup> DescribeAsync(string groupId) =>
@@ -32,12 +42,12 @@ public sealed class SecurityGroupsContractTests(DatabaseProvider provider) : Com
     {
         var groups = (await Alice.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest
         {
-            Filters = [new Filter("group-name", ["default"]), new Filter("vpc-id", ["vpc-00000000000000000"])],
+            Filters = [new Filter("group-name", ["default"]), new Filter("vpc-id", [_defaultVpc])],
         })).SecurityGroups;
 
         var group = groups.Single();
         Assert.That(group.GroupId, Does.Match("^sg-[0-9a-f]{17}$"));
-        Assert.That((group.Description, group.VpcId), Is.EqualTo(("default VPC security group", "vpc-00000000000000000")));
+        Assert.That((group.Description, group.VpcId), Is.EqualTo(("default VPC security group", _defaultVpc)));
         Assert.That(group.OwnerId, Does.Match("^[0-9]{12}$"));
         var ingress = group.IpPermissions.Single();
         Assert.That((ingress.IpProtocol, ingress.FromPort, ingress.ToPort), Is.EqualTo(("-1", (int?)null, (int?)null)));
@@ -78,7 +88,7 @@ public sealed class SecurityGroupsContractTests(DatabaseProvider provider) : Com
 
         var duplicate = await FailsAsync(() => Alice.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = name.ToUpperInvariant(), Description = "again" }));
         Assert.That((duplicate.ErrorCode, duplicate.Message),
-            Is.EqualTo(("InvalidGroup.Duplicate", $"The security group '{name.ToUpperInvariant()}' already exists for VPC 'vpc-00000000000000000'")));
+            Is.EqualTo(("InvalidGroup.Duplicate", $"The security group '{name.ToUpperInvariant()}' already exists for VPC '{_defaultVpc}'")));
     }
 
     [Test]
@@ -281,7 +291,7 @@ public sealed class SecurityGroupsContractTests(DatabaseProvider provider) : Com
         });
         var byNameAndVpc = await Alice.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest
         {
-            Filters = [new Filter("group-name", [$"page-{marker}-1"]), new Filter("vpc-id", ["vpc-00000000000000000"]), new Filter("description", [$"page {marker}"])],
+            Filters = [new Filter("group-name", [$"page-{marker}-1"]), new Filter("vpc-id", [_defaultVpc]), new Filter("description", [$"page {marker}"])],
         });
         var byNames = await Alice.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { GroupNames = [$"page-{marker}-3"] });
         var badName = await FailsAsync(() => Alice.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { GroupNames = ["nope-" + marker] }));
@@ -293,7 +303,7 @@ public sealed class SecurityGroupsContractTests(DatabaseProvider provider) : Com
         Assert.That(byNameAndVpc.SecurityGroups.Single().GroupId, Is.EqualTo(ids[1]));
         Assert.That(byNames.SecurityGroups.Single().GroupId, Is.EqualTo(ids[3]));
         Assert.That((badName.ErrorCode, badName.Message),
-            Is.EqualTo(("InvalidGroup.NotFound", $"The security group 'nope-{marker}' does not exist in default VPC 'vpc-00000000000000000'")));
+            Is.EqualTo(("InvalidGroup.NotFound", $"The security group 'nope-{marker}' does not exist in default VPC '{_defaultVpc}'")));
         Assert.That(badId.ErrorCode, Is.EqualTo("InvalidGroupId.Malformed"));
         Assert.That(badFilter.ErrorCode, Is.EqualTo("InvalidParameterValue"));
     }
@@ -367,5 +377,27 @@ public sealed class SecurityGroupsContractTests(DatabaseProvider provider) : Com
         Assert.That(rule.ErrorCode, Is.EqualTo("InvalidSecurityGroupRuleId.NotFound"));
         Assert.That((await Alice.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest())).SecurityGroups.Select(g => g.GroupId), Does.Not.Contain(bobs));
         Assert.That((await bob.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { GroupIds = [bobs] })).SecurityGroups.Single().IpPermissionsEgress, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_instances_groups_are_its_interfaces_and_a_group_it_uses_cannot_be_deleted()
+    {
+        var instance = (await Alice.RunAsync()).Instances.Single().InstanceId;
+        var web = await CreateAsync();
+        var defaultGroup = (await Alice.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest
+        {
+            Filters = [new Filter("group-name", ["default"]), new Filter("vpc-id", [_defaultVpc])],
+        })).SecurityGroups.Single().GroupId;
+
+        var before = await Alice.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest { InstanceId = instance, Attribute = "groupSet" });
+        await Alice.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = instance, Groups = [web, defaultGroup] });
+        var after = await Alice.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest { InstanceId = instance, Attribute = "groupSet" });
+        var inUse = await FailsAsync(() => Alice.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest { GroupId = web }));
+        var unknown = await FailsAsync(() => Alice.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = instance, Groups = ["sg-0000000000000dead"] }));
+
+        Assert.That(before.InstanceAttribute.Groups.Select(g => (g.GroupId, g.GroupName)).Single(), Is.EqualTo((defaultGroup, "default")), "launched into the default group");
+        Assert.That(after.InstanceAttribute.Groups.Select(g => g.GroupId), Is.EquivalentTo(new[] { web, defaultGroup }));
+        Assert.That((inUse.ErrorCode, inUse.Message), Is.EqualTo(("DependencyViolation", $"resource {web} has a dependent object")));
+        Assert.That(unknown.ErrorCode, Is.EqualTo("InvalidGroup.NotFound"));
     }
 }

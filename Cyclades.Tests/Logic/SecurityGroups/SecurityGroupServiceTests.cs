@@ -1,3 +1,4 @@
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Tags;
@@ -8,8 +9,7 @@ namespace Cyclades.Tests.Logic.SecurityGroups;
 /// <summary>The core's security groups and their repositories, on SQLite and MariaDB.</summary>
 public sealed class SecurityGroupServiceTests(DatabaseProvider provider) : LogicTest(provider)
 {
-    private const string User = "u1";
-    private const long Network = 7;
+    private const string User = LogicHarness.User;
     private static readonly CancellationToken None = CancellationToken.None;
 
     private SecurityGroupService Groups => Logic.Get<SecurityGroupService>();
@@ -17,8 +17,19 @@ public sealed class SecurityGroupServiceTests(DatabaseProvider provider) : Logic
     private static RuleSpec Tcp(int port, string cidr, RuleDirection direction = RuleDirection.Ingress, string? description = null) =>
         new(direction, "tcp", port, port, RulePeer.Ipv4(cidr), description);
 
-    private async Task<long> NewGroupAsync(string name = "web", long network = Network) =>
-        (await Groups.CreateAsync(User, network, name, "d", [], None)).Group.Id;
+    private long Network { get; set; }
+
+    [SetUp]
+    public async Task FindTheDefaultNetwork() => Network = (await Logic.Get<NetworkQueries>().GetDefaultNetworkAsync(User, None)).Id;
+
+    private async Task<Port> PortAsync()
+    {
+        var server = (await Logic.LaunchAsync(count: 1)).Single();
+        return (await Logic.Get<NetworkQueries>().PortsOfServersAsync([server.Server.Id], None))[server.Server.Id].Single();
+    }
+
+    private async Task<long> NewGroupAsync(string name = "web", long network = -1) =>
+        (await Groups.CreateAsync(User, network == -1 ? Network : network, name, "d", [], None)).Group.Id;
 
     [Test]
     public async Task Nodes_racing_to_make_a_default_group_make_one_with_awss_rules()
@@ -141,10 +152,13 @@ public sealed class SecurityGroupServiceTests(DatabaseProvider provider) : Logic
         var referrer = await NewGroupAsync("referrer");
         await Groups.AuthorizeAsync(User, referrer, [new RuleSpec(RuleDirection.Egress, "-1", null, null, RulePeer.Group(referenced))], [], None);
         await Groups.AuthorizeAsync(User, referenced, [new RuleSpec(RuleDirection.Ingress, "-1", null, null, RulePeer.Group(referenced))], [new Tag("a", "b")], None);
-        await Logic.ExecuteSqlAsync("INSERT INTO port_security_groups (port_id, group_id) VALUES (41, @used)", new { used });
+        var port = await PortAsync();
         var defaultGroup = await Groups.EnsureDefaultAsync(User, Network, None);
+        await Groups.SetPortGroupsAsync(User, port.Id, [used], None);
 
         Assert.That(() => Groups.DeleteAsync(User, used, None), Throws.TypeOf<SecurityGroupInUseException>());
+        await Logic.ExecuteSqlAsync("DELETE FROM ip_addresses WHERE port_id = @id; DELETE FROM ports WHERE id = @id", new { id = port.Id });
+        Assert.That((await Groups.DeleteAsync(User, used, None)).Id, Is.EqualTo(used), "a deleted port leaves no membership");
         Assert.That(() => Groups.DeleteAsync(User, referenced, None), Throws.TypeOf<SecurityGroupInUseException>());
         Assert.That(() => Groups.DeleteAsync(User, defaultGroup.Id, None), Throws.TypeOf<DefaultSecurityGroupException>());
         Assert.That(() => Groups.DeleteAsync("u2", referrer, None), Throws.TypeOf<SecurityGroupNotFoundException>());
@@ -163,5 +177,25 @@ public sealed class SecurityGroupServiceTests(DatabaseProvider provider) : Logic
 
         Assert.That(() => Groups.AuthorizeAsync(User, id, [Tcp(61, "0.0.0.0/0")], [], None), Throws.TypeOf<SecurityGroupRuleLimitException>());
         Assert.That((await Groups.AuthorizeAsync(User, id, [Tcp(61, "0.0.0.0/0", RuleDirection.Egress)], [], None)), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_port_is_in_its_networks_default_group_until_its_groups_are_set()
+    {
+        var port = await PortAsync();
+        var web = await NewGroupAsync();
+        var elsewhere = await NewGroupAsync("web", Network + 100);
+
+        var before = await Groups.GroupsOfPortsAsync(User, [port.Id, 999_999], None);
+        await Groups.SetPortGroupsAsync(User, port.Id, [web, web], None);
+        var after = await Groups.GroupsOfPortsAsync(User, [port.Id], None);
+
+        Assert.That(before[port.Id].Single().IsDefault, Is.True);
+        Assert.That(before[999_999], Is.Empty);
+        Assert.That(after[port.Id].Single().Id, Is.EqualTo(web));
+        Assert.That(() => Groups.SetPortGroupsAsync(User, port.Id, [elsewhere], None), Throws.TypeOf<SecurityGroupNetworkMismatchException>());
+        Assert.That(() => Groups.SetPortGroupsAsync("u2", port.Id, [web], None), Throws.TypeOf<PortNotFoundForGroupsException>());
+        Assert.That(() => Groups.SetPortGroupsAsync(User, port.Id, [1, 2, 3, 4, 5, 6], None), Throws.TypeOf<TooManySecurityGroupsException>());
+        Assert.That((await Groups.GroupsOfPortsAsync("u2", [port.Id], None))[port.Id], Is.Empty, "another user's port");
     }
 }
