@@ -71,7 +71,7 @@ public static class DomainErrorMap
         SecurityGroupRuleNotFoundException => Ec2Errors.InvalidPermissionNotFound(),
         SecurityGroupRuleIdNotFoundException e => Ec2Errors.InvalidSecurityGroupRuleIdNotFound(SecurityGroupRuleIds.Of(e.RuleId)),
         SecurityGroupRuleLimitException => Ec2Errors.RulesPerSecurityGroupLimitExceeded(),
-        TooManySecurityGroupsException e => Ec2Errors.SecurityGroupsPerInterfaceLimitExceeded(e.Limit),
+        TooManySecurityGroupsException => Ec2Errors.SecurityGroupsPerInterfaceLimitExceeded(),
         PortNotFoundForGroupsException e => Ec2Errors.InvalidParameterValue($"The network interface of port {e.PortId} does not exist."),
         InvalidRuleException { Problem: RuleProblem.Peer } e => Ec2Errors.InvalidPermissionMalformed(e.Message),
         InvalidRuleException e => Ec2Errors.InvalidParameterValue(e.Message),

@@ -105,8 +105,8 @@ public static class Ec2Errors
     public static Ec2Exception InvalidInstanceId(string message) =>
         New("InvalidInstanceID", Status400BadRequest, message);
 
-    public static Ec2Exception SecurityGroupsPerInterfaceLimitExceeded(int limit) =>
-        New("SecurityGroupsPerInterfaceLimitExceeded", Status400BadRequest, $"The maximum number of security groups per interface ({limit}) has been reached.");
+    public static Ec2Exception SecurityGroupsPerInterfaceLimitExceeded() =>
+        New("SecurityGroupsPerInterfaceLimitExceeded", Status400BadRequest, "The maximum number of security groups per interface has been reached.");
 
     public static Ec2Exception IncorrectInstanceState(string message) =>
         New("IncorrectInstanceState", Status400BadRequest, message);
