@@ -13,6 +13,7 @@ using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Secrets;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +89,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<FloatingIpService>();
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();
+        services.TryAddSingleton<SecurityGroupService>();
         services.TryAddSingleton<BackendEventProcessor>();
         services.TryAddSingleton<CommissionMetrics>();
         services.TryAddSingleton<CommissionReconciler>();

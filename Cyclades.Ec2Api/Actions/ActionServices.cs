@@ -2,6 +2,7 @@ using Cyclades.Ec2Api.Actions.Addresses;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.Subnets;
+using Cyclades.Ec2Api.Actions.SecurityGroups;
 using Cyclades.Ec2Api.Actions.Tags;
 using Cyclades.Ec2Api.Actions.Volumes;
 using Cyclades.Ec2Api.Actions.Vpcs;
@@ -25,6 +26,11 @@ public static class ActionServices
         services.AddSingleton<VolumeTypeMapping>();
         services.AddSingleton<VpcLookup>();
         services.AddSingleton<SubnetLookup>();
+        services.AddSingleton<SecurityGroupNetworks>();
+        services.AddSingleton<SecurityGroupLookup>();
+        services.AddSingleton<SecurityGroupRenderer>();
+        services.AddSingleton<RulePermissions>();
+        services.AddSingleton<InstanceSecurityGroups>();
         return services;
     }
 }

@@ -5,8 +5,10 @@ using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.Volumes;
 using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Actions.Vpcs;
+using Cyclades.Ec2Api.Actions.SecurityGroups;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Quotas;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
 using Cyclades.Logic.Volumes;
@@ -108,6 +110,19 @@ public static class DomainErrorMap
         FloatingIpNotFoundException e => Ec2Errors.InvalidAddressNotFound(e.Address ?? ""),
         FloatingIpInUseException e => Ec2Errors.InvalidIpAddressInUse(e.Address),
         NoFloatingAddressException => Ec2Errors.InsufficientAddressCapacity(),
+        SecurityGroupNotFoundException e => Ec2Errors.InvalidGroupNotFound(e.GroupId is { } id ? SecurityGroupIds.Of(id) : e.Name ?? ""),
+        SecurityGroupExistsException e => Ec2Errors.InvalidGroupDuplicate(e.Name, SecurityGroupNetworks.VpcIdOf(e.NetworkId)),
+        DefaultSecurityGroupException e => Ec2Errors.CannotDelete(SecurityGroupIds.Of(e.GroupId), e.Name),
+        SecurityGroupInUseException e => Ec2Errors.DependencyViolation($"resource {SecurityGroupIds.Of(e.GroupId)} has a dependent object"),
+        SecurityGroupNetworkMismatchException => Ec2Errors.InvalidParameterValue("You have specified two resources that belong to different networks."),
+        SecurityGroupRuleExistsException e => Ec2Errors.InvalidPermissionDuplicate(SecurityGroupRenderer.Text(e.Rule)),
+        SecurityGroupRuleNotFoundException => Ec2Errors.InvalidPermissionNotFound(),
+        SecurityGroupRuleIdNotFoundException e => Ec2Errors.InvalidSecurityGroupRuleIdNotFound(SecurityGroupRuleIds.Of(e.RuleId)),
+        SecurityGroupRuleLimitException => Ec2Errors.RulesPerSecurityGroupLimitExceeded(),
+        TooManySecurityGroupsException => Ec2Errors.SecurityGroupsPerInterfaceLimitExceeded(),
+        PortNotFoundForGroupsException e => Ec2Errors.InvalidParameterValue($"The network interface of port {e.PortId} does not exist."),
+        InvalidRuleException { Problem: RuleProblem.Peer } e => Ec2Errors.InvalidPermissionMalformed(e.Message),
+        InvalidRuleException e => Ec2Errors.InvalidParameterValue(e.Message),
         _ => null,
     };
 

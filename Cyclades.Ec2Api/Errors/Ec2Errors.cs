@@ -102,6 +102,12 @@ public static class Ec2Errors
             ? $"The instance ID '{ids[0]}' does not exist"
             : $"The instance IDs '{string.Join(", ", ids)}' do not exist");
 
+    public static Ec2Exception InvalidInstanceId(string message) =>
+        New("InvalidInstanceID", Status400BadRequest, message);
+
+    public static Ec2Exception SecurityGroupsPerInterfaceLimitExceeded() =>
+        New("SecurityGroupsPerInterfaceLimitExceeded", Status400BadRequest, "The maximum number of security groups per interface has been reached.");
+
     public static Ec2Exception IncorrectInstanceState(string message) =>
         New("IncorrectInstanceState", Status400BadRequest, message);
 
@@ -216,6 +222,40 @@ public static class Ec2Errors
     public static Ec2Exception IdempotentParameterMismatch() =>
         New("IdempotentParameterMismatch", Status400BadRequest,
             "Arguments on this idempotent request are inconsistent with arguments used in previous request(s).");
+
+    // Security groups and VPCs
+    public static Ec2Exception InvalidGroupNotFound(string group) =>
+        New("InvalidGroup.NotFound", Status400BadRequest, $"The security group '{group}' does not exist");
+
+    public static Ec2Exception InvalidGroupNotFoundInDefaultVpc(string name, string vpcId) =>
+        New("InvalidGroup.NotFound", Status400BadRequest, $"The security group '{name}' does not exist in default VPC '{vpcId}'");
+
+    public static Ec2Exception InvalidGroupDuplicate(string name, string vpcId) =>
+        New("InvalidGroup.Duplicate", Status400BadRequest, $"The security group '{name}' already exists for VPC '{vpcId}'");
+
+    public static Ec2Exception InvalidGroupReserved(string name) =>
+        New("InvalidGroup.Reserved", Status400BadRequest, $"The security group '{name}' is reserved.");
+
+    public static Ec2Exception CannotDelete(string id, string name) =>
+        New("CannotDelete", Status400BadRequest, $"the specified group: \"{id}\" name: \"{name}\" cannot be deleted by a user");
+
+    public static Ec2Exception InvalidPermissionDuplicate(string rule) =>
+        New("InvalidPermission.Duplicate", Status400BadRequest, $"the specified rule \"{rule}\" already exists");
+
+    public static Ec2Exception InvalidPermissionNotFound() =>
+        New("InvalidPermission.NotFound", Status400BadRequest, "The specified rule does not exist in this security group.");
+
+    public static Ec2Exception InvalidPermissionMalformed(string message) =>
+        New("InvalidPermission.Malformed", Status400BadRequest, message);
+
+    public static Ec2Exception InvalidSecurityGroupRuleIdNotFound(string id) =>
+        New("InvalidSecurityGroupRuleId.NotFound", Status400BadRequest, $"The security group rule ID '{id}' does not exist");
+
+    public static Ec2Exception InvalidSecurityGroupRuleIdMalformed(string id) =>
+        New("InvalidSecurityGroupRuleId.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"sgr-...\")");
+
+    public static Ec2Exception RulesPerSecurityGroupLimitExceeded() =>
+        New("RulesPerSecurityGroupLimitExceeded", Status400BadRequest, "The maximum number of rules per security group has been reached.");
 
     // Limits and capacity
     public static Ec2Exception InstanceLimitExceeded(string message) =>

@@ -10,4 +10,9 @@ public enum TaggedResourceType
     Network,
     Subnet,
     FloatingIp,
+
+    SecurityGroup,
+
+    /// <summary>A rule of a security group (stored as <c>SECURITYRULE</c>: the column holds 16 characters).</summary>
+    SecurityRule,
 }

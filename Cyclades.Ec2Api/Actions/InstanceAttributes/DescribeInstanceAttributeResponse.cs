@@ -59,6 +59,9 @@ public sealed class DescribeInstanceAttributeResponse : Ec2Response
     [Ec2Element("groupSet")]
     public IReadOnlyList<GroupIdentifierItem>? Groups { get; init; }
 
+    /// <summary>The answer for <c>groupSet</c>: the instance's security groups.</summary>
+    public DescribeInstanceAttributeResponse WithGroups(IReadOnlyList<GroupIdentifierItem> groups) => new() { InstanceId = InstanceId, Groups = groups };
+
     public static DescribeInstanceAttributeResponse For(string attribute, ServerView view, byte[]? userData)
     {
         var id = InstanceIds.Of(view.Server.Id);

@@ -1,6 +1,7 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.Volumes;
+using Cyclades.Ec2Api.Actions.SecurityGroups;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
@@ -10,7 +11,7 @@ using Cyclades.Logic.Servers;
 namespace Cyclades.Ec2Api.Actions.InstanceAttributes;
 
 public sealed class InstanceAttributesController(
-    InstanceLookup lookup, ServerQueries queries, ServerResizer resizer, ServerSettingsCommands settings) : Ec2Controller
+    InstanceLookup lookup, ServerQueries queries, ServerResizer resizer, ServerSettingsCommands settings, InstanceSecurityGroups groups) : Ec2Controller
 {
     /// <summary>The true/false attributes and the setting each one is.</summary>
     private static readonly IReadOnlyDictionary<string, Func<ServerSettings, bool, ServerSettings>> Switches =
@@ -25,7 +26,7 @@ public sealed class InstanceAttributesController(
     /// <summary>
     /// The instance type resizes the (stopped) server and, as on AWS, returns once the change is
     /// applied; user data changes while it is stopped; the protections, the shutdown behaviour, the
-    /// source/destination check and EBS optimisation at any time. Kernel, ramdisk, SR-IOV, ENA and security groups cannot change here.
+    /// source/destination check, EBS optimisation and the security groups (of its only network interface) at any time. Kernel, ramdisk, SR-IOV and ENA cannot change here.
     /// </summary>
     [Ec2Action("ModifyInstanceAttribute")]
     [HandlesDryRun]
@@ -45,7 +46,7 @@ public sealed class InstanceAttributesController(
                 : throw Ec2Errors.InvalidParameterValue($"Value ({request.NewShutdownBehavior}) for parameter instanceInitiatedShutdownBehavior is invalid. Expected: 'stop' or 'terminate'.");
             change = s => s with { GuestShutdown = ShutdownBehaviors.ToAction(behavior) };
         }
-        else if (attribute is not (ModifyInstanceAttributeRequest.InstanceTypeAttribute or "userData" or ModifyInstanceAttributeRequest.BlockDeviceMappingAttribute))
+        else if (attribute is not (ModifyInstanceAttributeRequest.InstanceTypeAttribute or "userData" or ModifyInstanceAttributeRequest.BlockDeviceMappingAttribute or "groupSet"))
         {
             throw Ec2Errors.UnsupportedOperation($"Modifying the attribute {attribute} is not supported by this endpoint.");
         }
@@ -61,6 +62,10 @@ public sealed class InstanceAttributesController(
         if (attribute == ModifyInstanceAttributeRequest.BlockDeviceMappingAttribute)
         {
             await settings.ChangeDeleteOnTerminationAsync(userId, view.Server.Id, DeleteOnTermination(view, request.BlockDeviceMappings), cancellationToken);
+        }
+        else if (attribute == "groupSet")
+        {
+            await groups.SetAsync(Caller, view.Server.Id, request.GroupIds, cancellationToken);
         }
         else if (change is not null)
         {
@@ -109,6 +114,9 @@ public sealed class InstanceAttributesController(
         var userData = request.Attribute == "userData"
             ? await queries.GetUserDataAsync(Caller.LogicUserId(), view.Server.Id, cancellationToken)
             : null;
-        return DescribeInstanceAttributeResponse.For(request.Attribute, view, userData);
+        var response = DescribeInstanceAttributeResponse.For(request.Attribute, view, userData);
+        return request.Attribute == "groupSet"
+            ? response.WithGroups((await groups.OfServersAsync(Caller, [view.Server.Id], cancellationToken))[view.Server.Id].ToList())
+            : response;
     }
 }

@@ -170,7 +170,7 @@ public sealed class CpuOptionsItem
     public int ThreadsPerCore { get; init; } = 1;
 }
 
-/// <summary>The model's <c>GroupIdentifier</c>; instances belong to no security group.</summary>
+/// <summary>The model's <c>GroupIdentifier</c>: a security group of an instance or interface.</summary>
 public sealed class GroupIdentifierItem
 {
     [Ec2Element("groupId")]

@@ -6,22 +6,26 @@ using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.KeyPairs;
 using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Actions.Vpcs;
+using Cyclades.Ec2Api.Actions.SecurityGroups;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.FloatingIps;
 using Cyclades.Logic.KeyPairs;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Tags;
 
 namespace Cyclades.Ec2Api.Actions.Tags;
 
 /// <summary>
 /// What can be tagged: the caller's instances (<c>i-</c>), key pairs (<c>key-</c>), VPCs (<c>vpc-</c>) and
-/// subnets (<c>subnet-</c>, the public ones as he sees them), Elastic IPs (<c>eipalloc-</c>), volumes (<c>vol-</c>) and the
-/// images (<c>ami-</c>); their EC2 ids and resource-type names, and the check that each exists for the caller.
+/// subnets (<c>subnet-</c>, the public ones as he sees them), Elastic IPs (<c>eipalloc-</c>), security groups (<c>sg-</c>)
+/// and their rules (<c>sgr-</c>), volumes (<c>vol-</c>) and the images (<c>ami-</c>); their EC2 ids and resource-type
+/// names, and the check that each exists for the caller.
 /// </summary>
 public sealed class TaggableResources(
-    InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs, VpcLookup vpcs, SubnetLookup subnets, FloatingIpService floatingIps)
+    InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs, VpcLookup vpcs, SubnetLookup subnets,
+    FloatingIpService floatingIps, SecurityGroupService securityGroups)
 {
     public static readonly IReadOnlyDictionary<string, TaggedResourceType> TypesByName = new Dictionary<string, TaggedResourceType>(StringComparer.Ordinal)
     {
@@ -32,6 +36,8 @@ public sealed class TaggableResources(
         ["vpc"] = TaggedResourceType.Network,
         ["subnet"] = TaggedResourceType.Subnet,
         ["elastic-ip"] = TaggedResourceType.FloatingIp,
+        ["security-group"] = TaggedResourceType.SecurityGroup,
+        ["security-group-rule"] = TaggedResourceType.SecurityRule,
     };
 
     public static string TypeName(TaggedResourceType type) => TypesByName.Single(t => t.Value == type).Key;
@@ -44,6 +50,8 @@ public sealed class TaggableResources(
         TaggedResourceType.Network => VpcIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.Subnet => SubnetIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.FloatingIp => AddressIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        TaggedResourceType.SecurityGroup => SecurityGroupIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        TaggedResourceType.SecurityRule => SecurityGroupRuleIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         _ => ImageIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
     };
 
@@ -69,6 +77,14 @@ public sealed class TaggableResources(
         if (AddressIds.TryParse(ec2Id, out var floatingIpId))
         {
             return FloatingIpService.ResourceOf(floatingIpId);
+        }
+        if (SecurityGroupIds.TryParse(ec2Id, out var groupId))
+        {
+            return SecurityGroupService.ResourceOf(groupId);
+        }
+        if (SecurityGroupRuleIds.TryParse(ec2Id, out var ruleId))
+        {
+            return SecurityGroupService.ResourceOfRule(ruleId);
         }
         return ImageIds.TryParse(ec2Id, out var imageId) ? ImageIds.Resource(imageId) : null;
     }
@@ -98,6 +114,10 @@ public sealed class TaggableResources(
         var addresses = ec2Ids.Any(id => id.StartsWith(AddressIds.Prefix, StringComparison.Ordinal))
             ? (await floatingIps.ListAsync(caller.LogicUserId(), null, cancellationToken)).Select(f => FloatingIpService.ResourceOf(f.Id)).ToHashSet()
             : [];
+        var groupIds = ec2Ids.Any(id => id.StartsWith(SecurityGroupIds.Prefix, StringComparison.Ordinal)) ? await GroupResourcesAsync(caller, cancellationToken) : [];
+        var ruleIds = ec2Ids.Any(id => id.StartsWith(SecurityGroupRuleIds.Prefix, StringComparison.Ordinal))
+            ? (await securityGroups.ListRulesAsync(caller.LogicUserId(), null, cancellationToken)).Select(r => SecurityGroupService.ResourceOfRule(r.Id)).ToHashSet()
+            : [];
         return ec2Ids.Distinct().Select(id => Parse(id) switch
         {
             { Type: TaggedResourceType.Network or TaggedResourceType.Subnet } checkedAbove => checkedAbove,
@@ -110,7 +130,16 @@ public sealed class TaggableResources(
             _ when id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidKeyPairNotFound(id),
             { Type: TaggedResourceType.FloatingIp } address when addresses.Contains(address) => address,
             _ when id.StartsWith(AddressIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidAllocationIdNotFound(id),
+            { Type: TaggedResourceType.SecurityGroup } group when groupIds.Contains(group) => group,
+            { Type: TaggedResourceType.SecurityGroup } => throw Ec2Errors.InvalidGroupNotFound(id),
+            { Type: TaggedResourceType.SecurityRule } rule when ruleIds.Contains(rule) => rule,
+            { Type: TaggedResourceType.SecurityRule } => throw Ec2Errors.InvalidSecurityGroupRuleIdNotFound(id),
+            _ when id.StartsWith(SecurityGroupRuleIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidSecurityGroupRuleIdMalformed(id),
+            _ when id.StartsWith(SecurityGroupIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidGroupIdMalformed(id),
             _ => throw Ec2Errors.InvalidId(id),
         }).ToList();
     }
+
+    private async Task<HashSet<TaggedResource>> GroupResourcesAsync(Ec2Caller caller, CancellationToken cancellationToken) =>
+        (await securityGroups.ListAsync(caller.LogicUserId(), null, cancellationToken)).Select(g => SecurityGroupService.ResourceOf(g.Group.Id)).ToHashSet();
 }
