@@ -26,6 +26,8 @@ public static class DomainErrorMap
         QuotaExceededException e => QuotaExceeded(e),
         NoBackendAvailableException e => Ec2Errors.InsufficientInstanceCapacity(
             $"We currently do not have sufficient capacity in the Availability Zone you requested: {e.Reason}"),
+        FlavorNotOfferedException e => Ec2Errors.Unsupported(
+            $"Your requested instance type ({e.Flavor}) is not supported in your requested Availability Zone ({e.Backend}). Please retry your request by not specifying an Availability Zone or choosing another one."),
         BackendUnavailableException e => Ec2Errors.Unavailable($"The availability zone '{e.Backend}' is unavailable at the moment; try again."),
         // The cluster refused the request itself (our credentials, its RAPI user's rights, a request it
         // does not accept): the same request would be refused again, so a 400 that SDKs do not retry

@@ -18,6 +18,10 @@ public static class Ec2Errors
     public static Ec2Exception UnsupportedOperation(string message) =>
         New("UnsupportedOperation", Status400BadRequest, message);
 
+    /// <summary>AWS's answer for a request the chosen place cannot serve, e.g. an instance type a zone does not offer.</summary>
+    public static Ec2Exception Unsupported(string message) =>
+        New("Unsupported", Status400BadRequest, message);
+
     public static Ec2Exception NoSuchVersion(string version) =>
         New("NoSuchVersion", Status400BadRequest, $"The requested version ({version}) of service AmazonEC2 does not exist");
 

@@ -34,5 +34,9 @@ public sealed class FlavorOfferings(CatalogService catalog, BackendRegistry back
 
     /// <summary>The flavors a cluster can run.</summary>
     public static IReadOnlyList<Flavor> FlavorsOfferedBy(ClusterInfo cluster, IEnumerable<Flavor> flavors) =>
-        flavors.Where(f => cluster.DiskTemplates.Contains(f.DiskTemplate, StringComparer.Ordinal)).ToList();
+        flavors.Where(f => Runs(cluster, f)).ToList();
+
+    /// <summary>Whether a cluster can run servers of a flavor: it enables the flavor's disk template.</summary>
+    public static bool Runs(ClusterInfo cluster, Flavor flavor) =>
+        cluster.DiskTemplates.Contains(flavor.DiskTemplate, StringComparer.Ordinal);
 }

@@ -62,12 +62,12 @@ public sealed class LifecycleOnGanetiTests : RealClusterFixture
     }
 
     [Test]
-    public async Task Servers_destroyed_right_after_their_launch_are_removed_once_created()
+    public async Task Twenty_servers_destroyed_right_after_their_launch_in_parallel_are_removed_once_created()
     {
         var user = NewUser();
-        var servers = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        var servers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
         {
-            var server = await H.LaunchAsync(RealClusterHarness.Small, RealClusterHarness.Image, user: user);
+            var server = await LaunchAsAnSdkDoesAsync(user);
             var destroy = await H.Commands.DestroyAsync(user, server.Id, None);
             Assert.That((destroy.After.Task?.Action, destroy.After.DestroyRequestedAt is null), Is.EqualTo(((ServerAction?)ServerAction.Build, false)));
             return server;
@@ -79,7 +79,12 @@ public sealed class LifecycleOnGanetiTests : RealClusterFixture
             Assert.That((gone.Task, gone.DestroyRequestedAt), Is.EqualTo(((ServerTask?)null, (DateTimeOffset?)null)));
             Assert.That(await InstanceAsync(server.InstanceName), Is.Null, "no orphan on the cluster");
         }
+        Assert.That((await InstancesAsync()).Select(i => i.Name).Where(n => n.StartsWith(Real.Prefix + "-", StringComparison.Ordinal)),
+            Is.Empty, "nothing of this harness on the cluster, not even from a launch that was answered 503");
         Assert.That((await UsageAsync(user)).Values, Is.All.Zero);
+        Assert.That(await H.QuerySqlAsync<long>(
+            "SELECT COUNT(*) FROM servers WHERE user_id = @user AND (task IS NOT NULL OR destroy_requested_at IS NOT NULL)", new { user }),
+            Is.Zero, "no task or destroy request remains");
         Assert.That(await QuotaInvariants.UsageDriftAsync(H.Database.Connections), Is.Empty);
     }
 
@@ -131,6 +136,28 @@ public sealed class LifecycleOnGanetiTests : RealClusterFixture
         Assert.That((await UsageAsync(user)).Values, Is.All.Zero);
         Assert.That(await H.QuerySqlAsync<long>("SELECT COUNT(*) FROM servers WHERE user_id = @user", new { user }), Is.Zero);
         Assert.That(await H.QuerySqlAsync<long>("SELECT COUNT(*) FROM commissions WHERE user_id = @user AND state = 'PENDING'", new { user }), Is.Zero);
+    }
+
+    /// <summary>
+    /// A launch retried with the same idempotency key while the service answers "unavailable" (the
+    /// cluster's RAPI did not take the connection in time: 20 launches at once on a busy two-core
+    /// machine), as the SDKs retry a 503 with the same ClientToken.
+    /// </summary>
+    private async Task<Server> LaunchAsAnSdkDoesAsync(string user)
+    {
+        var request = new LaunchRequest(user, RealClusterHarness.Image, RealClusterHarness.Small, 1, 1) { IdempotencyKey = Guid.NewGuid().ToString("N") };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return (await H.Launches.LaunchAsync(request, None)).Servers[0].Server;
+            }
+            catch (DomainException e) when (attempt < 5 && e is BackendUnavailableException or NoBackendAvailableException)
+            {
+                TestContext.Progress.WriteLine($"launch attempt {attempt} answered {e.GetType().Name}: {e.Message}");
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
     }
 
     private static string NewUser() => "it-" + Guid.NewGuid().ToString("N")[..12];

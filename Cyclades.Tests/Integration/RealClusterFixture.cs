@@ -37,9 +37,12 @@ public abstract class RealClusterFixture
         }
     }
 
-    protected async Task<ClusterInstance?> InstanceAsync(string name)
+    protected async Task<ClusterInstance?> InstanceAsync(string name) => (await InstancesAsync()).SingleOrDefault(i => i.Name == name);
+
+    /// <summary>Every instance on the test cluster (other harnesses' too).</summary>
+    protected async Task<IReadOnlyList<ClusterInstance>> InstancesAsync()
     {
         var driver = await H.Get<ClusterDriverCache>().GetAsync(await H.BackendIdAsync(RealClusterHarness.Backend), None);
-        return (await driver.ListInstancesAsync(None)).SingleOrDefault(i => i.Name == name);
+        return await driver.ListInstancesAsync(None);
     }
 }

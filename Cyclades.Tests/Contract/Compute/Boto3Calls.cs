@@ -3,16 +3,12 @@ using Cyclades.Tests.Infrastructure;
 
 namespace Cyclades.Tests.Contract.Compute;
 
-/// <summary>One EC2 operation through boto3 (Contract/Python/boto3_call.py) against a test host.</summary>
+/// <summary>EC2 operations and waiters through boto3 (Contract/Python/boto3_call.py) against a test host.</summary>
 public static class Boto3Calls
 {
     /// <returns>The operation's parsed result; fails the test on an error.</returns>
-    public static async Task<JsonElement> Boto3Async(this Ec2ApiHost host, TestUser user, string operation, object? parameters = null)
-    {
-        var output = await Boto3OutputAsync(host, user, operation, parameters);
-        Assert.That(output.TryGetProperty("result", out var result), Is.True, output.ToString());
-        return result;
-    }
+    public static async Task<JsonElement> Boto3Async(this Ec2ApiHost host, TestUser user, string operation, object? parameters = null) =>
+        Result(await Boto3OutputAsync(host, user, operation, parameters));
 
     /// <returns>(code, HTTP status) of the error boto3 raised; fails the test when the call succeeded.</returns>
     public static async Task<(string Code, int Status, string Message)> Boto3ErrorAsync(this Ec2ApiHost host, TestUser user, string operation, object? parameters = null)
@@ -22,13 +18,40 @@ public static class Boto3Calls
         return (error.GetProperty("code").GetString()!, error.GetProperty("status").GetInt32(), error.GetProperty("message").GetString() ?? "");
     }
 
+    /// <summary>Runs a boto3 waiter (e.g. <c>instance_terminated</c>) polling every second; fails the test if it gives up.</summary>
+    public static async Task Boto3WaitAsync(this Ec2ApiHost host, TestUser user, string waiter, object parameters) =>
+        _ = Result(await Python.RunScriptAsync("boto3_call.py", Input(host, user, parameters, ("waiter", waiter))));
+
+    /// <summary>
+    /// run_instances, then at once terminate_instances of what it launched, in one boto3 process
+    /// (Contract/Python/boto3_run_then_terminate.py): <c>{run, terminate}</c>, the two results.
+    /// </summary>
+    public static async Task<JsonElement> Boto3RunThenTerminateAsync(this Ec2ApiHost host, TestUser user, object runParameters) =>
+        Result(await Python.RunScriptAsync("boto3_run_then_terminate.py", Input(host, user, runParameters, call: null)));
+
+    private static JsonElement Result(JsonElement output)
+    {
+        Assert.That(output.TryGetProperty("result", out var result), Is.True, output.ToString());
+        return result;
+    }
+
     private static Task<JsonElement> Boto3OutputAsync(Ec2ApiHost host, TestUser user, string operation, object? parameters) =>
-        Python.RunScriptAsync("boto3_call.py", new
+        Python.RunScriptAsync("boto3_call.py", Input(host, user, parameters, ("operation", operation)));
+
+    /// <param name="call">("operation", name) or ("waiter", name) for boto3_call.py.</param>
+    private static Dictionary<string, object> Input(Ec2ApiHost host, TestUser user, object? parameters, (string Kind, string Name)? call)
+    {
+        var input = new Dictionary<string, object>
         {
-            endpoint = host.Endpoint.ToString(),
-            key = user.AccessKeyId,
-            secret = user.SecretAccessKey,
-            operation,
-            @params = parameters ?? new { },
-        });
+            ["endpoint"] = host.Endpoint.ToString(),
+            ["key"] = user.AccessKeyId,
+            ["secret"] = user.SecretAccessKey,
+            ["params"] = parameters ?? new { },
+        };
+        if (call is { } named)
+        {
+            input[named.Kind] = named.Name;
+        }
+        return input;
+    }
 }

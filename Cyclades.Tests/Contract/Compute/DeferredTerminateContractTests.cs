@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Amazon.EC2.Model;
 using Cyclades.Ganeti.Simulation;
 using Cyclades.Logic.Persistence;
@@ -11,6 +12,7 @@ namespace Cyclades.Tests.Contract.Compute;
 /// <summary>
 /// A pending instance can always be terminated (the removal waits for the create job), and a launch
 /// that fails gives its quota back on its own: nothing stays on the cluster, in the usage or as a task.
+/// With AWSSDK.EC2 and with boto3 (its own <c>instance_terminated</c> waiter).
 /// </summary>
 public sealed class DeferredTerminateContractTests(DatabaseProvider provider) : ComputeFixture(provider)
 {
@@ -49,6 +51,42 @@ public sealed class DeferredTerminateContractTests(DatabaseProvider provider) : 
         Assert.That((terminate.TerminatingInstances[0].PreviousState.Name.Value, terminate.TerminatingInstances[0].CurrentState.Name.Value),
             Is.EqualTo(("terminated", "terminated")));
     }
+
+    [Test]
+    public async Task Boto3_terminates_a_pending_instance_which_shows_shutting_down_then_terminated()
+    {
+        var calls = await Host.Boto3RunThenTerminateAsync(TestUser.Alice, new { ImageId = ComputeHost.Image, InstanceType = ComputeHost.Type, MinCount = 1, MaxCount = 1 });
+        var id = calls.GetProperty("run").GetProperty("Instances")[0].GetProperty("InstanceId").GetString()!;
+        var change = calls.GetProperty("terminate").GetProperty("TerminatingInstances")[0];
+
+        await Host.Boto3WaitAsync(TestUser.Alice, "instance_terminated", new { InstanceIds = new[] { id } });
+
+        Assert.That((change.GetProperty("InstanceId").GetString(), StateOf(change, "PreviousState"), StateOf(change, "CurrentState")),
+            Is.EqualTo((id, "pending", "shutting-down")));
+        Assert.That(StateOf(await Boto3InstanceAsync(id), "State"), Is.EqualTo("terminated"));
+        await AssertNothingLeftAsync();
+    }
+
+    [Test]
+    public async Task Boto3_sees_a_failed_launch_terminated_and_its_quota_returned_without_a_terminate()
+    {
+        var run = await Host.Boto3Async(TestUser.Alice, "run_instances", new { ImageId = ComputeHost.FailingImage, InstanceType = ComputeHost.Type, MinCount = 1, MaxCount = 1 });
+        var id = run.GetProperty("Instances")[0].GetProperty("InstanceId").GetString()!;
+
+        await Host.Boto3WaitAsync(TestUser.Alice, "instance_terminated", new { InstanceIds = new[] { id } });
+
+        var instance = await Boto3InstanceAsync(id);
+        Assert.That((StateOf(run.GetProperty("Instances")[0], "State"), StateOf(instance, "State")), Is.EqualTo(("pending", "terminated")));
+        Assert.That(instance.GetProperty("StateReason").GetProperty("Code").GetString(), Is.EqualTo("Server.InternalError"));
+        await AssertNothingLeftAsync();
+    }
+
+    private static string StateOf(JsonElement element, string property) =>
+        element.GetProperty(property).GetProperty("Name").GetString()!;
+
+    private async Task<JsonElement> Boto3InstanceAsync(string id) =>
+        (await Host.Boto3Async(TestUser.Alice, "describe_instances", new { InstanceIds = new[] { id } }))
+        .GetProperty("Reservations")[0].GetProperty("Instances")[0];
 
     private async Task AssertNothingLeftAsync()
     {

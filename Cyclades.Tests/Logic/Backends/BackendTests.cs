@@ -65,6 +65,46 @@ public sealed class BackendTests(DatabaseProvider provider) : LogicTest(provider
     }
 
     [Test]
+    public async Task Placement_skips_backends_whose_cluster_does_not_enable_the_flavors_disk_template()
+    {
+        Logic.Drivers.For(LogicHarness.ZoneA).FreeMemoryMiB = 8192;
+        Logic.Drivers.For(LogicHarness.ZoneA).DiskTemplates = ["diskless", "file"];
+        Logic.Drivers.For(LogicHarness.ZoneB).FreeMemoryMiB = 4096;
+        var allocator = Logic.Get<BackendAllocator>();
+        var plain = (await Logic.Catalog.FindFlavorAsync(LogicHarness.OtherTemplate, CancellationToken.None))!;
+        var file = (await Logic.Catalog.FindFlavorAsync(LogicHarness.Small, CancellationToken.None))!;
+
+        Assert.That((await allocator.ChooseAsync(null, plain, 1, CancellationToken.None)).Name, Is.EqualTo(LogicHarness.ZoneB),
+            "the backend with less memory, as the other cannot run the flavor");
+        Assert.That((await allocator.ChooseAsync(null, file, 1, CancellationToken.None)).Name, Is.EqualTo(LogicHarness.ZoneA));
+        var named = await Assert.ThrowsAsync<FlavorNotOfferedException>(() => allocator.ChooseAsync(LogicHarness.ZoneA, plain, 1, CancellationToken.None));
+        Assert.That((named!.Flavor, named.Backend), Is.EqualTo((LogicHarness.OtherTemplate, LogicHarness.ZoneA)));
+
+        Logic.Drivers.For(LogicHarness.ZoneB).DiskTemplates = ["file"];
+        var none = await Assert.ThrowsAsync<NoBackendAvailableException>(() => allocator.ChooseAsync(null, plain, 1, CancellationToken.None));
+        Assert.That(none!.Reason, Is.EqualTo($"no backend enables the disk template 'plain' of {LogicHarness.OtherTemplate}."));
+        Logic.Drivers.For(LogicHarness.ZoneA).Unreachable = true;
+        Assert.That((await allocator.ChooseAsync(LogicHarness.ZoneA, plain, 1, CancellationToken.None)).Name, Is.EqualTo(LogicHarness.ZoneA),
+            "a named cluster that does not answer is still the one asked for; its create fails with the cluster's own error");
+    }
+
+    [Test]
+    public async Task Placements_at_the_same_time_share_one_question_to_each_cluster()
+    {
+        var zoneA = Logic.Drivers.For(LogicHarness.ZoneA);
+        zoneA.InfoDelay = TimeSpan.FromMilliseconds(300);
+        var allocator = Logic.Get<BackendAllocator>();
+        var flavor = (await Logic.Catalog.FindFlavorAsync(LogicHarness.Small, CancellationToken.None))!;
+        var before = zoneA.InfoRequests;
+
+        var chosen = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => allocator.ChooseAsync(null, flavor, 1, CancellationToken.None)));
+        await allocator.ChooseAsync(null, flavor, 1, CancellationToken.None);
+
+        Assert.That(chosen.Select(b => b.Name), Is.All.EqualTo(LogicHarness.ZoneA));
+        Assert.That(zoneA.InfoRequests - before, Is.EqualTo(2), "one for the ten at once, one for the placement after them");
+    }
+
+    [Test]
     public async Task A_named_backend_is_used_if_it_takes_new_servers()
     {
         var allocator = Logic.Get<BackendAllocator>();

@@ -32,6 +32,9 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
 
     public bool Unreachable { get; set; }
 
+    /// <summary>The disk templates the cluster says it enables.</summary>
+    public IReadOnlyList<string> DiskTemplates { get; set; } = ["diskless", "file", "plain"];
+
     /// <summary>How long each submission takes (widens race windows in concurrency tests).</summary>
     public TimeSpan SubmitDelay { get; set; }
 
@@ -127,12 +130,19 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
     /// <summary>How many times the cluster was asked for its info (a RAPI call each on a real cluster).</summary>
     public int InfoRequests => Volatile.Read(ref _infoRequests);
 
-    public Task<ClusterInfo> GetInfoAsync(CancellationToken cancellationToken)
+    /// <summary>How long the cluster takes to answer for its info.</summary>
+    public TimeSpan InfoDelay { get; set; }
+
+    public async Task<ClusterInfo> GetInfoAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _infoRequests);
+        if (InfoDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(InfoDelay, cancellationToken);
+        }
         return Unreachable
-            ? Task.FromException<ClusterInfo>(Unavailable())
-            : Task.FromResult(new ClusterInfo($"{backend}-id", backend, "3.0.2", FreeMemoryMiB, 128 * 1024, 1 << 20, 1, ["diskless", "file", "plain"]));
+            ? throw Unavailable()
+            : new ClusterInfo($"{backend}-id", backend, "3.0.2", FreeMemoryMiB, 128 * 1024, 1 << 20, 1, DiskTemplates);
     }
 
     private async Task<long> SubmitAsync(Func<long, SubmittedJob> job)
