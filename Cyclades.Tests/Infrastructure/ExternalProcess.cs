@@ -12,7 +12,7 @@ public static class ExternalProcess
 {
     public static async Task<ProcessResult> RunAsync(
         string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? stdin = null,
-        string? workingDirectory = null)
+        string? workingDirectory = null, TimeSpan? timeLimit = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -45,7 +45,8 @@ public static class ExternalProcess
             await process.StandardInput.WriteAsync(stdin);
         }
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var limit = timeLimit ?? TimeSpan.FromMinutes(2);
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -53,7 +54,7 @@ public static class ExternalProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within 2 minutes");
+            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {limit.TotalMinutes:0.#} minutes");
         }
         return new ProcessResult(process.ExitCode, await stdout, await stderr);
     }
