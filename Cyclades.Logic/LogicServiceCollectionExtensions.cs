@@ -77,7 +77,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ServerCommands>();
         services.TryAddSingleton<ImageService>();
 
-        services.TryAddSingleton<Volumes.VolumeCommands>();
+        services.TryAddSingleton<Servers.VolumeCommands>();
         services.TryAddSingleton<Volumes.VolumeQueries>();
         services.TryAddSingleton<ServerSettingsCommands>();
         services.TryAddSingleton<ServerTaskWait>();

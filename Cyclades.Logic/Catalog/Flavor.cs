@@ -17,4 +17,13 @@ public sealed record Flavor(long Id, string Name, int Cpu, int RamMiB, int DiskG
 
     public bool AllowsVolumeType(string volumeType) =>
         volumeType == DiskTemplate || VolumeTypes.Contains(volumeType, StringComparer.Ordinal);
+
+    /// <summary>Value equality, the volume types included (compared as a set).</summary>
+    public bool Equals(Flavor? other) =>
+        other is not null
+        && (Id, Name, Cpu, RamMiB, DiskGiB, DiskTemplate, Deleted, Origin) ==
+           (other.Id, other.Name, other.Cpu, other.RamMiB, other.DiskGiB, other.DiskTemplate, other.Deleted, other.Origin)
+        && VolumeTypes.ToHashSet(StringComparer.Ordinal).SetEquals(other.VolumeTypes);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Cpu, RamMiB, DiskGiB, DiskTemplate, Deleted, Origin);
 }

@@ -1,3 +1,4 @@
+using Cyclades.Logic.Servers;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 

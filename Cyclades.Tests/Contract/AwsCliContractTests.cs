@@ -51,7 +51,7 @@ public sealed class AwsCliContractTests(AwsCli cli)
         yield return new TestCaseData(TestUser.Alice.WithWrongSecret(), describe, "SignatureDoesNotMatch").SetArgDisplayNames("wrong secret");
         yield return new TestCaseData(TestUser.Unknown, describe, "AuthFailure").SetArgDisplayNames("unknown key");
         yield return new TestCaseData(TestUser.Alice, new[] { "ec2", "describe-regions", "--dry-run" }, "DryRunOperation").SetArgDisplayNames("dry run");
-        yield return new TestCaseData(TestUser.Alice, new[] { "ec2", "describe-volumes" }, "UnsupportedOperation").SetArgDisplayNames("not implemented");
+        yield return new TestCaseData(TestUser.Alice, new[] { "ec2", "describe-nat-gateways" }, "UnsupportedOperation").SetArgDisplayNames("not implemented");
         yield return new TestCaseData(TestUser.Alice, new[] { "ec2", "describe-regions", "--filters", "Name=colour,Values=red" }, "InvalidParameterValue")
             .SetArgDisplayNames("unknown filter");
     }

@@ -81,7 +81,7 @@ public sealed class AwsSdkContractTests
     {
         using var client = _host.CreateClient(TestUser.Alice);
 
-        var error = (await Assert.ThrowsAsync<AmazonEC2Exception>(() => client.DescribeVolumesAsync(new DescribeVolumesRequest())))!;
+        var error = (await Assert.ThrowsAsync<AmazonEC2Exception>(() => client.DescribeNatGatewaysAsync(new DescribeNatGatewaysRequest())))!;
 
         Assert.That((error.ErrorCode, error.StatusCode), Is.EqualTo(("UnsupportedOperation", HttpStatusCode.BadRequest)));
     }

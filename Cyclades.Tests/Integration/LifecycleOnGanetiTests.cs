@@ -75,7 +75,7 @@ public sealed class LifecycleOnGanetiTests : RealClusterFixture
 
         foreach (var server in servers)
         {
-            var gone = await H.WaitForAsync(server.Id, s => s.Deleted, $"server {server.Id} destroyed", JobTimeout, user);
+            var gone = await H.WaitForAsync(server.Id, s => s.Deleted, $"server {server.Id} destroyed", TimeSpan.FromMinutes(3), user);
             Assert.That((gone.Task, gone.DestroyRequestedAt), Is.EqualTo(((ServerTask?)null, (DateTimeOffset?)null)));
             Assert.That(await InstanceAsync(server.InstanceName), Is.Null, "no orphan on the cluster");
         }

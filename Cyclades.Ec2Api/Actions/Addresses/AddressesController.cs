@@ -26,7 +26,6 @@ public sealed class AddressesController(FloatingIpService floatingIps, AddressVi
             AllocationId = AddressIds.Of(allocated.Id),
             PublicIpv4Pool = AddressItem.Pool,
             NetworkBorderGroup = options.Value.Region,
-            Tags = TagItem.From(tags),
         };
     }
 

@@ -20,6 +20,4 @@ public sealed class AllocateAddressResponse : Ec2Response
     [Ec2Element("networkBorderGroup")]
     public required string NetworkBorderGroup { get; init; }
 
-    [Ec2Element("tagSet")]
-    public required IReadOnlyList<TagItem> Tags { get; init; }
 }

@@ -88,6 +88,9 @@ public static class InstanceStates
         ServerAction.Resize => "RESIZING",
         ServerAction.Destroy => "DESTROYING",
         ServerAction.Export => "EXPORTING",
+        ServerAction.AttachVolume => "ATTACHING_VOLUME",
+        ServerAction.DetachVolume => "DETACHING_VOLUME",
+        ServerAction.GrowVolume => "GROWING_VOLUME",
         _ => "UNKNOWN",
     };
 }

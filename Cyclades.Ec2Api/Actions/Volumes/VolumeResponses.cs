@@ -50,35 +50,36 @@ public sealed class DescribeVolumesResponse : Ec2Response
 }
 
 /// <summary>AttachVolume's and DetachVolume's answer: the attachment, top level.</summary>
-public sealed class VolumeAttachmentResponse : Ec2Response
+public abstract class VolumeAttachmentResponse : Ec2Response
 {
     [Ec2Element("volumeId")]
-    public required string VolumeId { get; init; }
+    public string VolumeId { get; init; } = "";
 
     [Ec2Element("instanceId")]
-    public required string InstanceId { get; init; }
+    public string InstanceId { get; init; } = "";
 
     [Ec2Element("device")]
-    public required string Device { get; init; }
+    public string Device { get; init; } = "";
 
     [Ec2Element("status")]
-    public required string Status { get; init; }
+    public string Status { get; init; } = "";
 
     [Ec2Element("attachTime")]
-    public required DateTimeOffset AttachTime { get; init; }
+    public DateTimeOffset AttachTime { get; init; }
 
     [Ec2Element("deleteOnTermination")]
-    public required bool DeleteOnTermination { get; init; }
+    public bool DeleteOnTermination { get; init; }
 
-    public static VolumeAttachmentResponse From(VolumeAttachmentItem item) => new()
-    {
-        VolumeId = item.VolumeId, InstanceId = item.InstanceId, Device = item.Device, Status = item.Status,
-        AttachTime = item.AttachTime, DeleteOnTermination = item.DeleteOnTermination,
-    };
+    public static T From<T>(VolumeAttachmentItem item)
+        where T : VolumeAttachmentResponse, new() => new()
+        {
+            VolumeId = item.VolumeId, InstanceId = item.InstanceId, Device = item.Device, Status = item.Status,
+            AttachTime = item.AttachTime, DeleteOnTermination = item.DeleteOnTermination,
+        };
 }
 
-public sealed class DeleteVolumeResponse : Ec2Response
-{
-    [Ec2Element("return")]
-    public bool Return { get; init; } = true;
-}
+public sealed class AttachVolumeResponse : VolumeAttachmentResponse;
+
+public sealed class DetachVolumeResponse : VolumeAttachmentResponse;
+
+

@@ -1,7 +1,9 @@
+using Cyclades.Logic.Servers;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
+using Cyclades.Ec2Api.Mvc.Xml;
 using Cyclades.Logic.Tags;
 using Cyclades.Logic.Volumes;
 
@@ -52,26 +54,26 @@ public sealed class VolumesController(VolumeCommands commands, VolumeQueries que
     }
 
     [Ec2Action("AttachVolume")]
-    public async Task<VolumeAttachmentResponse> AttachVolume(AttachVolumeRequest request, CancellationToken cancellationToken)
+    public async Task<AttachVolumeResponse> AttachVolume(AttachVolumeRequest request, CancellationToken cancellationToken)
     {
         var serverId = InstanceIds.TryParse(request.InstanceId!, out var id) ? id : throw Ec2Errors.InvalidInstanceIdMalformed(request.InstanceId!);
         var volume = await commands.AttachAsync(Caller.LogicUserId(), VolumeIds.Parse(request.VolumeId!), serverId, request.Device!, cancellationToken);
-        return VolumeAttachmentResponse.From(VolumeAttachmentItem.From(volume));
+        return VolumeAttachmentResponse.From<AttachVolumeResponse>(VolumeAttachmentItem.From(volume));
     }
 
     [Ec2Action("DetachVolume")]
-    public async Task<VolumeAttachmentResponse> DetachVolume(DetachVolumeRequest request, CancellationToken cancellationToken)
+    public async Task<DetachVolumeResponse> DetachVolume(DetachVolumeRequest request, CancellationToken cancellationToken)
     {
         long? serverId = request.InstanceId is null ? null
             : InstanceIds.TryParse(request.InstanceId, out var id) ? id : throw Ec2Errors.InvalidInstanceIdMalformed(request.InstanceId);
         var volume = await commands.DetachAsync(Caller.LogicUserId(), VolumeIds.Parse(request.VolumeId!), serverId, request.Device, cancellationToken);
-        return VolumeAttachmentResponse.From(VolumeAttachmentItem.From(volume));
+        return VolumeAttachmentResponse.From<DetachVolumeResponse>(VolumeAttachmentItem.From(volume));
     }
 
     [Ec2Action("DeleteVolume")]
-    public async Task<DeleteVolumeResponse> DeleteVolume(DeleteVolumeRequest request, CancellationToken cancellationToken)
+    public async Task<Ec2ReturnResponse> DeleteVolume(DeleteVolumeRequest request, CancellationToken cancellationToken)
     {
         await commands.DeleteAsync(Caller.LogicUserId(), VolumeIds.Parse(request.VolumeId!), cancellationToken);
-        return new DeleteVolumeResponse();
+        return new Ec2ReturnResponse();
     }
 }

@@ -74,7 +74,7 @@ public sealed class InstanceSettingsContractTests : ComputeFixture
         yield return Case("the subnet's gateway address", "InvalidParameterValue", "does not fall within the subnet",
             r => r.PrivateIpAddress = "10.0.0.1");
         yield return Case("a private address that is not one", "InvalidParameterValue", "privateIpAddress", r => r.PrivateIpAddress = "10.0.0.300");
-        yield return Case("a private address for two instances", "InvalidParameterCombination", "more than one instance",
+        yield return Case("a private address for two instances", "InvalidParameterCombination", "Multiple instances",
             r => (r.PrivateIpAddress, r.MinCount, r.MaxCount) = ("10.0.200.1", 2, 2));
     }
 

@@ -75,7 +75,7 @@ public sealed class VolumesContractTests(DatabaseProvider provider) : ComputeFix
         Assert.That((gone.ErrorCode, gone.Message), Is.EqualTo(("InvalidVolume.NotFound", $"The volume '{volumeId}' does not exist.")));
     }
 
-    [TestCase("/dev/sdi1", "InvalidParameterValue")]
+    [TestCase("/dev/sdz99", "InvalidParameterValue")]
     [TestCase("/dev/xvdeo", "InvalidParameterValue")]
     public async Task Invalid_device_names_are_refused(string device, string code)
     {

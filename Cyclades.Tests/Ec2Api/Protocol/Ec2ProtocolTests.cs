@@ -54,7 +54,7 @@ public sealed class Ec2ProtocolTests
     [TestCase("Action=DescribeRegions&Version=2099-01-01", 400, "NoSuchVersion", "The requested version (2099-01-01) of service AmazonEC2 does not exist")]
     [TestCase("Version=2016-11-15", 400, "MissingAction", "The request must contain the parameter Action.")]
     [TestCase("Action=MakeCoffee&Version=2016-11-15", 400, "InvalidAction", "The action MakeCoffee is not valid for this web service.")]
-    [TestCase("Action=CreateVolume&Version=2016-11-15", 400, "UnsupportedOperation", "The action CreateVolume is not supported by this endpoint.")]
+    [TestCase("Action=CreateNatGateway&Version=2016-11-15", 400, "UnsupportedOperation", "The action CreateNatGateway is not supported by this endpoint.")]
     [TestCase("Action=RunInstances&Version=2016-11-15&MinCount=1&MaxCount=1", 400, "MissingParameter", "The request must contain the parameter ImageId")]
     [TestCase("Action=DescribeRegions&Version=2016-11-15&Item=1", 400, "UnknownParameter", "The parameter Item is not recognized")]
     [TestCase("Action=DescribeRegions&Version=2016-11-15&AllRegions=maybe", 400, "InvalidParameterValue", "Value (maybe) for parameter AllRegions is invalid. Expected: 'true' or 'false'.")]

@@ -22,7 +22,7 @@ internal sealed class DiskOperationsScenario(GanetiClusterDriver driver, Func<st
 
         var add = await SucceedsAsync("add to a running instance", await driver.AddDiskAsync(first, disk, 1, None));
         Assert.That((add.Operation, add.Disk?.Name, add.Disk?.SizeMiB), Is.EqualTo((ServerOperation.AttachDisk, disk, (int?)1024)));
-        Assert.That(await DisksAsync(first), Is.EqualTo(new[] { (null, 1024), ((string?)disk, 1024) }));
+        Assert.That(await DisksAsync(first), Is.EqualTo(new[] { ((string?)$"{first}-root", 1024), (disk, 1024) }));
 
         var grow = await SucceedsAsync("grow to 2 GiB", await driver.GrowDiskAsync(first, 1, 2, None));
         Assert.That((grow.Operation, grow.Disk?.Index, grow.Disk?.SizeMiB, grow.Disk?.SizeIsGrowth),
@@ -40,18 +40,18 @@ internal sealed class DiskOperationsScenario(GanetiClusterDriver driver, Func<st
 
         var detach = await SucceedsAsync("detach from a running instance", await driver.DetachDiskAsync(first, disk, None));
         Assert.That(detach.Operation, Is.EqualTo(ServerOperation.DetachDisk));
-        Assert.That(await DisksAsync(first), Is.EqualTo(new[] { ((string?)null, 1024) }));
+        Assert.That(await DisksAsync(first), Is.EqualTo(new[] { ((string?)$"{first}-root", 1024) }));
 
         var attach = await SucceedsAsync("attach to another instance on the node", await driver.AttachDiskAsync(second, disk, None));
         Assert.That((attach.Operation, attach.Disk?.Name), Is.EqualTo((ServerOperation.AttachDisk, disk)));
-        Assert.That(await DisksAsync(second), Is.EqualTo(new[] { (null, 1024), ((string?)disk, 2048) }), "kept its grown size");
+        Assert.That(await DisksAsync(second), Is.EqualTo(new[] { ((string?)$"{second}-root", 1024), (disk, 2048) }), "kept its grown size");
         var unknown = await FailsAsync("attach a disk nobody detached", await driver.AttachDiskAsync(first, disk + "0", None));
         Assert.That(unknown.Message, Does.Contain($"No disk was found with this name: {disk}0"));
 
         await SucceedsAsync("stop second", await driver.StopServerAsync(second, TimeSpan.Zero, None));
         var remove = await SucceedsAsync("remove from a stopped instance", await driver.RemoveDiskAsync(second, disk, None));
         Assert.That(remove.Operation, Is.EqualTo(ServerOperation.RemoveDisk));
-        Assert.That(await DisksAsync(second), Is.EqualTo(new[] { ((string?)null, 1024) }));
+        Assert.That(await DisksAsync(second), Is.EqualTo(new[] { ((string?)$"{second}-root", 1024) }));
         var gone = await FailsAsync("attach a removed disk", await driver.AttachDiskAsync(first, disk, None));
         Assert.That(gone.Message, Does.Contain("No disk was found with this name"));
     }

@@ -36,7 +36,7 @@ public sealed class DiskOperationsOnSimulatorTests
         Assert.That(jobs.Single(job => job.Id == grow).Operations[0].Disk, Is.EqualTo(
             new Cyclades.Logic.Backends.ClusterDiskChange(null, 1, 1024, SizeIsGrowth: true)));
         Assert.That((await driver.GetInstanceAsync("snf-1", CancellationToken.None))!.Disks!.Select(d => (d.Name, d.SizeMiB)),
-            Is.EqualTo(new[] { ((string?)null, 1024), (null, 3072) }));
+            Is.EqualTo(new[] { ((string?)"snf-1-root", 1024), (null, 3072) }));
     }
 }
 

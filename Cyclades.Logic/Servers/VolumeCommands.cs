@@ -2,9 +2,11 @@ using Cyclades.Logic.Backends;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
-using Cyclades.Logic.Servers;
 
-namespace Cyclades.Logic.Volumes;
+
+using Cyclades.Logic.Volumes;
+
+namespace Cyclades.Logic.Servers;
 
 /// <summary>
 /// Volumes on their own: create, attach, detach, grow, delete. The shape of the server commands: one

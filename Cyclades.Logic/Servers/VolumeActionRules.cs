@@ -1,6 +1,8 @@
-using Cyclades.Logic.Servers;
 
-namespace Cyclades.Logic.Volumes;
+
+using Cyclades.Logic.Volumes;
+
+namespace Cyclades.Logic.Servers;
 
 /// <summary>
 /// Which volume action a server allows in which state (no task pending; a task refuses all of them).
