@@ -49,7 +49,7 @@ public sealed class InstancesController(
             UserData = RunInstancesValidator.DecodeUserData(request.UserData),
             BackendName = LaunchNetwork.BackendOf(subnet, request.Placement?.AvailabilityZone),
             SubnetId = subnet?.Subnet.Id,
-            Tags = TagRules.TagsOf(request.TagSpecifications),
+            Tags = TagRules.TagsOf(request.TagSpecifications, "instance"),
             Settings = request.Settings(),
             PrivateIp = network.PrivateIp,
             Root = root,
@@ -70,6 +70,7 @@ public sealed class InstancesController(
             throw Ec2Errors.InvalidParameterValue(
                 $"No InstanceType was given and the default, {instanceType}, is not offered here: see DescribeInstanceTypes.");
         }
+        await TagVolumesAsync(result, TagRules.TagsOf(request.TagSpecifications, "volume"), cancellationToken);
         var reservation = renderer.Reservations(result.Servers, await TagsOfAsync(result.Servers, cancellationToken),
             await networks.ForAsync(Caller, result.Servers, cancellationToken), Caller.OwnerId,
             justLaunched: !result.Replayed).Single();
@@ -106,6 +107,16 @@ public sealed class InstancesController(
                 .ToList();
         }
         return new DescribeInstancesResponse { Reservations = reservations, NextToken = nextToken };
+    }
+
+    /// <summary>A <c>volume</c> tag specification of RunInstances tags the volumes the launch made.</summary>
+    private async Task TagVolumesAsync(LaunchResult result, IReadOnlyList<Tag> volumeTags, CancellationToken cancellationToken)
+    {
+        var volumes = result.Servers.SelectMany(s => s.Volumes).Select(v => VolumeItem.Resource(v.Id)).ToList();
+        if (volumeTags.Count > 0 && volumes.Count > 0 && !result.Replayed)
+        {
+            await tags.SetAsync(Caller.LogicUserId(), volumes, volumeTags, cancellationToken);
+        }
     }
 
     private Task<ILookup<string, Tag>> TagsOfAsync(IReadOnlyList<ServerView> servers, CancellationToken cancellationToken) =>
