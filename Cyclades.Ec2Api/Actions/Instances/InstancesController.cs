@@ -2,6 +2,7 @@ using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Volumes;
 using Cyclades.Ec2Api.Actions.Subnets;
+using Cyclades.Ec2Api.Actions.SecurityGroups;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
@@ -22,7 +23,8 @@ public sealed class InstancesController(
     InstanceRenderer renderer,
     VolumeTypeMapping volumeTypes,
     InstanceNetworks networks,
-    SubnetLookup subnets) : Ec2Controller
+    SubnetLookup subnets,
+    InstanceSecurityGroups securityGroups) : Ec2Controller
 {
     [Ec2Action("RunInstances")]
     [HandlesDryRun]
@@ -92,7 +94,8 @@ public sealed class InstancesController(
         DryRunGate.ThrowIfDryRun(request);
 
         var reservations = renderer.Reservations(servers, await TagsOfAsync(servers, cancellationToken),
-            await networks.ForAsync(Caller, servers, cancellationToken), Caller.OwnerId);
+            await networks.ForAsync(Caller, servers, cancellationToken), Caller.OwnerId,
+            groups: await securityGroups.OfServersAsync(Caller, servers.Select(v => v.Server.Id).ToList(), cancellationToken));
         if (residual.Count > 0)
         {
             reservations = reservations
