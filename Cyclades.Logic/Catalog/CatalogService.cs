@@ -39,6 +39,10 @@ public sealed class CatalogService(IDbConnectionFactory connections, TimeProvide
     public Task<IReadOnlyList<Image>> ListImagesForAsync(string userId, CancellationToken cancellationToken) =>
         connections.ReadAsync(db => ImageRepository.ListVisibleAsync(db, userId, cancellationToken), cancellationToken);
 
+    /// <summary>Which of these ids name images the user owned and deregistered (AWS describes them as an empty set for a while).</summary>
+    public Task<IReadOnlyList<long>> ListDeregisteredOwnAsync(string userId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        connections.ReadAsync(db => ImageRepository.ListDeregisteredOwnAsync(db, userId, ids, cancellationToken), cancellationToken);
+
     /// <summary>An image the user may see and launch, by id; null if none (another user's private image is none).</summary>
     public Task<Image?> FindImageForAsync(string userId, long id, CancellationToken cancellationToken) =>
         connections.ReadAsync(db => ImageRepository.FindVisibleAsync(db, userId, id, cancellationToken), cancellationToken);

@@ -30,6 +30,12 @@ internal static class ImageRepository
             new { id, userId, no = false, yes = true }, cancellationToken))
             ?.ToImage();
 
+    /// <summary>Which of these ids are the user's own images, deregistered.</summary>
+    public static async Task<IReadOnlyList<long>> ListDeregisteredOwnAsync(Db db, string userId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? [] : (await db.QueryAsync<long>(
+            "SELECT id FROM images WHERE id IN @ids AND owner_user_id = @userId AND deleted = @yes",
+            new { ids, userId, yes = true }, cancellationToken)).ToList();
+
     /// <summary>Inserts under the next free number (a concurrent insert may take it: then the next).</summary>
     /// <exception cref="ImageNameTakenException">The owner has a registered image of that name.</exception>
     public static async Task<long> InsertAsync(Db db, NewImage image, long now, CancellationToken cancellationToken)

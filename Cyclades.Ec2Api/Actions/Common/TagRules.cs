@@ -24,15 +24,15 @@ public static class TagRules
 
     /// <summary>Tag specifications name a resource type this request creates, and carry valid tags.</summary>
     public static IRuleBuilderOptionsConditions<T, IReadOnlyList<TagSpecificationParameter>> MustTag<T>(
-        this IRuleBuilder<T, IReadOnlyList<TagSpecificationParameter>> rule, string resourceType) =>
+        this IRuleBuilder<T, IReadOnlyList<TagSpecificationParameter>> rule, params string[] resourceTypes) =>
         rule.Custom((specifications, context) =>
         {
             foreach (var specification in specifications)
             {
-                if (specification.ResourceType != resourceType)
+                if (!resourceTypes.Contains(specification.ResourceType))
                 {
                     context.AddFailure("TagSpecification",
-                        $"'{specification.ResourceType}' is not a valid taggable resource type for this operation: only '{resourceType}' is supported.");
+                        $"'{specification.ResourceType}' is not a valid taggable resource type for this operation: only {string.Join(", ", resourceTypes.Select(t => $"'{t}'"))} {(resourceTypes.Length == 1 ? "is" : "are")} supported.");
                     return;
                 }
                 if (specification.Tags.Select(t => Problem(t, valueRequired: false)).FirstOrDefault(p => p is not null) is { } problem)
@@ -46,6 +46,10 @@ public static class TagRules
     /// <summary>The tags of the specifications, as tags to set.</summary>
     public static IReadOnlyList<Tag> TagsOf(IReadOnlyList<TagSpecificationParameter> specifications) =>
         TagParameter.ToTags(specifications.SelectMany(s => s.Tags));
+
+    /// <summary>The tags of the specifications for one resource type, when a request creates several kinds.</summary>
+    public static IReadOnlyList<Tag> TagsOf(IReadOnlyList<TagSpecificationParameter> specifications, string resourceType) =>
+        TagsOf(specifications.Where(s => s.ResourceType == resourceType).ToList());
 
     private static string? Problem(TagParameter tag, bool valueRequired) => tag switch
     {

@@ -1,4 +1,5 @@
 using Cyclades.Ec2Api.Actions.InstanceAttributes;
+using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Mvc.Xml;
 
 namespace Cyclades.Ec2Api.Actions.Images;
@@ -14,6 +15,9 @@ public sealed class DescribeImageAttributeResponse : Ec2Response
 
     [Ec2Element("description")]
     public AttributeValueItem? Description { get; init; }
+
+    [Ec2Element("productCodes")]
+    public IReadOnlyList<ProductCodeItem>? ProductCodes { get; init; }
 
     [Ec2Element("blockDeviceMapping")]
     public IReadOnlyList<ImageBlockDeviceMappingItem>? BlockDeviceMappings { get; init; }

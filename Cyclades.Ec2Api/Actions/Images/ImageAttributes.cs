@@ -6,8 +6,9 @@ public static class ImageAttributes
     public const string LaunchPermission = "launchPermission";
     public const string Description = "description";
     public const string BlockDeviceMapping = "blockDeviceMapping";
+    public const string ProductCodes = "productCodes";
 
-    public static readonly IReadOnlyList<string> Described = [LaunchPermission, Description, BlockDeviceMapping];
+    public static readonly IReadOnlyList<string> Described = [LaunchPermission, Description, BlockDeviceMapping, ProductCodes];
 
     /// <summary>The one launch-permission group: every account.</summary>
     public const string GroupAll = "all";

@@ -7,7 +7,8 @@ namespace Cyclades.Ec2Api.Actions.Images;
 
 public sealed class CreateImageValidator : AbstractValidator<CreateImageRequest>
 {
-    public CreateImageValidator() => RuleFor(r => r.TagSpecifications).MustTag("image");
+    // ec2_ami sends a snapshot specification too: no snapshots are made here, so its tags are not kept.
+    public CreateImageValidator() => RuleFor(r => r.TagSpecifications).MustTag("image", "snapshot");
 }
 
 public sealed class RegisterImageValidator : AbstractValidator<RegisterImageRequest>

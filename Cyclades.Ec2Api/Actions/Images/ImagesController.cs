@@ -26,7 +26,10 @@ public sealed class ImagesController(CatalogService catalog, ImageService images
     {
         var asked = request.ImageIds.Select(id => (Text: id, Id: ImageIds.Parse(id))).ToList();
         var visible = (await catalog.ListImagesForAsync(Caller.LogicUserId(), cancellationToken)).OrderBy(i => i.Id).ToList();
-        if (asked.FirstOrDefault(a => visible.All(i => i.Id != a.Id)) is { Text: { } unknown })
+        var missing = asked.Where(a => visible.All(i => i.Id != a.Id)).ToList();
+        // The caller's own deregistered image is described as nothing, as AWS does (ec2_ami waits for that), not as unknown.
+        var deregistered = await catalog.ListDeregisteredOwnAsync(Caller.LogicUserId(), missing.Select(a => a.Id).ToList(), cancellationToken);
+        if (missing.FirstOrDefault(a => !deregistered.Contains(a.Id)) is { Text: { } unknown })
         {
             throw Ec2Errors.InvalidAmiIdNotFound(unknown);
         }
@@ -55,7 +58,7 @@ public sealed class ImagesController(CatalogService catalog, ImageService images
     {
         var serverId = InstanceIds.ParseAll([request.InstanceId])[0];
         var imageId = await images.CreateFromServerAsync(Caller.LogicUserId(), serverId, ImageNameRules.EnsureValidName(request.Name),
-            ImageNameRules.EnsureValidDescription(request.Description), request.NoReboot, TagRules.TagsOf(request.TagSpecifications), cancellationToken);
+            ImageNameRules.EnsureValidDescription(request.Description), request.NoReboot, TagRules.TagsOf(request.TagSpecifications, "image"), cancellationToken);
         return new CreateImageResponse { ImageId = ImageIds.Of(imageId) };
     }
 
@@ -103,6 +106,8 @@ public sealed class ImagesController(CatalogService catalog, ImageService images
                 LaunchPermissions = LaunchPermissionItems(await images.GetLaunchPermissionsAsync(Caller.LogicUserId(), id, cancellationToken)),
             },
             ImageAttributes.Description => new DescribeImageAttributeResponse { ImageId = request.ImageId, Description = new AttributeValueItem { Value = image.Description } },
+            // No marketplace here: no image carries product codes.
+            ImageAttributes.ProductCodes => new DescribeImageAttributeResponse { ImageId = request.ImageId, ProductCodes = [] },
             _ => new DescribeImageAttributeResponse { ImageId = request.ImageId, BlockDeviceMappings = ImageBlockDeviceMappingItem.Of(image) },
         };
     }

@@ -2,6 +2,7 @@ using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Volumes;
 using Cyclades.Ec2Api.Actions.Subnets;
+using Cyclades.Ec2Api.Actions.SecurityGroups;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
@@ -22,7 +23,8 @@ public sealed class InstancesController(
     InstanceRenderer renderer,
     VolumeTypeMapping volumeTypes,
     InstanceNetworks networks,
-    SubnetLookup subnets) : Ec2Controller
+    SubnetLookup subnets,
+    InstanceSecurityGroups securityGroups) : Ec2Controller
 {
     [Ec2Action("RunInstances")]
     [HandlesDryRun]
@@ -49,7 +51,7 @@ public sealed class InstancesController(
             UserData = RunInstancesValidator.DecodeUserData(request.UserData),
             BackendName = LaunchNetwork.BackendOf(subnet, request.Placement?.AvailabilityZone),
             SubnetId = subnet?.Subnet.Id,
-            Tags = TagRules.TagsOf(request.TagSpecifications),
+            Tags = TagRules.TagsOf(request.TagSpecifications, "instance"),
             Settings = request.Settings(),
             PrivateIp = network.PrivateIp,
             Root = root,
@@ -70,6 +72,7 @@ public sealed class InstancesController(
             throw Ec2Errors.InvalidParameterValue(
                 $"No InstanceType was given and the default, {instanceType}, is not offered here: see DescribeInstanceTypes.");
         }
+        await TagVolumesAsync(result, TagRules.TagsOf(request.TagSpecifications, "volume"), cancellationToken);
         var reservation = renderer.Reservations(result.Servers, await TagsOfAsync(result.Servers, cancellationToken),
             await networks.ForAsync(Caller, result.Servers, cancellationToken), Caller.OwnerId,
             justLaunched: !result.Replayed).Single();
@@ -91,7 +94,8 @@ public sealed class InstancesController(
         DryRunGate.ThrowIfDryRun(request);
 
         var reservations = renderer.Reservations(servers, await TagsOfAsync(servers, cancellationToken),
-            await networks.ForAsync(Caller, servers, cancellationToken), Caller.OwnerId);
+            await networks.ForAsync(Caller, servers, cancellationToken), Caller.OwnerId,
+            groups: await securityGroups.OfServersAsync(Caller, servers.Select(v => v.Server.Id).ToList(), cancellationToken));
         if (residual.Count > 0)
         {
             reservations = reservations
@@ -106,6 +110,16 @@ public sealed class InstancesController(
                 .ToList();
         }
         return new DescribeInstancesResponse { Reservations = reservations, NextToken = nextToken };
+    }
+
+    /// <summary>A <c>volume</c> tag specification of RunInstances tags the volumes the launch made.</summary>
+    private async Task TagVolumesAsync(LaunchResult result, IReadOnlyList<Tag> volumeTags, CancellationToken cancellationToken)
+    {
+        var volumes = result.Servers.SelectMany(s => s.Volumes).Select(v => VolumeItem.Resource(v.Id)).ToList();
+        if (volumeTags.Count > 0 && volumes.Count > 0 && !result.Replayed)
+        {
+            await tags.SetAsync(Caller.LogicUserId(), volumes, volumeTags, cancellationToken);
+        }
     }
 
     private Task<ILookup<string, Tag>> TagsOfAsync(IReadOnlyList<ServerView> servers, CancellationToken cancellationToken) =>

@@ -31,7 +31,7 @@ public sealed class RunInstancesValidator : AbstractValidator<RunInstancesReques
         RuleFor(r => r.MetadataOptions!).SetValidator(new MetadataOptionsValidator()).When(r => r.MetadataOptions is not null);
         RuleFor(r => r.PrivateIpAddress).Must(BeAnIpv4Address!).When(r => r.PrivateIpAddress is not null)
             .WithMessage(r => $"Value ({r.PrivateIpAddress}) for parameter privateIpAddress is invalid. Expected an IPv4 address.");
-        RuleFor(r => r.TagSpecifications).MustTag("instance");
+        RuleFor(r => r.TagSpecifications).MustTag("instance", "volume");
         Include(new LaunchNetworkValidator());
     }
 

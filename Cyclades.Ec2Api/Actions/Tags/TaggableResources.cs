@@ -14,6 +14,7 @@ using Cyclades.Logic.FloatingIps;
 using Cyclades.Logic.KeyPairs;
 using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Tags;
+using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Ec2Api.Actions.Tags;
 
@@ -25,7 +26,7 @@ namespace Cyclades.Ec2Api.Actions.Tags;
 /// </summary>
 public sealed class TaggableResources(
     InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs, VpcLookup vpcs, SubnetLookup subnets,
-    FloatingIpService floatingIps, SecurityGroupService securityGroups)
+    FloatingIpService floatingIps, SecurityGroupService securityGroups, VolumeQueries volumes)
 {
     public static readonly IReadOnlyDictionary<string, TaggedResourceType> TypesByName = new Dictionary<string, TaggedResourceType>(StringComparer.Ordinal)
     {
@@ -65,6 +66,10 @@ public sealed class TaggableResources(
         if (KeyPairIds.TryParse(ec2Id, out var keyPairId))
         {
             return KeyPairService.ResourceOf(keyPairId);
+        }
+        if (Volumes.VolumeIds.TryParse(ec2Id, out var volumeId))
+        {
+            return Volumes.VolumeItem.Resource(volumeId);
         }
         if (VpcIds.TryParse(ec2Id, out var networkId))
         {
@@ -114,6 +119,9 @@ public sealed class TaggableResources(
         var addresses = ec2Ids.Any(id => id.StartsWith(AddressIds.Prefix, StringComparison.Ordinal))
             ? (await floatingIps.ListAsync(caller.LogicUserId(), null, cancellationToken)).Select(f => FloatingIpService.ResourceOf(f.Id)).ToHashSet()
             : [];
+        var volumeIds = ec2Ids.Any(id => id.StartsWith(Volumes.VolumeIds.Prefix, StringComparison.Ordinal))
+            ? (await volumes.ListAsync(caller.LogicUserId(), null, cancellationToken)).Select(v => Volumes.VolumeItem.Resource(v.Volume.Id)).ToHashSet()
+            : [];
         var groupIds = ec2Ids.Any(id => id.StartsWith(SecurityGroupIds.Prefix, StringComparison.Ordinal)) ? await GroupResourcesAsync(caller, cancellationToken) : [];
         var ruleIds = ec2Ids.Any(id => id.StartsWith(SecurityGroupRuleIds.Prefix, StringComparison.Ordinal))
             ? (await securityGroups.ListRulesAsync(caller.LogicUserId(), null, cancellationToken)).Select(r => SecurityGroupService.ResourceOfRule(r.Id)).ToHashSet()
@@ -130,6 +138,9 @@ public sealed class TaggableResources(
             _ when id.StartsWith(KeyPairIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidKeyPairNotFound(id),
             { Type: TaggedResourceType.FloatingIp } address when addresses.Contains(address) => address,
             _ when id.StartsWith(AddressIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidAllocationIdNotFound(id),
+            { Type: TaggedResourceType.Volume } volume when volumeIds.Contains(volume) => volume,
+            { Type: TaggedResourceType.Volume } => throw Ec2Errors.InvalidVolumeNotFound(id),
+            _ when id.StartsWith(Volumes.VolumeIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidVolumeIdMalformed(id),
             { Type: TaggedResourceType.SecurityGroup } group when groupIds.Contains(group) => group,
             { Type: TaggedResourceType.SecurityGroup } => throw Ec2Errors.InvalidGroupNotFound(id),
             { Type: TaggedResourceType.SecurityRule } rule when ruleIds.Contains(rule) => rule,

@@ -119,6 +119,10 @@ public sealed record TaskOutcome(string Name, bool Changed, bool Failed, bool Sk
             {
                 parts.Add(msg.ToString());
             }
+            if (result.TryGetProperty("assertion", out var assertion))
+            {
+                parts.Add(assertion.ToString());
+            }
             if (result.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
             {
                 parts.Add(error.ToString());

@@ -67,11 +67,16 @@ public sealed class VolumesContractTests(DatabaseProvider provider) : ComputeFix
         var bobs = await FailsAsync(() => bob.DescribeVolumesAsync(new DescribeVolumesRequest { VolumeIds = [volumeId] }));
         var bobDeletes = await FailsAsync(() => bob.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = volumeId }));
         var bobsList = await bob.DescribeVolumesAsync(new DescribeVolumesRequest());
+        var bobTags = await FailsAsync(() => bob.CreateTagsAsync(new CreateTagsRequest { Resources = [volumeId], Tags = [new Tag("Name", "bobs")] }));
+        await Alice.CreateTagsAsync(new CreateTagsRequest { Resources = [volumeId], Tags = [new Tag("Name", "data")] });
+        var tagged = await Alice.DescribeTagsAsync(new DescribeTagsRequest { Filters = [new Filter("resource-id", [volumeId])] });
         await Alice.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = volumeId });
         var gone = await FailsAsync(() => Alice.DescribeVolumesAsync(new DescribeVolumesRequest { VolumeIds = [volumeId] }));
 
         Assert.That((bobs.ErrorCode, bobDeletes.ErrorCode), Is.EqualTo(("InvalidVolume.NotFound", "InvalidVolume.NotFound")));
         Assert.That((bobsList.Volumes ?? []).Select(v => v.VolumeId), Does.Not.Contain(volumeId));
+        Assert.That(bobTags.ErrorCode, Is.EqualTo("InvalidVolume.NotFound"), "another user's volume cannot be tagged");
+        Assert.That(tagged.Tags.Select(t => (t.ResourceType.Value, t.Key, t.Value)), Is.EqualTo(new[] { ("volume", "Name", "data") }), "CreateTags tags a volume");
         Assert.That((gone.ErrorCode, gone.Message), Is.EqualTo(("InvalidVolume.NotFound", $"The volume '{volumeId}' does not exist.")));
     }
 
