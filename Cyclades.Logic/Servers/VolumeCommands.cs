@@ -60,7 +60,7 @@ public sealed class VolumeCommands(
                 userId, backend.Id, null, null, sizeGiB, type, VolumeStatus.Available, null, DeleteOnTermination: false, null),
                 UnixTime.ToMicros(now), cancellationToken);
             var commission = await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
-                userId, Disk(sizeGiB), $"api: CREATE {volume.DiskName}"), cancellationToken);
+                userId, VolumeQuota.Of(sizeGiB), $"api: CREATE {volume.DiskName}"), cancellationToken);
             await VolumeRepository.AttachCommissionAsync(db, volume.Id, commission, cancellationToken);
             await VolumeDisks.SetTypeLabelAsync(db, volume.Id, typeLabel, cancellationToken);
             return volume with { CommissionId = commission };
@@ -162,7 +162,7 @@ public sealed class VolumeCommands(
             var volume = await LockAsync(db, userId, volumeId, cancellationToken);
             CheckSize(volume, sizeGiB);
             var now = clock.GetUtcNow();
-            var growth = Disk(sizeGiB - volume.SizeGiB);
+            var growth = VolumeQuota.Of(sizeGiB - volume.SizeGiB);
             if (volume.ServerId is null)
             {
                 if (volume.Status != VolumeStatus.Available || await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken))
@@ -213,13 +213,11 @@ public sealed class VolumeCommands(
             }
             await quotas.ResolvePreviousAsync(db, volume.CommissionId, cancellationToken);
             var commission = await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
-                userId, Disk(-volume.SizeGiB), $"api: DELETE {volume.DiskName}", Forced: true), cancellationToken);
+                userId, VolumeQuota.Of(-volume.SizeGiB), $"api: DELETE {volume.DiskName}", Forced: true), cancellationToken);
             var deleted = volume.AsDeleted(clock.GetUtcNow()) with { CommissionId = commission };
             await VolumeRepository.UpdateAsync(db, deleted, cancellationToken);
             return deleted;
         }, cancellationToken);
-
-    public static Provisions Disk(long sizeGiB) => Provisions.Of((QuotaResource.Disk, sizeGiB * GiB));
 
     private static void CheckSize(Volume? volume, int sizeGiB)
     {

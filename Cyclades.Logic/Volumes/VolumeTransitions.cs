@@ -1,4 +1,3 @@
-using Cyclades.Logic.Servers;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 
@@ -40,7 +39,7 @@ public static class VolumeTransitions
                 volumes.FirstOrDefault()?.VolumeType ?? "unknown", VolumeStatus.InUse, null, DeleteOnTermination: true, null),
                 UnixTime.ToMicros(now), cancellationToken);
             await VolumeDisks.SetOnClusterAsync(db, adopted.Id, true, cancellationToken);
-            var commission = await quotas.IssueAndAcceptAsync(db, new Quotas.CommissionRequest(userId, VolumeCommands.Disk(adopted.SizeGiB),
+            var commission = await quotas.IssueAndAcceptAsync(db, new Quotas.CommissionRequest(userId, VolumeQuota.Of(adopted.SizeGiB),
                 $"dispatcher: adopt disk {adopted.DiskName} job {jobId}", serverId, jobId, Forced: true), cancellationToken);
             await VolumeRepository.AttachCommissionAsync(db, adopted.Id, commission, cancellationToken);
         }
@@ -103,7 +102,7 @@ public static class VolumeTransitions
             return;
         }
         var newSize = sizeIsGrowth ? volume.SizeGiB + size / MiBPerGiB : size / MiBPerGiB;
-        var growth = VolumeCommands.Disk(newSize - volume.SizeGiB);
+        var growth = VolumeQuota.Of(newSize - volume.SizeGiB);
         long? commission = volume.CommissionId;
         if (pending is { State: CommissionState.Pending } && pending.Provisions.Equals(growth))
         {
@@ -162,7 +161,7 @@ public static class VolumeTransitions
     {
         await quotas.ResolvePreviousAsync(db, volume.CommissionId, cancellationToken);
         var commission = await quotas.IssueAndAcceptAsync(db, new Quotas.CommissionRequest(
-            volume.UserId, VolumeCommands.Disk(-volume.SizeGiB), reason, volume.ServerId, Forced: true), cancellationToken);
+            volume.UserId, VolumeQuota.Of(-volume.SizeGiB), reason, volume.ServerId, Forced: true), cancellationToken);
         await VolumeRepository.UpdateAsync(db, volume.AsDeleted(now) with { CommissionId = commission }, cancellationToken);
     }
 }

@@ -22,13 +22,13 @@ internal sealed class ResizeCommand(Flavor target) : ServerCommand
         {
             throw new InvalidResizeException(server.Id, ResizeProblem.SameFlavor, target.Name);
         }
-        if ((flavor.Cpu, flavor.RamMiB) == (target.Cpu, target.RamMiB))
-        {
-            throw new InvalidResizeException(server.Id, ResizeProblem.SameCompute, target.Name);
-        }
         if (!target.AllowsVolumeType(await ServerVolumes.VolumeTypeAsync(db, server.Id, flavor.DiskTemplate, cancellationToken)))
         {
             throw new InvalidResizeException(server.Id, ResizeProblem.VolumeType, target.Name);
+        }
+        if ((flavor.Cpu, flavor.RamMiB) == (target.Cpu, target.RamMiB))
+        {
+            throw new InvalidResizeException(server.Id, ResizeProblem.SameCompute, target.Name);
         }
     }
 

@@ -81,7 +81,7 @@ public sealed class TagsContractTests(DatabaseProvider provider) : ComputeFixtur
         yield return Case("a malformed instance id", "InvalidInstanceID.Malformed", "i-beef", new Tag("k", "v"));
         yield return Case("an unknown image", "InvalidAMIID.NotFound", "ami-0000beef", new Tag("k", "v"));
         yield return Case("an unknown key pair", "InvalidKeyPair.NotFound", "key-0000000000000beef", new Tag("k", "v"));
-        yield return Case("a resource of no taggable kind", "InvalidID", "vol-12345678", new Tag("k", "v"));
+        yield return Case("a resource of no taggable kind", "InvalidID", "nat-12345678", new Tag("k", "v"));
     }
 
     [TestCaseSource(nameof(Refusals))]
