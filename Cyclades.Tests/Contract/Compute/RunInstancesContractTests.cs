@@ -165,8 +165,6 @@ public sealed class RunInstancesContractTests(DatabaseProvider provider) : Compu
             [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [new Tag(new string('k', 129), "1")] }]);
         yield return Case("a tag value over 256 characters", "InvalidParameterValue", "256", r => r.TagSpecifications =
             [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [new Tag("k", new string('v', 257))] }]);
-        yield return Case("tags for volumes", "InvalidParameterValue", "'volume'", r => r.TagSpecifications =
-            [new TagSpecification { ResourceType = ResourceType.Volume, Tags = [new Tag("k", "v")] }]);
         yield return Case("51 tags", "TagLimitExceeded", "maximum number of Tags", r => r.TagSpecifications =
             [new TagSpecification { ResourceType = ResourceType.Instance, Tags = Enumerable.Range(0, 51).Select(i => new Tag($"k{i}", "v")).ToList() }]);
     }
