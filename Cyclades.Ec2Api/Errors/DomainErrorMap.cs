@@ -111,7 +111,7 @@ public static class DomainErrorMap
         FloatingIpInUseException e => Ec2Errors.InvalidIpAddressInUse(e.Address),
         NoFloatingAddressException => Ec2Errors.InsufficientAddressCapacity(),
         SecurityGroupNotFoundException e => Ec2Errors.InvalidGroupNotFound(e.GroupId is { } id ? SecurityGroupIds.Of(id) : e.Name ?? ""),
-        SecurityGroupExistsException e => Ec2Errors.InvalidGroupDuplicate(e.Name, SecurityGroupNetworks.VpcIdOf(e.NetworkId)),
+        SecurityGroupExistsException e => Ec2Errors.InvalidGroupDuplicate(e.Name, VpcIds.Of(e.NetworkId)),
         DefaultSecurityGroupException e => Ec2Errors.CannotDelete(SecurityGroupIds.Of(e.GroupId), e.Name),
         SecurityGroupInUseException e => Ec2Errors.DependencyViolation($"resource {SecurityGroupIds.Of(e.GroupId)} has a dependent object"),
         SecurityGroupNetworkMismatchException => Ec2Errors.InvalidParameterValue("You have specified two resources that belong to different networks."),

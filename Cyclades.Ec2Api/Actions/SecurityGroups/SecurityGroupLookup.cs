@@ -1,3 +1,4 @@
+using Cyclades.Ec2Api.Actions.Vpcs;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Errors;
@@ -42,7 +43,7 @@ public sealed class SecurityGroupLookup(SecurityGroupService groups, SecurityGro
     {
         var networkId = await DefaultNetworkAsync(caller, cancellationToken);
         return (await groups.FindAsync(caller.LogicUserId(), networkId, name, cancellationToken))?.Id
-            ?? throw Ec2Errors.InvalidGroupNotFoundInDefaultVpc(name, SecurityGroupNetworks.VpcIdOf(networkId));
+            ?? throw Ec2Errors.InvalidGroupNotFoundInDefaultVpc(name, VpcIds.Of(networkId));
     }
 
     /// <summary>A group named as a rule's peer: by id, else by name on the network of the rule's group.</summary>

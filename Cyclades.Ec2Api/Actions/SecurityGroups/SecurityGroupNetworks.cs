@@ -1,4 +1,5 @@
 using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.Vpcs;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Logic.Networks;
@@ -11,18 +12,13 @@ namespace Cyclades.Ec2Api.Actions.SecurityGroups;
 /// </summary>
 public sealed class SecurityGroupNetworks(NetworkQueries networks)
 {
-    public const string VpcPrefix = "vpc-";
-
-    /// <summary>The same id as the VPC actions give the network: <c>vpc-</c> + 17 hex digits.</summary>
-    public static string VpcIdOf(long networkId) => Ec2Id.Format(VpcPrefix, networkId);
-
     public async Task<long> DefaultNetworkIdAsync(Ec2Caller caller, CancellationToken cancellationToken) =>
         (await networks.GetDefaultNetworkAsync(caller.LogicUserId(), cancellationToken)).Id;
 
     /// <summary>The network of a VpcId the caller owns.</summary>
     public async Task<long> RequireAsync(Ec2Caller caller, string vpcId, CancellationToken cancellationToken)
     {
-        if (!Ec2Id.TryParse(VpcPrefix, vpcId, out var networkId))
+        if (!VpcIds.TryParse(vpcId, out var networkId))
         {
             throw Ec2Errors.InvalidVpcIdMalformed(vpcId);
         }

@@ -1,3 +1,4 @@
+using Cyclades.Ec2Api.Actions.Vpcs;
 using System.Globalization;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Hosting;
@@ -24,7 +25,7 @@ public sealed class SecurityGroupRenderer(IOptions<Ec2ApiOptions> options)
             Description = group.Group.IsDefault ? DefaultDescription : group.Group.Description,
             IpPermissions = Permissions(group.Rules.Where(r => r.Spec.Direction == RuleDirection.Ingress).Select(r => r.Spec), ownerId),
             IpPermissionsEgress = Permissions(group.Rules.Where(r => r.Spec.Direction == RuleDirection.Egress).Select(r => r.Spec), ownerId),
-            VpcId = SecurityGroupNetworks.VpcIdOf(group.Group.NetworkId),
+            VpcId = VpcIds.Of(group.Group.NetworkId),
             SecurityGroupArn = Arn(ownerId, "security-group", id),
             Tags = TagItem.From(tags),
         };

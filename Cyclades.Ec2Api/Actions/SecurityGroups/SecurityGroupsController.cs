@@ -1,3 +1,4 @@
+using Cyclades.Ec2Api.Actions.Vpcs;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
@@ -55,7 +56,7 @@ public sealed class SecurityGroupsController(
         var inDefault = all.Where(g => g.Group.NetworkId == defaultNetwork).ToList();
         if (request.GroupNames.FirstOrDefault(n => inDefault.All(g => !g.Group.Name.Equals(n, StringComparison.OrdinalIgnoreCase))) is { } unknownName)
         {
-            throw Ec2Errors.InvalidGroupNotFoundInDefaultVpc(unknownName, SecurityGroupNetworks.VpcIdOf(defaultNetwork));
+            throw Ec2Errors.InvalidGroupNotFoundInDefaultVpc(unknownName, VpcIds.Of(defaultNetwork));
         }
         var binding = new { Caller.UserId, request.GroupIds, request.GroupNames, request.Filters };
         var after = request.NextToken is null ? 0 : tokens.ReadLong(binding, request.NextToken);
