@@ -69,11 +69,21 @@ public sealed class GanetiTestCluster
 
     public GanetiRapiClient CreateClient() => new(Settings());
 
+    /// <summary>Slices of <see cref="Subnet"/> handed to test hosts in turn (a /24 makes eight /27s), from a random start.</summary>
+    private const int SliceBits = 3;
+    private static int _nextSlice = Random.Shared.Next(1 << SliceBits);
+
     /// <summary>
     /// The host's configuration of this cluster as backend <paramref name="name"/> (<c>Cyclades:Ganeti:Clusters:index</c>):
-    /// its address (or <paramref name="url"/>), credentials and certificate; with the script's network and subnet, or,
-    /// given <paramref name="subnet"/>, that subnet and no Ganeti network.
+    /// its address (or <paramref name="url"/>), credentials and certificate; with the script's network and a slice of its
+    /// subnet, or, given <paramref name="subnet"/>, that subnet and no Ganeti network.
     /// </summary>
+    /// <remarks>
+    /// Every test host is a cloud of its own (its own database) on the one Ganeti network, and each hands out addresses
+    /// from the start of its subnet; Ganeti refuses an address another instance holds. So each host gets the next slice of
+    /// the network's range, as an operator would give two deployments sharing a Ganeti network disjoint ranges: an instance
+    /// a previous test (or another process) still has cannot take the address a new host hands out first.
+    /// </remarks>
     public Dictionary<string, string?> HostSettings(int index, string name, Uri? url = null, string? subnet = null)
     {
         var key = $"Cyclades:Ganeti:Clusters:{index}";
@@ -84,7 +94,7 @@ public sealed class GanetiTestCluster
             [$"{key}:User"] = User,
             [$"{key}:Password"] = Password,
             [$"{key}:Hypervisor"] = "fake",
-            [$"{key}:Subnet"] = subnet ?? Subnet,
+            [$"{key}:Subnet"] = subnet ?? NextSlice(),
             [$"{key}:CertificateFingerprint"] = CertificateSha256,
             [$"{key}:InsecureSkipTlsVerify"] = CertificateSha256 is null ? "true" : "false",
         };
@@ -93,6 +103,18 @@ public sealed class GanetiTestCluster
             settings[$"{key}:Network"] = Network;
         }
         return settings;
+    }
+
+    private string NextSlice()
+    {
+        var slice = Interlocked.Increment(ref _nextSlice) % (1 << SliceBits);
+        var whole = System.Net.IPNetwork.Parse(Subnet);
+        var length = whole.PrefixLength + SliceBits;
+        var size = 1u << (32 - length);
+        var start = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(whole.BaseAddress.GetAddressBytes()) + (uint)slice * size;
+        var bytes = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes, start);
+        return $"{new System.Net.IPAddress(bytes)}/{length}";
     }
 
     public GanetiClusterDriver CreateDriver(InstanceCreationDefaults defaults) => new("ganeti-test", CreateClient(), defaults);

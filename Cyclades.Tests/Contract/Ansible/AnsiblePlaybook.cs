@@ -130,6 +130,15 @@ public sealed record TaskOutcome(string Name, bool Changed, bool Failed, bool Sk
         }
         return string.Join(": ", parts);
     }
+
+    /// <summary>
+    /// The warnings a task printed: amazon.aws modules only warn when a waiter gives up (e.g. ec2_instance's
+    /// instance_running on a launch that failed), so a later assertion's failure is explained by them.
+    /// </summary>
+    public IEnumerable<string> Warnings() =>
+        Result.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
+            ? warnings.EnumerateArray().Select(w => $"{Name}: warning: {w}")
+            : [];
 }
 
 /// <summary>One <c>ansible-playbook</c> run: its tasks in order and the process's output (for failure messages).</summary>
@@ -171,7 +180,8 @@ public sealed class PlaybookRun
     /// <summary>The playbook finished and no task failed (the first failures, with AWS's error, are the message).</summary>
     public PlaybookRun AssertSucceeded(string what)
     {
-        var failed = Tasks.Where(t => t.Failed).Select(t => t.Explanation()).ToList();
+        var failed = Tasks.Where(t => t.Failed).Select(t => t.Explanation())
+            .Concat(Tasks.Any(t => t.Failed) ? Tasks.SelectMany(t => t.Warnings()) : []).ToList();
         Assert.That(failed, Is.Empty, $"{Playbook} ({what}): failed tasks");
         Assert.That(Process.ExitCode, Is.Zero, $"{Playbook} ({what})\n{Process.Stderr}");
         return this;
