@@ -8,7 +8,8 @@ namespace Cyclades.Tests.Integration;
 
 /// <summary>
 /// An image made from a stopped server on the real Ganeti test cluster: Ganeti's export lands on the
-/// node, the dispatcher makes the image available, and a new server is imported from it.
+/// node, the dispatcher makes the image available, a new server is imported from it, and deregistering
+/// the image removes the export from the node (gnt-backup remove, run by the dispatcher).
 /// </summary>
 public sealed class ImagesOnGanetiTests : RealClusterFixture
 {
@@ -50,7 +51,9 @@ public sealed class ImagesOnGanetiTests : RealClusterFixture
 
         await images.DeregisterAsync(user, imageId, None);
         Assert.That(await catalog.FindImageForAsync(user, imageId, None), Is.Null);
-        await Real.Cluster.OnNodeAsync("gnt-backup", "remove", source.InstanceName);
+        await Eventually.HoldsAsync(async () => !(await Real.Cluster.OnNodeAsync("gnt-backup", "list")).Contains(source.InstanceName, StringComparison.Ordinal),
+            $"the export of {source.InstanceName} removed from the node", JobTimeout, TimeSpan.FromMilliseconds(500));
+        Assert.That(await Real.Cluster.OnNodeAsync("sh", "-c", $"test -e {image.Export.Path} && echo present || echo gone"), Does.Contain("gone"));
         await H.Commands.DestroyAsync(user, copy.Id, None);
         await H.Commands.DestroyAsync(user, source.Id, None);
         await H.WaitForAsync(copy.Id, s => s.Deleted, "copy destroyed", JobTimeout, user);
