@@ -76,6 +76,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<SubmittingTasks>();
         services.TryAddSingleton<ServerCommands>();
         services.TryAddSingleton<ImageService>();
+        services.TryAddSingleton<ImageExports>();
 
         services.TryAddSingleton<Servers.VolumeCommands>();
         services.TryAddSingleton<Volumes.VolumeQueries>();

@@ -68,11 +68,13 @@ public static class DomainErrorMap
         ImagePlacementException { Problem: ImagePlacementProblem.OtherBackend } e => Ec2Errors.InvalidParameterValue(
             $"Image '{ImageIds.Of(e.ImageId)}' was made from an instance and can only be launched in the availability zone '{e.Backend}'."),
         ImagePlacementException e => Ec2Errors.InvalidParameterValue(
-            $"Image '{ImageIds.Of(e.ImageId)}' needs an instance type with a root disk of at least {e.MinDiskGiB} GiB of type '{e.DiskTemplate}'."),
+            $"Image '{ImageIds.Of(e.ImageId)}' needs an instance type that allows '{e.DiskTemplate}' volumes."),
         LiveExportUnsupportedException e => Ec2Errors.UnsupportedOperation(
             $"An image of the running instance '{InstanceIds.Of(e.ServerId)}' cannot be made without rebooting it: its '{e.DiskTemplate}' disks cannot be snapshotted. Omit NoReboot, or stop the instance first."),
         ServerExportInUseException e => Ec2Errors.IncorrectState(
             $"The instance '{InstanceIds.Of(e.ServerId)}' already backs the image '{ImageIds.Of(e.ImageId)}', and its availability zone keeps one image of each instance; deregister that image first."),
+        ServerExportBeingRemovedException e => Ec2Errors.IncorrectState(
+            $"The image previously made from the instance '{InstanceIds.Of(e.ServerId)}' is still being removed from its availability zone; retry shortly."),
         InvalidResizeException e => Ec2Errors.InvalidInstanceAttributeValue(e.Problem switch
         {
             ResizeProblem.SameFlavor => $"The instance '{InstanceIds.Of(e.ServerId)}' already has the instance type {e.Flavor}.",

@@ -50,6 +50,17 @@ public sealed class GanetiClusterOptions
     /// </summary>
     public string Subnet { get; set; } = BackendDefinition.DefaultSubnet;
 
+    /// <summary>
+    /// The command that removes an export (Ganeti's RAPI cannot): program and arguments, run without a
+    /// shell, <c>{instance}</c> and <c>{node}</c> replaced; it must run <c>gnt-backup remove {instance}</c>
+    /// on the master node, e.g. <c>["ssh", "-o", "BatchMode=yes", "root@master.example.org", "gnt-backup", "remove", "{instance}"]</c>.
+    /// Empty = exports of deregistered images stay until an operator removes them (the dispatcher logs each).
+    /// </summary>
+    public List<string> ExportRemoveCommand { get; set; } = [];
+
+    /// <summary>How long the <see cref="ExportRemoveCommand"/> may run before it is killed (and tried again later).</summary>
+    public int ExportRemoveTimeoutSeconds { get; set; } = 300;
+
     /// <summary>What is wrong with these settings, each message naming the setting under <paramref name="key"/>.</summary>
     public IReadOnlyList<string> Problems(string key)
     {

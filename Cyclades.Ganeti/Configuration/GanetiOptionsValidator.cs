@@ -41,6 +41,14 @@ internal sealed class GanetiOptionsValidator : IValidateOptions<GanetiOptions>
         {
             errors.Add($"{key}:Subnet {subnetProblem}");
         }
+        if (cluster.ExportRemoveTimeoutSeconds <= 0)
+        {
+            errors.Add($"{key}:ExportRemoveTimeoutSeconds must be positive");
+        }
+        if (cluster.ExportRemoveCommand.Count > 0 && !cluster.ExportRemoveCommand.Any(argument => argument.Contains("{instance}", StringComparison.Ordinal)))
+        {
+            errors.Add($"{key}:ExportRemoveCommand must pass {{instance}} (the export's instance name) to gnt-backup remove");
+        }
         if (cluster.Simulated)
         {
             return;

@@ -16,8 +16,10 @@ namespace Cyclades.Ganeti.Driver;
 /// Each job submitted is logged with its id, inside the caller's logging scope (an EC2 request's id,
 /// user and action), which ties the request to the Ganeti job.
 /// </remarks>
+/// <param name="exportRemover">Removes exports (the RAPI cannot); null = none configured.</param>
 public sealed partial class GanetiClusterDriver(
-    string backendName, GanetiRapiClient client, InstanceCreationDefaults defaults, ILogger<GanetiClusterDriver>? logger = null)
+    string backendName, GanetiRapiClient client, InstanceCreationDefaults defaults, ILogger<GanetiClusterDriver>? logger = null,
+    ExportRemover? exportRemover = null)
     : IClusterDriver
 {
     private const int MiBPerGiB = 1024;
@@ -66,6 +68,24 @@ public sealed partial class GanetiClusterDriver(
     public Task<long> ExportServerAsync(string instanceName, string node, bool shutdown, CancellationToken cancellationToken) =>
         SubmitAsync("export", GanetiOpIds.BackupExport, instanceName,
             token => client.Instances.ExportAsync(instanceName, new InstanceExportRequest(node, shutdown), token), cancellationToken);
+
+    /// <summary>The export's directory is named after its instance (<see cref="RapiPaths.NodeExportDirectory"/>).</summary>
+    public async Task RemoveExportAsync(ClusterExportLocation export, CancellationToken cancellationToken)
+    {
+        var instanceName = Path.GetFileName(export.Path);
+        if (RapiPaths.NodeExportDirectory(instanceName) != export.Path)
+        {
+            throw new ClusterRejectedException(BackendName, $"'{export.Path}' is not a Ganeti export directory");
+        }
+        try
+        {
+            await (exportRemover ?? ExportRemover.For([], TimeSpan.Zero)).RemoveAsync(instanceName, export.Node, cancellationToken);
+        }
+        catch (ExportRemovalException e)
+        {
+            throw new ClusterUnavailableException(BackendName, $"remove the export of {instanceName}: {e.Message}", e);
+        }
+    }
 
     public Task<long> AddDiskAsync(string instanceName, string diskName, int sizeGiB, CancellationToken cancellationToken) =>
         ChangeDiskAsync("add disk to", instanceName, InstanceDiskChange.Add(sizeGiB * MiBPerGiB, diskName), cancellationToken);

@@ -37,7 +37,10 @@ public sealed class GanetiClusterDriverFactory(
                 CaCertificateFile = configured?.CaCertificateFile,
             });
         var defaults = configured?.ToCreationDefaults() ?? new InstanceCreationDefaults();
-        return (new GanetiClusterDriver(backendName, client, defaults, loggers?.CreateLogger<GanetiClusterDriver>()), client);
+        var exportRemover = endpoint.Simulated
+            ? new SimulatedExportRemover(simulators.GetOrCreate(backendName))
+            : ExportRemover.For(configured?.ExportRemoveCommand ?? [], TimeSpan.FromSeconds(configured?.ExportRemoveTimeoutSeconds ?? 300));
+        return (new GanetiClusterDriver(backendName, client, defaults, loggers?.CreateLogger<GanetiClusterDriver>(), exportRemover), client);
     }
 
     private RapiClientSettings Settings(Uri address) => new(address)

@@ -192,6 +192,10 @@ public sealed class SimulatedGanetiCluster
         return removed;
     }
 
+    /// <summary>The jobs the queue still lists, in id order, with their opcodes (what <c>gnt-job list</c> shows).</summary>
+    public IReadOnlyList<GanetiJob> ListJobs() =>
+        Read((_, queue, now) => queue.Listed.OrderBy(job => job.Id).Select(job => job.ToModel(now, withResults: true)).ToList());
+
     public GanetiJob? FindJob(long id) => Read((_, queue, now) => queue.Find(id)?.ToModel(now, withResults: true));
 
     // —— For the RAPI handler ——

@@ -37,6 +37,12 @@ public interface IClusterDriver
     /// </summary>
     Task<long> ExportServerAsync(string instanceName, string node, bool shutdown, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes the server export kept at <paramref name="export"/> (no image uses it any more); an export
+    /// that is not there any more is no error. Returns once the cluster no longer keeps it.
+    /// </summary>
+    Task RemoveExportAsync(ClusterExportLocation export, CancellationToken cancellationToken);
+
     /// <summary>A new blank disk named <paramref name="diskName"/>, appended to the server's (at the next start unless hot-plugged).</summary>
     Task<long> AddDiskAsync(string instanceName, string diskName, int sizeGiB, CancellationToken cancellationToken);
 

@@ -24,9 +24,10 @@ internal static class ImageRepository
             new { userId, no = false, yes = true }, cancellationToken))
             .Select(r => r.ToImage()).ToList();
 
-    public static async Task<Image?> FindVisibleAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>
+    /// <param name="locked">Lock the row (a copy must not outlive a concurrent deregistration of its source).</param>
+    public static async Task<Image?> FindVisibleAsync(Db db, string userId, long id, CancellationToken cancellationToken, bool locked = false) =>
         (await db.QuerySingleOrDefaultAsync<CatalogRepository.ImageRow>(
-            $"SELECT {CatalogRepository.ImageColumns} FROM images WHERE id = @id AND {VisibleTo}",
+            $"SELECT {CatalogRepository.ImageColumns} FROM images WHERE id = @id AND {VisibleTo}{(locked ? db.Dialect.ForUpdate : "")}",
             new { id, userId, no = false, yes = true }, cancellationToken))
             ?.ToImage();
 
@@ -144,5 +145,84 @@ internal static class ImageRepository
             "SELECT MIN(id) FROM images WHERE backend_id = @BackendId AND export_path = @Path AND export_node = @Node AND deleted = @no",
             new { export.BackendId, export.Path, export.Node, no = false }, cancellationToken);
 
+    /// <summary>The export job of the server's pending image, once it is known.</summary>
+    public static Task RecordExportJobAsync(Db db, long serverId, long jobId, CancellationToken cancellationToken) =>
+        db.ExecuteAsync("UPDATE images SET export_job_id = @jobId WHERE source_server_id = @serverId AND state = @pending",
+            new { serverId, jobId, pending = ImageState.Pending.ToDb() }, cancellationToken);
+
+    /// <summary>The pending images made from servers of the backend, with their export jobs (null while not submitted).</summary>
+    public static async Task<IReadOnlyList<PendingExport>> ListPendingExportsAsync(Db db, long backendId, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<PendingExport>(
+            """
+            SELECT id AS ImageId, source_server_id AS ServerId, export_job_id AS JobId FROM images
+            WHERE backend_id = @backendId AND state = @pending AND source_server_id IS NOT NULL ORDER BY id
+            """,
+            new { backendId, pending = ImageState.Pending.ToDb() }, cancellationToken)).ToList();
+
+    /// <summary>The image's export finished (looked up after the dispatcher missed its result); only a still pending image changes.</summary>
+    public static Task FinishExportOfImageAsync(Db db, long imageId, bool succeeded, string? message, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            "UPDATE images SET state = @state, state_message = @message, updated_at = @now WHERE id = @imageId AND state = @pending",
+            new
+            {
+                imageId, state = (succeeded ? ImageState.Available : ImageState.Failed).ToDb(), pending = ImageState.Pending.ToDb(),
+                message = succeeded ? null : Truncate(message ?? "The cluster's export job failed."), now,
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// The exports on the backend that deregistered images used and that are not settled yet (no decision, or a removal not
+    /// finished), with the server each was made from (an export's place is its server's, so every image using it has that server).
+    /// </summary>
+    public static async Task<IReadOnlyList<ExportToRemove>> ListExportsToRemoveAsync(Db db, long backendId, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<ExportToRemove>(
+            """
+            SELECT DISTINCT backend_id AS BackendId, export_node AS Node, export_path AS Path, source_server_id AS ServerId FROM images
+            WHERE backend_id = @backendId AND deleted = @yes AND export_path IS NOT NULL
+                AND (export_removal IS NULL OR export_removal = @removing)
+            """,
+            new { backendId, yes = true, removing = ExportRemoval.Removing }, cancellationToken)).ToList();
+
+    /// <summary>Marks what happens to the export of the deregistered images using it (those not already settled).</summary>
+    public static Task SetExportRemovalAsync(Db db, ImageExport export, string removal, long now, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(
+            """
+            UPDATE images SET export_removal = @removal, updated_at = @now
+            WHERE backend_id = @BackendId AND export_node = @Node AND export_path = @Path AND deleted = @yes
+                AND (export_removal IS NULL OR export_removal = @removing)
+            """,
+            new { export.BackendId, export.Node, export.Path, removal, now, yes = true, removing = ExportRemoval.Removing }, cancellationToken);
+
+    /// <summary>Whether the cluster is being asked to remove this export (a new export of the same server must wait for that).</summary>
+    public static async Task<bool> IsExportBeingRemovedAsync(Db db, ImageExport export, CancellationToken cancellationToken) =>
+        await db.ExecuteScalarAsync<long>(
+            """
+            SELECT COUNT(*) FROM images
+            WHERE backend_id = @BackendId AND export_node = @Node AND export_path = @Path AND deleted = @yes AND export_removal = @removing
+            """,
+            new { export.BackendId, export.Node, export.Path, yes = true, removing = ExportRemoval.Removing }, cancellationToken) > 0;
+
     private static string Truncate(string message) => message.Length > 1024 ? message[..1024] : message;
+}
+
+/// <summary>A pending image made from a server, and its export job once submitted.</summary>
+internal sealed record PendingExport(long ImageId, long ServerId, long? JobId);
+
+/// <summary>An export deregistered images used, and the server it was made from.</summary>
+internal sealed record ExportToRemove(long BackendId, string Node, string Path, long ServerId)
+{
+    public ImageExport Export => new(BackendId, Node, Path);
+}
+
+/// <summary>What became of the export of a deregistered image (column <c>export_removal</c>).</summary>
+internal static class ExportRemoval
+{
+    /// <summary>No registered image uses it: the cluster is asked to remove it (until it has).</summary>
+    public const string Removing = "REMOVING";
+
+    /// <summary>The cluster no longer keeps it.</summary>
+    public const string Removed = "REMOVED";
+
+    /// <summary>Another image uses it (a copy, or a newer image of the server in the same place): that one's deregistration removes it.</summary>
+    public const string Kept = "KEPT";
 }

@@ -31,6 +31,9 @@ public sealed class DispatcherOptions
     /// <summary>How often the leader carries out the destroy requests of servers whose task has ended (also right after a task ends).</summary>
     public int DestroyRequestCheckMs { get; set; } = 2_000;
 
+    /// <summary>How often images made from servers are checked against their exports: missed export results, exports no image uses.</summary>
+    public int ImageExportCheckMs { get; set; } = 30_000;
+
     /// <summary>How often the set of enabled backends is read again.</summary>
     public int BackendRefreshMs { get; set; } = 5_000;
 
@@ -49,6 +52,7 @@ public sealed class DispatcherOptions
     internal TimeSpan ClusterCheck => TimeSpan.FromMilliseconds(ClusterCheckMs);
     internal TimeSpan SubmissionCheck => TimeSpan.FromMilliseconds(SubmissionCheckMs);
     internal TimeSpan DestroyRequestCheck => TimeSpan.FromMilliseconds(DestroyRequestCheckMs);
+    internal TimeSpan ImageExportCheck => TimeSpan.FromMilliseconds(ImageExportCheckMs);
     internal TimeSpan BackendRefresh => TimeSpan.FromMilliseconds(BackendRefreshMs);
     internal TimeSpan BackoffInitial => TimeSpan.FromMilliseconds(BackoffInitialMs);
     internal TimeSpan BackoffMax => TimeSpan.FromMilliseconds(BackoffMaxMs);
@@ -73,6 +77,7 @@ internal sealed class DispatcherOptionsValidator : IValidateOptions<DispatcherOp
         Positive(o.ClusterCheckMs, nameof(o.ClusterCheckMs));
         Positive(o.SubmissionCheckMs, nameof(o.SubmissionCheckMs));
         Positive(o.DestroyRequestCheckMs, nameof(o.DestroyRequestCheckMs));
+        Positive(o.ImageExportCheckMs, nameof(o.ImageExportCheckMs));
         Positive(o.BackendRefreshMs, nameof(o.BackendRefreshMs));
         Positive(o.BackoffInitialMs, nameof(o.BackoffInitialMs));
         Positive(o.BackoffMaxMs, nameof(o.BackoffMaxMs));

@@ -1,5 +1,6 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Events;
+using Cyclades.Logic.Images;
 using Cyclades.Logic.Reconciliation;
 using Cyclades.Logic.Servers;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,7 @@ public sealed class DispatcherService(
     IOptions<DispatcherOptions> options,
     IOptions<ServerOptions> serverOptions,
     ServerCommands commands,
+    ImageExports imageExports,
     TimeProvider clock,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -111,7 +113,7 @@ public sealed class DispatcherService(
     {
         var driver = await drivers.GetAsync(backend.Id, cancellationToken);
         var context = new LeaderContext(backend, driver, options.Value, clock, logger);
-        await new LeaderSession(context, delivery, submissions, queries, registry, reconciler, names, serverOptions.Value, commands).RunAsync(cancellationToken);
+        await new LeaderSession(context, delivery, submissions, queries, registry, reconciler, names, serverOptions.Value, commands, imageExports).RunAsync(cancellationToken);
     }
 
     private async Task StopAsync(long backendId, bool release)

@@ -1,5 +1,6 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Events;
+using Cyclades.Logic.Images;
 using Cyclades.Logic.Reconciliation;
 using Cyclades.Logic.Servers;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,8 @@ internal sealed class LeaderSession(
     BackendReconciler reconciler,
     InstanceNames names,
     ServerOptions serverOptions,
-    ServerCommands commands)
+    ServerCommands commands,
+    ImageExports imageExports)
 {
     private readonly SemaphoreSlim _checkClusterNow = new(0, 1);
     private readonly SemaphoreSlim _checkDestroyRequestsNow = new(0, 1);
@@ -41,6 +43,7 @@ internal sealed class LeaderSession(
                 context.EveryAsync(context.Options.JobScan, scanner.ScanAsync, cancellationToken),
                 context.EveryAsync(context.Options.SubmissionCheck, SettleAbandonedSubmissionsAsync, cancellationToken),
                 context.EveryAsync(context.Options.DestroyRequestCheck, CarryOutDestroyRequestsAsync, cancellationToken, _checkDestroyRequestsNow),
+                context.EveryAsync(context.Options.ImageExportCheck, CheckImageExportsAsync, cancellationToken),
                 context.EveryAsync(context.Options.ClusterCheck, token => CheckClusterAsync(follower, token), cancellationToken, _checkClusterNow));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -109,6 +112,19 @@ internal sealed class LeaderSession(
                 context.Logger.LogWarning("The requested destroy of {Instance} could not be submitted yet: {Error}", server.InstanceName, e.Message);
             }
         }
+        context.Processed(asked);
+    }
+
+    /// <summary>
+    /// Images made from servers follow their exports even when the dispatcher did not apply the export's
+    /// result (the server was terminated meanwhile, or the result was missed), and exports no image
+    /// uses any more are removed from the cluster.
+    /// </summary>
+    private async Task CheckImageExportsAsync(CancellationToken cancellationToken)
+    {
+        var asked = context.Clock.GetUtcNow();
+        await imageExports.SettleStrandedAsync(context.Backend.Id, cancellationToken);
+        await imageExports.RemoveUnusedAsync(context.Backend.Id, cancellationToken);
         context.Processed(asked);
     }
 

@@ -91,6 +91,7 @@ public sealed class BackendEventProcessor(
             // The task's job is over but a later change already decided the state, so the
             // commission that expected this job's change must not be accepted.
             await quotas.ResolvePreviousAsync(db, server.CommissionId, cancellationToken);
+            await _handlers[e.Operation].SettleStaleAsync(db, server, e, cancellationToken);
             return (recorded with { Task = null, CommissionId = null }, EventOutcome.Stale);
         }
 

@@ -73,7 +73,7 @@ public sealed class ImageService(
     public Task<long> CopyAsync(string userId, long sourceId, string name, string description, IReadOnlyList<Tag> tags, CancellationToken cancellationToken) =>
         connections.WriteAsync(async db =>
         {
-            var source = await ImageRepository.FindVisibleAsync(db, userId, sourceId, cancellationToken) ?? throw new ImageNotFoundException(sourceId);
+            var source = await ImageRepository.FindVisibleAsync(db, userId, sourceId, cancellationToken, locked: true) ?? throw new ImageNotFoundException(sourceId);
             if (source.State != ImageState.Available)
             {
                 throw new ImageNotAvailableException(sourceId, source.State == ImageState.Failed);
@@ -89,8 +89,8 @@ public sealed class ImageService(
         }, cancellationToken);
 
     /// <summary>
-    /// Deregisters the user's image. An export no other image launches from is left on its node for
-    /// the operator to remove (the cluster's remote API cannot remove exports); it is logged.
+    /// Deregisters the user's image. An export no other image launches from any more is then removed
+    /// from its cluster by that cluster's dispatcher (<see cref="ImageExports"/>).
     /// </summary>
     public Task DeregisterAsync(string userId, long imageId, CancellationToken cancellationToken) =>
         connections.WriteAsync(async db =>
@@ -100,9 +100,8 @@ public sealed class ImageService(
             await ImageRepository.UnshareAsync(db, imageId, null, cancellationToken);
             if (image.Export is { } export && await ImageRepository.CountUsingExportAsync(db, export, imageId, cancellationToken) == 0)
             {
-                logger.LogInformation(
-                    "Image {ImageId} was deregistered; no image uses its export {Path} on node {Node} of backend {BackendId} any more: " +
-                    "remove it on the cluster (gnt-backup remove)", imageId, export.Path, export.Node, export.BackendId);
+                logger.LogInformation("Image {ImageId} was deregistered; its export {Path} on node {Node} of backend {BackendId} will be removed",
+                    imageId, export.Path, export.Node, export.BackendId);
             }
             return true;
         }, cancellationToken);

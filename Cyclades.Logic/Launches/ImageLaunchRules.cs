@@ -6,8 +6,8 @@ namespace Cyclades.Logic.Launches;
 
 /// <summary>
 /// What an image asks of a launch: it is available; a server made from an image of a server is
-/// imported from that image's export, so it goes to the export's cluster, with a root disk no smaller
-/// than the exported one, of the same disk template.
+/// imported from that image's export, so it goes to the export's cluster, with a flavor that allows the
+/// exported disk template (the root's size is checked with the launch's volumes).
 /// </summary>
 internal static class ImageLaunchRules
 {
@@ -26,7 +26,7 @@ internal static class ImageLaunchRules
         {
             throw new ImagePlacementException(image.Id, home, ImagePlacementProblem.OtherBackend);
         }
-        if (flavor.DiskGiB < image.MinDiskGiB || (image.DiskTemplate is { } template && flavor.DiskTemplate != template))
+        if (image.DiskTemplate is { } template && !flavor.AllowsVolumeType(template))
         {
             throw new ImagePlacementException(image.Id, home, ImagePlacementProblem.Disk) { MinDiskGiB = image.MinDiskGiB, DiskTemplate = image.DiskTemplate };
         }

@@ -9,8 +9,8 @@ namespace Cyclades.Logic.Launches;
 internal sealed record PlannedVolume(int SizeGiB, string VolumeType, bool DeleteOnTermination, string? DeviceName, long? OriginImageId);
 
 /// <summary>
-/// The disks of a launch's servers: the root sized as asked, else the flavor's default disk, and never
-/// smaller than the image needs; of a type the flavor allows; extra blank volumes of the same type
+/// The disks of a launch's servers: the root sized as asked, else the flavor's default disk (for an
+/// image made from a server: that server's root size and type), and never smaller than the image needs; of a type the flavor allows; extra blank volumes of the same type
 /// (a cluster instance has one disk template). A flavor with no default disk and a launch that asks
 /// for none make servers without volumes.
 /// </summary>
@@ -19,13 +19,20 @@ internal static class LaunchVolumes
     public static IReadOnlyList<PlannedVolume> Plan(LaunchRequest request, Image image, Flavor flavor)
     {
         var root = request.Root ?? new LaunchVolume();
-        var type = root.VolumeType ?? flavor.DiskTemplate;
+        // A server imported from an image of a server gets that server's root volume by default (as EC2's image mapping).
+        var imported = image.Export is null ? null : image.DiskTemplate;
+        var type = root.VolumeType ?? imported ?? flavor.DiskTemplate;
+        if (imported is not null && type != imported)
+        {
+            throw new InvalidVolumeRequestException(VolumeProblem.TypeNotAllowed,
+                $"Image {N(image.Id)} was made from a server with '{imported}' volumes; its root volume is of that type (asked for '{type}').");
+        }
         if (!flavor.AllowsVolumeType(type))
         {
             throw new InvalidVolumeRequestException(VolumeProblem.TypeNotAllowed,
                 $"Flavor '{flavor.Name}' does not allow volume type '{type}' (it allows {string.Join(", ", Allowed(flavor))}).");
         }
-        var size = root.SizeGiB ?? Math.Max(flavor.DiskGiB, image.MinDiskGiB);
+        var size = root.SizeGiB ?? (imported is null ? Math.Max(flavor.DiskGiB, image.MinDiskGiB) : image.MinDiskGiB);
         if (root.SizeGiB is null && size == 0 && request.ExtraVolumes.Count == 0)
         {
             return []; // a flavor without a disk (Ganeti's diskless template), and none asked for

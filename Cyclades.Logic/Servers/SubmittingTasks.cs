@@ -22,6 +22,10 @@ public sealed class SubmittingTasks(IDbConnectionFactory connections, QuotaServi
                 return false;
             }
             await ServerRepository.RecordJobAsync(db, server, jobId, UnixTime.ToMicros(clock.GetUtcNow()), cancellationToken);
+            if (server.Task!.Action == ServerAction.Export)
+            {
+                await ImageRepository.RecordExportJobAsync(db, server.Id, jobId, cancellationToken);
+            }
             if (server.CommissionId is { } commission)
             {
                 await quotas.RecordJobAsync(db, commission, jobId, cancellationToken);

@@ -98,6 +98,12 @@ public sealed class GanetiTestCluster
             [$"{key}:CertificateFingerprint"] = CertificateSha256,
             [$"{key}:InsecureSkipTlsVerify"] = CertificateSha256 is null ? "true" : "false",
         };
+        // The RAPI cannot remove exports: gnt-backup remove on the node, as an operator's ssh command would run it.
+        string[] removeExport = [Script, "exec", "gnt-backup", "remove", "{instance}"];
+        for (var i = 0; i < removeExport.Length; i++)
+        {
+            settings[$"{key}:ExportRemoveCommand:{i}"] = removeExport[i];
+        }
         if (subnet is null)
         {
             settings[$"{key}:Network"] = Network;

@@ -1,6 +1,7 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Images;
+using Cyclades.Logic.Launches;
 using Cyclades.Logic.Servers;
 using Cyclades.Tests.Dispatch.Support;
 
@@ -8,7 +9,8 @@ namespace Cyclades.Tests.Integration;
 
 /// <summary>
 /// An image made from a stopped server on the real Ganeti test cluster: Ganeti's export lands on the
-/// node, the dispatcher makes the image available, and a new server is imported from it.
+/// node, the dispatcher makes the image available, a new server is imported from it, and deregistering
+/// the image removes the export from the node (gnt-backup remove, run by the dispatcher).
 /// </summary>
 public sealed class ImagesOnGanetiTests : RealClusterFixture
 {
@@ -38,7 +40,9 @@ public sealed class ImagesOnGanetiTests : RealClusterFixture
         Assert.That(listed, Does.Contain(source.InstanceName));
         Assert.That(onNode, Does.Contain("config.ini"));
 
-        var copy = await H.LaunchAsync(RealClusterHarness.FileDisk, imageId, user: user);
+        // A root larger than the exported one: the import fills the first GiB, Ganeti keeps the size asked.
+        var copy = (await H.Launches.LaunchAsync(
+            new LaunchRequest(user, imageId, RealClusterHarness.FileDisk, 1, 1) { Root = new LaunchVolume(SizeGiB: 2) }, None)).Servers[0].Server;
         var started = await H.WaitForStateAsync(copy.Id, OperState.Started, JobTimeout, user);
         var creates = await Real.Cluster.JobsOnAsync(copy.InstanceName, "OP_INSTANCE_CREATE");
         var instance = await InstanceAsync(copy.InstanceName);
@@ -46,11 +50,14 @@ public sealed class ImagesOnGanetiTests : RealClusterFixture
         Assert.That(started.BackendId, Is.EqualTo(source.BackendId));
         Assert.That(creates.Single().Ops![0].OtherParameters!["mode"].GetString(), Is.EqualTo("import"));
         Assert.That(creates.Single().Ops![0].OtherParameters!["src_path"].GetString(), Is.EqualTo(image.Export.Path));
-        Assert.That((instance!.IsRunning, instance.DiskSizesMiB), Is.EqualTo((true, new[] { 1024 })));
+        Assert.That((instance!.IsRunning, instance.DiskSizesMiB), Is.EqualTo((true, new[] { 2048 })));
+        Assert.That(image.MinDiskGiB, Is.EqualTo(1), "the source's root volume");
 
         await images.DeregisterAsync(user, imageId, None);
         Assert.That(await catalog.FindImageForAsync(user, imageId, None), Is.Null);
-        await Real.Cluster.OnNodeAsync("gnt-backup", "remove", source.InstanceName);
+        await Eventually.HoldsAsync(async () => !(await Real.Cluster.OnNodeAsync("gnt-backup", "list")).Contains(source.InstanceName, StringComparison.Ordinal),
+            $"the export of {source.InstanceName} removed from the node", JobTimeout, TimeSpan.FromMilliseconds(500));
+        Assert.That(await Real.Cluster.OnNodeAsync("sh", "-c", $"test -e {image.Export.Path} && echo present || echo gone"), Does.Contain("gone"));
         await H.Commands.DestroyAsync(user, copy.Id, None);
         await H.Commands.DestroyAsync(user, source.Id, None);
         await H.WaitForAsync(copy.Id, s => s.Deleted, "copy destroyed", JobTimeout, user);

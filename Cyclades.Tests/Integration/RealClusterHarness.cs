@@ -42,6 +42,7 @@ public sealed class RealClusterHarness : IAsyncDisposable
         var prefix = "it" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8];
         var settings = DispatchHarness.FastDispatcher();
         settings["Cyclades:Dispatcher:JobScanMs"] = "500";
+        settings["Cyclades:Dispatcher:ImageExportCheckMs"] = "500";
         settings["Cyclades:Servers:InstanceNamePrefix"] = prefix;
         AddAll(settings, cluster.HostSettings(0, Backend, subnet: "10.77.0.0/16"));
         AddAll(settings, cluster.HostSettings(1, DownBackend, new Uri($"https://127.0.0.1:{LoopbackPort.Unused()}"), subnet: "10.78.0.0/16"));

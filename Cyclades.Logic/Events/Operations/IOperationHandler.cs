@@ -11,4 +11,10 @@ internal interface IOperationHandler
     ServerOperation Operation { get; }
 
     Task<OperationEffect> EffectAsync(Db db, Server server, Flavor flavor, BackendEvent e, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The server's own job finished, but a later change already decided the server's state: what the
+    /// job made besides the server's state (e.g. an image) still follows its result.
+    /// </summary>
+    Task SettleStaleAsync(Db db, Server server, BackendEvent e, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -2,6 +2,7 @@ using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
+using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Logic.Servers.Commands;
 
@@ -51,7 +52,13 @@ internal sealed class ExportCommand(string userId, string name, string descripti
         {
             throw new ServerExportInUseException(server.Id, earlier);
         }
+        // The removal of a deregistered image's export of this server would remove the new one too.
+        if (await ImageRepository.IsExportBeingRemovedAsync(db, export, cancellationToken))
+        {
+            throw new ServerExportBeingRemovedException(server.Id);
+        }
         var source = await CatalogRepository.GetImageAsync(db, server.ImageId, cancellationToken);
+        var root = (await VolumeRepository.ListByServersAsync(db, [server.Id], cancellationToken)).FirstOrDefault(v => v.DiskIndex == 0);
         ImageId = await ImageRepository.InsertAsync(db, new NewImage(
             userId, name, description, source?.OsType ?? "", source?.OsParameters ?? new Dictionary<string, string>(), source?.KeyParameter)
         {
@@ -59,8 +66,8 @@ internal sealed class ExportCommand(string userId, string name, string descripti
             SourceImageId = server.ImageId,
             SourceServerId = server.Id,
             Export = export,
-            MinDiskGiB = flavor.DiskGiB,
-            DiskTemplate = flavor.DiskTemplate,
+            MinDiskGiB = root?.SizeGiB ?? flavor.DiskGiB,
+            DiskTemplate = root?.VolumeType ?? flavor.DiskTemplate,
         }, UnixTime.ToMicros(now), cancellationToken);
     }
 

@@ -1,7 +1,9 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Errors;
+using Cyclades.Logic.Events;
 using Cyclades.Logic.Images;
+using Cyclades.Logic.Launches;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Servers;
 using Cyclades.Tests.Logic.Support;
@@ -139,5 +141,139 @@ public sealed class ImageServiceTests(DatabaseProvider provider) : LogicTest(pro
         Assert.That(copy.Export!.Path, Is.EqualTo($"/var/lib/ganeti/export/{server.InstanceName}"));
         await Assert.ThrowsAsync<ServerExportInUseException>(() => Images.CreateFromServerAsync(LogicHarness.User, server.Id, "next", "", false, [], None),
             "the copy still launches from the server's export");
+    }
+
+    private ImageExports Exports => Logic.Get<ImageExports>();
+
+    private async Task<(Server Server, long ImageId)> ImageOfStoppedServerAsync(string name = "snap")
+    {
+        var server = await Logic.StoppedServerAsync();
+        var id = await Images.CreateFromServerAsync(LogicHarness.User, server.Id, name, "", false, [], None);
+        await Logic.FinishAsync((await Logic.ServerAsync(server.Id)).Task!.JobId!.Value, JobStatus.Success);
+        return (server, id);
+    }
+
+    [Test]
+    public async Task An_export_is_removed_from_the_cluster_when_the_last_image_using_it_is_deregistered()
+    {
+        var (server, id) = await ImageOfStoppedServerAsync();
+        var backend = await Logic.BackendIdAsync();
+        var export = new ClusterExportLocation($"node1.{LogicHarness.ZoneA}", $"/var/lib/ganeti/export/{server.InstanceName}");
+        await Images.ModifyLaunchPermissionsAsync(LogicHarness.User, id, [Bob], [], null, None);
+        var copyId = await Images.CopyAsync(Bob, id, "bobs", "", [], None);
+
+        Assert.That(await Exports.RemoveUnusedAsync(backend, None), Is.Zero, "nothing deregistered yet");
+        await Images.DeregisterAsync(LogicHarness.User, id, None);
+        Assert.That(await Exports.RemoveUnusedAsync(backend, None), Is.Zero, "the copy still launches from it");
+        Assert.That(Logic.Driver.RemovedExports, Is.Empty);
+
+        await Images.DeregisterAsync(Bob, copyId, None);
+        Assert.That(await Exports.RemoveUnusedAsync(backend, None), Is.EqualTo(1));
+        Assert.That(Logic.Driver.RemovedExports, Is.EqualTo(new[] { export }));
+        Assert.That(await Exports.RemoveUnusedAsync(backend, None), Is.Zero, "removed once");
+        var next = await Images.CreateFromServerAsync(LogicHarness.User, server.Id, "next", "", false, [], None);
+        Assert.That((await Logic.Catalog.FindImageForAsync(LogicHarness.User, next, None))!.Export!.Path, Is.EqualTo(export.Path));
+    }
+
+    [Test]
+    public async Task A_removal_that_fails_is_retried_and_a_new_image_of_the_server_waits_for_it()
+    {
+        var (server, id) = await ImageOfStoppedServerAsync();
+        var backend = await Logic.BackendIdAsync();
+        await Images.DeregisterAsync(LogicHarness.User, id, None);
+        Logic.Driver.FailExportRemovals = true;
+
+        Assert.That(await Exports.RemoveUnusedAsync(backend, None), Is.Zero);
+        await Assert.ThrowsAsync<ServerExportBeingRemovedException>(() => Images.CreateFromServerAsync(LogicHarness.User, server.Id, "next", "", false, [], None),
+            "the removal under way would remove the new export too");
+        Assert.That((await Logic.ServerAsync(server.Id)).Task, Is.Null);
+
+        Logic.Driver.FailExportRemovals = false;
+        Assert.That(await Exports.RemoveUnusedAsync(backend, None), Is.EqualTo(1));
+        Assert.That(Logic.Driver.RemovedExports, Has.Count.EqualTo(1));
+        Assert.That(await Images.CreateFromServerAsync(LogicHarness.User, server.Id, "next", "", false, [], None), Is.GreaterThan(id));
+    }
+
+    [Test]
+    public async Task An_export_replaced_by_a_newer_image_of_the_server_is_not_removed()
+    {
+        var (server, id) = await ImageOfStoppedServerAsync();
+        var backend = await Logic.BackendIdAsync();
+        await Images.DeregisterAsync(LogicHarness.User, id, None);
+        var next = await Images.CreateFromServerAsync(LogicHarness.User, server.Id, "next", "", false, [], None);
+
+        Assert.That(await Exports.RemoveUnusedAsync(backend, None), Is.Zero, "the newer image's export lies in the same place");
+        Assert.That(Logic.Driver.RemovedExports, Is.Empty);
+        await Logic.FinishAsync((await Logic.ServerAsync(server.Id)).Task!.JobId!.Value, JobStatus.Success);
+        await Images.DeregisterAsync(LogicHarness.User, next, None);
+        Assert.That(await Exports.RemoveUnusedAsync(backend, None), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_export_result_older_than_a_later_change_of_the_server_still_settles_the_image()
+    {
+        var server = await Logic.StoppedServerAsync();
+        var id = await Images.CreateFromServerAsync(LogicHarness.User, server.Id, "late", "", false, [], None);
+        var job = (await Logic.ServerAsync(server.Id)).Task!.JobId!.Value;
+        var exportEnded = Logic.NextEventTime();
+        await Logic.AdminJobAsync(server, ServerOperation.Start, JobStatus.Success, 90_001);
+
+        Logic.Driver.SetStatus(job, JobStatus.Success);
+        var result = await Logic.Events.ApplyAsync(await Logic.EventForAsync(job, JobStatus.Success, at: exportEnded), None);
+
+        Assert.That(result.Outcome, Is.EqualTo(EventOutcome.Stale));
+        Assert.That((await Logic.ServerAsync(server.Id)).Task, Is.Null);
+        Assert.That((await Logic.Catalog.FindImageForAsync(LogicHarness.User, id, None))!.State, Is.EqualTo(ImageState.Available));
+    }
+
+    [Test]
+    public async Task An_export_result_the_dispatcher_did_not_apply_is_taken_from_the_cluster_by_the_periodic_check()
+    {
+        var server = await Logic.StoppedServerAsync();
+        var ok = await Images.CreateFromServerAsync(LogicHarness.User, server.Id, "terminated", "", false, [], None);
+        var job = (await Logic.ServerAsync(server.Id)).Task!.JobId!.Value;
+        var other = await Logic.StoppedServerAsync();
+        var bad = await Images.CreateFromServerAsync(LogicHarness.User, other.Id, "missed", "", false, [], None);
+        var otherJob = (await Logic.ServerAsync(other.Id)).Task!.JobId!.Value;
+        var backend = await Logic.BackendIdAsync();
+
+        Assert.That(await Exports.SettleStrandedAsync(backend, None), Is.Zero, "both servers still export for their images");
+        // The dispatcher never applies these results: the first server is gone, the second's task was cleared by reconciliation.
+        await Logic.Database.Connections.WriteAsync(async db =>
+        {
+            await db.ExecuteAsync("UPDATE servers SET deleted = @yes WHERE id = @id", new { id = server.Id, yes = true }, None);
+            await db.ExecuteAsync("UPDATE servers SET task = NULL, task_job_id = NULL WHERE id = @id", new { id = other.Id }, None);
+            return true;
+        }, None);
+        Assert.That(await Exports.SettleStrandedAsync(backend, None), Is.Zero, "the jobs still run");
+
+        Logic.Driver.SetStatus(job, JobStatus.Success);
+        Logic.Driver.SetStatus(otherJob, JobStatus.Error);
+        Assert.That(await Exports.SettleStrandedAsync(backend, None), Is.EqualTo(2));
+        Assert.That((await Logic.Catalog.FindImageForAsync(LogicHarness.User, ok, None))!.State, Is.EqualTo(ImageState.Available));
+        Assert.That((await Logic.Catalog.FindImageForAsync(LogicHarness.User, bad, None))!.State, Is.EqualTo(ImageState.Failed));
+        Assert.That(await Exports.SettleStrandedAsync(backend, None), Is.Zero);
+    }
+
+    [Test]
+    public async Task An_image_of_a_server_records_its_root_volume_and_a_launch_from_it_defaults_to_that_size_and_type()
+    {
+        var server = (await Logic.Launches.LaunchAsync(
+            new LaunchRequest(LogicHarness.User, LogicHarness.Image, LogicHarness.Small, 1, 1) { Root = new LaunchVolume(SizeGiB: 30) }, None)).Servers.Single().Server;
+        await Logic.FinishAsync(server.Task!.JobId!.Value, JobStatus.Success);
+        var stop = await Logic.Commands.StopAsync(LogicHarness.User, server.Id, null, None);
+        await Logic.FinishAsync(stop.After.Task!.JobId!.Value, JobStatus.Success);
+        var id = await Images.CreateFromServerAsync(LogicHarness.User, server.Id, "big", "", false, [], None);
+        await Logic.FinishAsync((await Logic.ServerAsync(server.Id)).Task!.JobId!.Value, JobStatus.Success);
+
+        var image = await Logic.Catalog.FindImageForAsync(LogicHarness.User, id, None);
+        var launched = (await Logic.LaunchAsync(image: id)).Single().Server;
+        var spec = Logic.Driver.Jobs.Last().Spec!;
+
+        Assert.That((image!.MinDiskGiB, image.DiskTemplate), Is.EqualTo((30, "file")));
+        Assert.That((spec.Disks.Single().SizeGiB, spec.DiskTemplate), Is.EqualTo((30, "file")));
+        Assert.That(launched.ImageId, Is.EqualTo(id));
+        await Assert.ThrowsAsync<InvalidVolumeRequestException>(() => Logic.Launches.LaunchAsync(
+            new LaunchRequest(LogicHarness.User, id, LogicHarness.Small, 1, 1) { Root = new LaunchVolume(SizeGiB: 10) }, None));
     }
 }

@@ -22,6 +22,7 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
 {
     private readonly Lock _lock = new();
     private readonly List<SubmittedJob> _jobs = [];
+    private readonly List<ClusterExportLocation> _removedExports = [];
     private readonly Dictionary<long, JobStatus> _statuses = [];
     private long _nextJobId = firstJobId;
     private int _infoRequests;
@@ -138,6 +139,34 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
 
     public Task<long> ExportServerAsync(string instanceName, string node, bool shutdown, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.Export, instanceName));
+
+    /// <summary>The exports removed, in order.</summary>
+    public IReadOnlyList<ClusterExportLocation> RemovedExports
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _removedExports.ToList();
+            }
+        }
+    }
+
+    /// <summary>Export removals fail (as a cluster that is away, or a failing removal command).</summary>
+    public bool FailExportRemovals { get; set; }
+
+    public Task RemoveExportAsync(ClusterExportLocation export, CancellationToken cancellationToken)
+    {
+        if (FailExportRemovals)
+        {
+            throw Unavailable();
+        }
+        lock (_lock)
+        {
+            _removedExports.Add(export);
+        }
+        return Task.CompletedTask;
+    }
 
     public Task<long> AddDiskAsync(string instanceName, string diskName, int sizeGiB, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.AttachDisk, instanceName, Disk: new ClusterDiskChange(diskName, null, sizeGiB * 1024)));
