@@ -12,7 +12,10 @@ namespace Cyclades.Logic.Reconciliation;
 /// <summary>
 /// Repairs a server's volumes or ports from its instance's disks or NICs, in one transaction with the
 /// server row locked, comparing again there: only while the server has no task and no change newer
-/// than the reconciliation's start was applied to it (the dispatcher's results win).
+/// than the reconciliation's start was applied to it (the dispatcher's results win). A repair moves
+/// the server's event clock to the reconciliation's start, as a simulated event does: the jobs that
+/// made the differences ended before it, so when the dispatcher delivers them later they are stale
+/// and a disk or NIC is never adopted twice.
 /// </summary>
 public sealed class InventoryFixer(IDbConnectionFactory connections, QuotaService quotas, TimeProvider clock)
 {
@@ -21,7 +24,7 @@ public sealed class InventoryFixer(IDbConnectionFactory connections, QuotaServic
         UnderLockAsync(server, startedAt, async (db, locked) =>
         {
             var flavor = await CatalogRepository.GetFlavorAsync(db, locked.FlavorId, cancellationToken);
-            await ClusterDiskSync.ApplyAsync(db, quotas, locked.Id, locked.UserId, locked.BackendId, flavor?.DiskTemplate ?? "unknown", disks,
+            return await ClusterDiskSync.ApplyAsync(db, quotas, locked.Id, locked.UserId, locked.BackendId, flavor?.DiskTemplate ?? "unknown", disks,
                 clock.GetUtcNow(), cancellationToken);
         }, cancellationToken);
 
@@ -32,8 +35,10 @@ public sealed class InventoryFixer(IDbConnectionFactory connections, QuotaServic
             var now = UnixTime.ToMicros(clock.GetUtcNow());
             var ports = (await PortRepository.ListByServersAsync(db, [locked.Id], cancellationToken)).Select(p => p.ToPort()).ToList();
             var live = await NicComparison.LiveNetworksAsync(db, locked.BackendId, cancellationToken);
-            foreach (var d in NicComparison.Compare(ports, nics, live))
+            var repaired = 0;
+            foreach (var d in NicComparison.Compare(ports, nics, live).Where(d => d.Kind != NicDifferenceKind.UnknownNetwork))
             {
+                repaired++;
                 if (d.Kind == NicDifferenceKind.Missing)
                 {
                     await PortTransitions.LeftServerAsync(db, d.Port!.Id, delete: d.Port.DeleteOnTermination, now, cancellationToken);
@@ -44,9 +49,10 @@ public sealed class InventoryFixer(IDbConnectionFactory connections, QuotaServic
                         pendingRestart: false, ServerRelease.NoJob, now, cancellationToken);
                 }
             }
+            return repaired;
         }, cancellationToken);
 
-    private async Task<string?> UnderLockAsync(Server server, DateTimeOffset startedAt, Func<Db, Server, Task> fix, CancellationToken cancellationToken)
+    private async Task<string?> UnderLockAsync(Server server, DateTimeOffset startedAt, Func<Db, Server, Task<int>> fix, CancellationToken cancellationToken)
     {
         await using var transaction = await WriteTransaction.BeginAsync(connections, cancellationToken);
         var locked = await ServerRepository.LockAsync(transaction.Db, server.Id, cancellationToken);
@@ -62,7 +68,11 @@ public sealed class InventoryFixer(IDbConnectionFactory connections, QuotaServic
         {
             return "a newer change of the server was applied meanwhile";
         }
-        await fix(transaction.Db, locked);
+        if (await fix(transaction.Db, locked) > 0)
+        {
+            await ServerRepository.UpdateAsync(transaction.Db,
+                locked with { BackendTime = UnixTime.FromMicros(UnixTime.ToMicros(startedAt)), UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return null;
     }

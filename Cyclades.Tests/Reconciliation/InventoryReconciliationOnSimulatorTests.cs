@@ -8,6 +8,7 @@ using Cyclades.Logic.Servers;
 using Cyclades.Logic.Volumes;
 using Cyclades.Tests.Dispatch.Support;
 using Cyclades.Tests.Logic.Support;
+using Microsoft.Extensions.Logging;
 
 namespace Cyclades.Tests.Reconciliation;
 
@@ -93,6 +94,16 @@ public sealed class InventoryReconciliationOnSimulatorTests(DatabaseProvider pro
         Assert.That(await QuotaInvariants.UnsettledCommissionsAsync(_harness.Database.Connections), Is.Empty);
         Assert.That((await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.DryRun, None)).Findings.Select(f => f.Kind),
             Is.EqualTo(new[] { FindingKind.NicNetworkGone }), "only what needs an operator is left");
+
+        // A dispatcher coming up now delivers the administrator's jobs: they are older than the repair, so stale.
+        await using var dispatcher = await DispatchHarness.StartAsync(provider, DispatchHarness.SimulatedClusters(0, Cluster),
+            _harness.Database, _harness.Simulators);
+        await Eventually.HoldsAsync(() => Delivered(dispatcher, "AttachDisk") == 1 && Delivered(dispatcher, "AddNic") == 2,
+            "the administrator's jobs delivered");
+        Assert.That(dispatcher.Logs.Count(LogLevel.Debug, $"AttachDisk on {server.InstanceName} ended Success: Stale"), Is.EqualTo(1));
+        Assert.That((await VolumesOfAsync(server.Id)).Count, Is.EqualTo(2), "the disk is not adopted twice");
+        Assert.That((await PortsOfAsync(server.Id)).Count, Is.EqualTo(2), "the NIC is not adopted twice");
+        Assert.That(await _harness.UsageAsync(), Is.EqualTo(after));
     }
 
     [Test]
@@ -108,9 +119,12 @@ public sealed class InventoryReconciliationOnSimulatorTests(DatabaseProvider pro
         await ExecuteAsync("UPDATE servers SET task = NULL WHERE id = @id", new { id = server.Id });
         await ExecuteAsync("UPDATE volumes SET status = 'ATTACHING' WHERE server_id = @id", new { id = server.Id });
         var attaching = await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.DryRun, None);
+        await ExecuteAsync("UPDATE volumes SET status = 'IN_USE' WHERE server_id = @id", new { id = server.Id });
+        var settled = await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.DryRun, None);
 
         Assert.That(withTask.Findings.Where(f => f.Kind == FindingKind.UnknownDisk), Is.Empty);
         Assert.That(attaching.Findings, Is.Empty);
+        Assert.That(settled.Findings.Select(f => f.Kind), Is.EqualTo(new[] { FindingKind.UnknownDisk }), "compared once the server is settled");
     }
 
     /// <summary>A started server: its create job is done and (the dispatcher being off) reconciliation applied it.</summary>
@@ -122,6 +136,9 @@ public sealed class InventoryReconciliationOnSimulatorTests(DatabaseProvider pro
         Assert.That(started.OperState, Is.EqualTo(OperState.Started));
         return started;
     }
+
+    private static int Delivered(DispatchHarness harness, string operation) =>
+        harness.Logs.Lines.Count(l => l.Message.Contains($" {operation} on ", StringComparison.Ordinal) && l.Message.Contains(" ended ", StringComparison.Ordinal));
 
     private async Task RunAsync(long jobId)
     {
