@@ -79,6 +79,8 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ImageExports>();
 
         services.TryAddSingleton<Servers.VolumeCommands>();
+        services.TryAddSingleton<ServerTaskJobs>();
+        services.TryAddSingleton<NicCommands>();
         services.TryAddSingleton<Volumes.VolumeQueries>();
         services.TryAddSingleton<ServerSettingsCommands>();
         services.TryAddSingleton<ServerTaskWait>();

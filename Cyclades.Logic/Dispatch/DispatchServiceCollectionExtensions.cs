@@ -34,6 +34,7 @@ public static class DispatchServiceCollectionExtensions
         services.TryAddSingleton<DispatcherLeases>();
         services.TryAddSingleton<DispatcherLeadership>();
         services.TryAddSingleton<EventDelivery>();
+        services.TryAddSingleton<InventoryFixer>();
         services.TryAddSingleton<ReconciliationFixer>();
         services.TryAddSingleton<BackendReconciler>();
         return services;

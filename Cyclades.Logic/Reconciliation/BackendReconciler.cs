@@ -2,15 +2,19 @@ using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic.Errors;
+using Cyclades.Logic.Networks;
+using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Volumes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cyclades.Logic.Reconciliation;
 
 /// <summary>
-/// Compares a backend's servers with its cluster and, in fix mode, repairs the differences through
-/// the event path (simulated events, job id 0, at the reconciliation's start), so quotas follow
+/// Compares a backend's servers (their states, flavors, tasks, volumes and ports) with its cluster
+/// and, in fix mode, repairs the differences through the event path (simulated events, job id 0, at
+/// the reconciliation's start) or, for disks and NICs, under the server's lock, so quotas follow
 /// with forced commissions. Used periodically by the backend's active dispatcher, after a cluster
 /// rebuild, and on demand by the admin CLI.
 /// </summary>
@@ -19,6 +23,7 @@ public sealed class BackendReconciler(
     ClusterDriverCache drivers,
     ServerQueries queries,
     CatalogService catalog,
+    IDbConnectionFactory connections,
     ReconciliationFixer fixer,
     InstanceNames names,
     LogicMetrics metrics,
@@ -95,6 +100,12 @@ public sealed class BackendReconciler(
                 jobs[jobId] = job;
             }
         }
-        return new ClusterSnapshot(started, instances, jobs, servers, flavors);
+        var ids = servers.Select(s => s.Id).ToList();
+        var (volumes, ports, networks) = await connections.ReadAsync(async db => (
+            await VolumeRepository.ListByServersAsync(db, ids, cancellationToken),
+            await PortRepository.ListByServersAsync(db, ids, cancellationToken),
+            await NicComparison.LiveNetworksAsync(db, backend.Id, cancellationToken)), cancellationToken);
+        return new ClusterSnapshot(started, instances, jobs, servers, flavors,
+            volumes.ToLookup(v => v.ServerId!.Value), ports.Select(p => p.ToPort()).ToLookup(p => p.ServerId!.Value), networks);
     }
 }

@@ -1,6 +1,8 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Logic.Reconciliation;
 
@@ -12,12 +14,18 @@ namespace Cyclades.Logic.Reconciliation;
 /// <param name="StartedAt">Before anything was read: simulated events carry this time, so any real change since wins.</param>
 /// <param name="Jobs">The job list, plus the jobs of pending tasks that the list no longer has (archived but readable).</param>
 /// <param name="Servers">The backend's non-deleted servers.</param>
+/// <param name="Volumes">The servers' volumes (not deleted), by server.</param>
+/// <param name="Ports">The servers' ports, by server.</param>
+/// <param name="LiveNetworks">The cluster networks of the backend's live private subnets.</param>
 internal sealed record ClusterSnapshot(
     DateTimeOffset StartedAt,
     IReadOnlyDictionary<string, ClusterInstance> Instances,
     IReadOnlyDictionary<long, ClusterJob> Jobs,
     IReadOnlyList<Server> Servers,
-    IReadOnlyList<Flavor> Flavors)
+    IReadOnlyList<Flavor> Flavors,
+    ILookup<long, Volume> Volumes,
+    ILookup<long, Port> Ports,
+    IReadOnlySet<string> LiveNetworks)
 {
     /// <summary>The job with that id if it is about <paramref name="instanceName"/> and <paramref name="operation"/> (ids repeat across cluster rebuilds).</summary>
     public ClusterJob? MatchingJob(long jobId, string instanceName, ServerOperation operation) =>

@@ -22,6 +22,12 @@ internal abstract record FixPlan
 
     /// <summary>A task whose submitter died before the cluster got its job: a new server is released, another task cleared.</summary>
     public sealed record GiveUpTask(Server Server, DateTimeOffset AbandonedBefore) : FixPlan;
+
+    /// <summary>The server's volumes take the instance's disks (one plan for all of a server's disk findings).</summary>
+    public sealed record SyncDisks(Server Server, IReadOnlyList<ClusterDisk> Disks) : FixPlan;
+
+    /// <summary>The server's ports take the instance's NICs (one plan for all of a server's NIC findings).</summary>
+    public sealed record SyncNics(Server Server, IReadOnlyList<ClusterNic> Nics) : FixPlan;
 }
 
 internal sealed record SimulatedEvent(string InstanceName, ServerOperation Operation, JobStatus Status, int? NewCpu = null, int? NewRamMiB = null);

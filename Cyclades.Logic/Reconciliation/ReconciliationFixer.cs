@@ -11,12 +11,13 @@ public sealed class ReconciliationFixer(
     EventDelivery delivery,
     ServerMaintenance maintenance,
     SubmittingTasks submitting,
-    ServerQueries queries)
+    ServerQueries queries,
+    InventoryFixer inventory)
 {
     public const string SimulatedMessage = "Reconciliation: simulated event";
 
     internal Batch Begin(Backend backend, IClusterDriver driver, DateTimeOffset startedAt) =>
-        new(processor, delivery, maintenance, submitting, queries, backend, driver, startedAt);
+        new(processor, delivery, maintenance, submitting, queries, inventory, backend, driver, startedAt);
 
     /// <summary>The fixes of one reconciliation run.</summary>
     internal sealed class Batch(
@@ -25,17 +26,28 @@ public sealed class ReconciliationFixer(
         ServerMaintenance maintenance,
         SubmittingTasks submitting,
         ServerQueries queries,
+        InventoryFixer inventory,
         Backend backend,
         IClusterDriver driver,
         DateTimeOffset startedAt)
     {
         private readonly Dictionary<string, int> _eventsPerInstance = new(StringComparer.Ordinal);
 
+        /// <summary>Plans shared by several findings (a server's disks, its NICs) run once; the others get the same answer.</summary>
+        private readonly Dictionary<FixPlan, string?> _shared = new(ReferenceEqualityComparer.Instance);
+
         public async Task<ReconciliationFinding> ApplyAsync(ReconciliationFinding finding, FixPlan plan, CancellationToken cancellationToken)
         {
             try
             {
-                var error = await FixAsync(finding, plan, cancellationToken);
+                if (!_shared.TryGetValue(plan, out var error))
+                {
+                    error = await FixAsync(finding, plan, cancellationToken);
+                    if (plan is FixPlan.SyncDisks or FixPlan.SyncNics)
+                    {
+                        _shared[plan] = error;
+                    }
+                }
                 return finding with { Fixed = error is null, Error = error };
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -82,6 +94,10 @@ public sealed class ReconciliationFixer(
                     return await submitting.RecordJobAsync(adopt.Server, adopt.JobId, adopt.AbandonedBefore, cancellationToken)
                         ? null
                         : "the task changed or its submitter came back meanwhile";
+                case FixPlan.SyncDisks disks:
+                    return await inventory.SyncDisksAsync(disks.Server, disks.Disks, startedAt, cancellationToken);
+                case FixPlan.SyncNics nics:
+                    return await inventory.SyncNicsAsync(nics.Server, nics.Nics, startedAt, cancellationToken);
                 case FixPlan.GiveUpTask giveUp:
                     return await submitting.GiveUpAsync(giveUp.Server, "The job was never submitted.", giveUp.AbandonedBefore, cancellationToken)
                         ? null

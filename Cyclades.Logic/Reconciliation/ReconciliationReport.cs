@@ -26,6 +26,24 @@ public enum FindingKind
 
     /// <summary>A task whose process died before recording its job: it takes the job the cluster has, or is cleared (commission rejected).</summary>
     UnsubmittedTask,
+
+    /// <summary>A disk of the instance that no volume stands for: adopted as an IN_USE volume, its size commissioned.</summary>
+    UnknownDisk,
+
+    /// <summary>A volume in use whose disk the instance does not have: deleted, its size released (a root volume is only reported).</summary>
+    MissingDisk,
+
+    /// <summary>A volume whose disk has another size or index on the cluster: it takes the cluster's (a size change commissioned).</summary>
+    UnsyncedDisk,
+
+    /// <summary>A NIC of the instance that no port stands for: adopted as a port (a public address as a floating IP, commissioned).</summary>
+    UnknownNic,
+
+    /// <summary>A port of the server whose NIC the instance does not have: it leaves the server (deleted if it goes with it).</summary>
+    MissingNic,
+
+    /// <summary>A NIC on a cluster network the core does not have (a deleted subnet's, or never ours): reported for an operator.</summary>
+    NicNetworkGone,
 }
 
 /// <summary>One difference, what reconciliation did about it, and whether that worked.</summary>

@@ -88,6 +88,13 @@ internal sealed class ReconciliationRules(InstanceNames names, TimeSpan abandone
         {
             yield return flavor;
         }
+        if (server.Task is null && server.OperState is OperState.Started or OperState.Stopped)
+        {
+            foreach (var found in InventoryRules.DisksOf(snapshot, server, instance).Concat(InventoryRules.NicsOf(snapshot, server, instance)))
+            {
+                yield return found;
+            }
+        }
     }
 
     /// <summary>
@@ -194,7 +201,7 @@ internal sealed class ReconciliationRules(InstanceNames names, TimeSpan abandone
     private static FixPlan Simulate(Server server, ServerOperation operation, JobStatus status) =>
         new FixPlan.SimulatedEvents([new SimulatedEvent(server.InstanceName, operation, status)]);
 
-    private static (ReconciliationFinding, FixPlan?) Found(FindingKind kind, Server server, string detail, FixPlan? plan, string? fix) =>
+    internal static (ReconciliationFinding, FixPlan?) Found(FindingKind kind, Server server, string detail, FixPlan? plan, string? fix) =>
         Found(kind, server.InstanceName, server.Id, detail, plan, fix);
 
     private static (ReconciliationFinding, FixPlan?) Found(FindingKind kind, string instance, long? serverId, string detail, FixPlan? plan, string? fix) =>

@@ -11,8 +11,6 @@ namespace Cyclades.Logic.Volumes;
 /// </summary>
 public static class VolumeTransitions
 {
-    private const int MiBPerGiB = 1024;
-
     /// <summary>A disk was added to (or attached again to) the server.</summary>
     /// <param name="sizeMiB">For an unexpected add: the size the job gave it.</param>
     internal static async Task AttachedAsync(Db db, QuotaService quotas, long serverId, string userId, long backendId,
@@ -34,15 +32,24 @@ public static class VolumeTransitions
         }
         if (success && attaching.Count == 0 && sizeMiB is { } size)
         {
-            var adopted = await VolumeRepository.InsertAsync(db, new NewVolume(
-                userId, backendId, serverId, volumes.Count == 0 ? 0 : volumes.Max(v => v.DiskIndex ?? 0) + 1, size / MiBPerGiB,
-                volumes.FirstOrDefault()?.VolumeType ?? "unknown", VolumeStatus.InUse, null, DeleteOnTermination: true, null),
-                UnixTime.ToMicros(now), cancellationToken);
-            await VolumeDisks.SetOnClusterAsync(db, adopted.Id, true, cancellationToken);
-            var commission = await quotas.IssueAndAcceptAsync(db, new Quotas.CommissionRequest(userId, VolumeQuota.Of(adopted.SizeGiB),
-                $"dispatcher: adopt disk {adopted.DiskName} job {jobId}", serverId, jobId, Forced: true), cancellationToken);
-            await VolumeRepository.AttachCommissionAsync(db, adopted.Id, commission, cancellationToken);
+            await AdoptAsync(db, quotas, serverId, userId, backendId, volumes.Count == 0 ? 0 : volumes.Max(v => v.DiskIndex ?? 0) + 1,
+                DiskComparison.SizeGiB(size), volumes.FirstOrDefault()?.VolumeType ?? "unknown", $"dispatcher: adopt disk job {jobId}", jobId, now,
+                cancellationToken);
         }
+    }
+
+    /// <summary>A disk nobody asked for through the API becomes an IN_USE volume of the server, its size commissioned (forced).</summary>
+    internal static async Task<Volume> AdoptAsync(Db db, QuotaService quotas, long serverId, string userId, long backendId, int diskIndex,
+        int sizeGiB, string volumeType, string reason, long? jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var adopted = await VolumeRepository.InsertAsync(db, new NewVolume(
+            userId, backendId, serverId, diskIndex, sizeGiB, volumeType, VolumeStatus.InUse, null, DeleteOnTermination: true, null),
+            UnixTime.ToMicros(now), cancellationToken);
+        await VolumeDisks.SetOnClusterAsync(db, adopted.Id, true, cancellationToken);
+        var commission = await quotas.IssueAndAcceptAsync(db, new Quotas.CommissionRequest(userId, VolumeQuota.Of(adopted.SizeGiB),
+            $"{reason}: {adopted.DiskName}", serverId, jobId, Forced: true), cancellationToken);
+        await VolumeRepository.AttachCommissionAsync(db, adopted.Id, commission, cancellationToken);
+        return adopted with { CommissionId = commission };
     }
 
     /// <summary>A disk left the server: detached (kept, still counted) or removed (gone, released).</summary>
@@ -101,7 +108,7 @@ public static class VolumeTransitions
             }
             return;
         }
-        var newSize = sizeIsGrowth ? volume.SizeGiB + size / MiBPerGiB : size / MiBPerGiB;
+        var newSize = sizeIsGrowth ? volume.SizeGiB + DiskComparison.SizeGiB(size) : DiskComparison.SizeGiB(size);
         var growth = VolumeQuota.Of(newSize - volume.SizeGiB);
         long? commission = volume.CommissionId;
         if (pending is { State: CommissionState.Pending } && pending.Provisions.Equals(growth))
@@ -157,7 +164,7 @@ public static class VolumeTransitions
         return true;
     }
 
-    private static async Task DeleteAsync(Db db, QuotaService quotas, Volume volume, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task DeleteAsync(Db db, QuotaService quotas, Volume volume, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await quotas.ResolvePreviousAsync(db, volume.CommissionId, cancellationToken);
         var commission = await quotas.IssueAndAcceptAsync(db, new Quotas.CommissionRequest(

@@ -1,7 +1,11 @@
 using Cyclades.Logic.Launches;
+using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Volumes;
+using Cyclades.Tests.Dispatch.Support;
 using Cyclades.Tests.Infrastructure;
+using Cyclades.Tests.Logic.Support;
 
 namespace Cyclades.Tests.Integration;
 
@@ -35,4 +39,39 @@ public sealed class VolumesOnGanetiTests : RealClusterFixture
         // detached first, which termination does not do yet (docs/storage.md), so both leave the quota.
         Assert.That((await H.UsageAsync(user))[QuotaResource.Disk], Is.Zero, "the instance's disks are gone, and so is their quota");
     }
+
+    [Test]
+    public async Task An_administrators_disk_add_and_grow_on_the_node_become_a_volume_and_are_counted()
+    {
+        var user = "it-" + Guid.NewGuid().ToString("N")[..12];
+        var view = (await H.Launches.LaunchAsync(
+            new LaunchRequest(user, RealClusterHarness.Image, RealClusterHarness.FileDisk, 1, 1) { Root = new LaunchVolume(SizeGiB: 1) },
+            None)).Servers.Single();
+        var server = await H.WaitForStateAsync(view.Server.Id, OperState.Started, JobTimeout, user);
+        var diskBefore = (await H.UsageAsync(user))[QuotaResource.Disk];
+
+        // Jobs no task of ours asked for: only the dispatcher's job scan can bring them in.
+        await Real.Cluster.OnNodeAsync("gnt-instance", "modify", "--disk", "add:size=1G", server.InstanceName);
+        Volume? adopted = null;
+        await Eventually.HoldsAsync(async () => (adopted = (await VolumesOfAsync(server.Id)).FirstOrDefault(v => v.DiskIndex == 1)) is not null,
+            "the administrator's disk adopted as a volume", JobTimeout);
+        Assert.That((adopted!.Status, adopted.SizeGiB, adopted.UserId), Is.EqualTo((VolumeStatus.InUse, 1, user)));
+        Assert.That((await H.UsageAsync(user))[QuotaResource.Disk] - diskBefore, Is.EqualTo(1L << 30), "the added disk is commissioned");
+
+        await Real.Cluster.OnNodeAsync("gnt-instance", "grow-disk", server.InstanceName, "1", "1G");
+        await Eventually.HoldsAsync(async () => (await VolumesOfAsync(server.Id)).Single(v => v.Id == adopted.Id).SizeGiB == 2,
+            "the administrator's growth applied", JobTimeout);
+        await Real.Cluster.OnNodeAsync("gnt-instance", "grow-disk", server.InstanceName, "0", "1G");
+        await Eventually.HoldsAsync(async () => (await VolumesOfAsync(server.Id)).Single(v => v.DiskIndex == 0).SizeGiB == 2,
+            "the root disk's growth applied", JobTimeout);
+
+        var instance = await GanetiTestCluster.Instance.CreateClient().Instances.GetAsync(server.InstanceName, None);
+        Assert.That(instance.DiskSizesMiB, Is.EqualTo(new[] { 2048, 2048 }));
+        Assert.That((await H.UsageAsync(user))[QuotaResource.Disk] - diskBefore, Is.EqualTo(3L << 30), "both growths are commissioned");
+        Assert.That(await H.QuerySqlAsync<long>("SELECT COUNT(*) FROM commissions WHERE state = 'PENDING'"), Is.Zero);
+        Assert.That(await QuotaInvariants.UsageDriftAsync(H.Database.Connections), Is.Empty);
+    }
+
+    private Task<IReadOnlyList<Volume>> VolumesOfAsync(long serverId) =>
+        H.Database.Connections.ReadAsync(db => VolumeRepository.ListByServersAsync(db, [serverId], None), None);
 }

@@ -8,8 +8,9 @@ namespace Cyclades.Host.Admin.Commands;
 
 /// <summary>
 /// <c>manage reconcile servers</c>: compare each backend's servers with its Ganeti cluster (stale
-/// servers, orphan instances, states, flavors, stale tasks); with <c>--fix</c>, repair through the
-/// dispatcher's event path so quotas follow.
+/// servers, orphan instances, states, flavors, stale tasks, each server's disks and NICs); with
+/// <c>--fix</c>, repair through the dispatcher's event path (disks and NICs under the server's lock) so
+/// quotas follow.
 /// </summary>
 public static class ReconcileServersCommand
 {
