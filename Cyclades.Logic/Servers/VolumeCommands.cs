@@ -150,47 +150,93 @@ public sealed class VolumeCommands(
         return volume;
     }
 
+    /// <summary>Grows a volume to <paramref name="sizeGiB"/> (see <see cref="ModifyAsync"/>).</summary>
+    public Task<VolumeModification> GrowAsync(string userId, long volumeId, int sizeGiB, CancellationToken cancellationToken) =>
+        ModifyAsync(userId, volumeId, sizeGiB, null, cancellationToken);
+
     /// <summary>
-    /// Grows a volume (never shrinks): at once for a volume that is only a database row; through the
-    /// cluster's grow-disk for an attached one (its commission of +Δ accepted when the job succeeds).
-    /// A detached disk cannot grow on Ganeti (no instance), so that is refused.
+    /// Grows a volume (never shrinks) and/or renames its type as a front-end reports it, recorded as a
+    /// modification: done at once for a volume that is only a database row; through the cluster's grow-disk
+    /// for an attached one (MODIFYING until the dispatcher applies the job: its commission of +Δ accepted and
+    /// the modification completed, or rejected and failed). A detached disk cannot grow on Ganeti (no
+    /// instance), so that is refused. One modification at a time per volume.
     /// </summary>
-    public async Task<(Volume Before, Volume After)> GrowAsync(string userId, long volumeId, int sizeGiB, CancellationToken cancellationToken)
+    /// <param name="sizeGiB">The new size; null or the current size = unchanged.</param>
+    /// <param name="typeLabel">The new type name (the disk template stays); null = unchanged.</param>
+    public async Task<VolumeModification> ModifyAsync(
+        string userId, long volumeId, int? sizeGiB, string? typeLabel, CancellationToken cancellationToken)
     {
-        var (server, before, after) = await connections.WriteAsync(async db =>
+        var (server, volume, modification) = await connections.WriteAsync(async db =>
         {
             var volume = await LockAsync(db, userId, volumeId, cancellationToken);
-            CheckSize(volume, sizeGiB);
-            var now = clock.GetUtcNow();
-            var growth = VolumeQuota.Of(sizeGiB - volume.SizeGiB);
-            if (volume.ServerId is null)
-            {
-                if (volume.Status != VolumeStatus.Available || await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken))
-                {
-                    throw new VolumeStateException(volume.Id, volume.Status);
-                }
-                var commission = await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
-                    userId, growth, $"api: GROW {volume.DiskName}"), cancellationToken);
-                var grown = volume with { SizeGiB = sizeGiB, CommissionId = commission, UpdatedAt = now };
-                await VolumeRepository.UpdateAsync(db, grown, cancellationToken);
-                return ((Server?)null, volume, grown);
-            }
-            if (volume.Status != VolumeStatus.InUse)
+            if (volume.Status is not (VolumeStatus.Available or VolumeStatus.InUse))
             {
                 throw new VolumeStateException(volume.Id, volume.Status);
             }
-            var server = await LockServerAsync(db, userId, volume.ServerId.Value, cancellationToken);
-            VolumeActionRules.EnsureAllowed(server, ServerAction.GrowVolume);
-            var pending = await quotas.IssueAsync(db, new CommissionRequest(
-                userId, growth, $"api: GROW {volume.DiskName} to {sizeGiB} GiB", server.Id), cancellationToken);
-            await VolumeRepository.AttachCommissionAsync(db, volume.Id, pending, cancellationToken);
-            return (await StartTaskAsync(db, server, ServerAction.GrowVolume, now, cancellationToken), volume, volume with { CommissionId = pending });
+            if (await VolumeModificationRepository.IsModifyingAsync(db, volume.Id, cancellationToken))
+            {
+                throw new VolumeModificationInProgressException(volume.Id);
+            }
+            var target = sizeGiB ?? volume.SizeGiB;
+            if (target != volume.SizeGiB)
+            {
+                CheckSize(volume, target);
+            }
+            var label = await VolumeDisks.TypeLabelAsync(db, volume.Id, cancellationToken);
+            var targetLabel = typeLabel ?? label;
+            if (target == volume.SizeGiB && targetLabel == label)
+            {
+                throw new VolumeUnchangedException(volume.Id);
+            }
+            var now = clock.GetUtcNow();
+            var grows = target != volume.SizeGiB;
+            Server? server = null;
+            if (grows)
+            {
+                server = await GrowInTransactionAsync(db, volume, target, now, cancellationToken);
+            }
+            if (targetLabel != label)
+            {
+                await VolumeDisks.SetTypeLabelAsync(db, volume.Id, targetLabel, cancellationToken);
+            }
+            var modification = await VolumeModificationRepository.InsertAsync(db, userId, new VolumeModification(
+                0, volume.Id, volume.SizeGiB, target, label, targetLabel,
+                server is null ? VolumeModificationState.Completed : VolumeModificationState.Modifying, null, now, server is null ? now : null),
+                cancellationToken);
+            return (server, volume, modification);
         }, cancellationToken);
         if (server is not null)
         {
-            await SubmitAsync(server, after, (driver, token) => driver.GrowDiskAsync(server.InstanceName, after.DiskIndex!.Value, sizeGiB, token));
+            await SubmitAsync(server, volume, (driver, token) => driver.GrowDiskAsync(server.InstanceName, volume.DiskIndex!.Value, modification.TargetSizeGiB, token));
         }
-        return (before, after);
+        return modification;
+    }
+
+    /// <returns>The server whose grow-disk job to submit; null when the volume grew at once.</returns>
+    private async Task<Server?> GrowInTransactionAsync(Db db, Volume volume, int sizeGiB, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var growth = VolumeQuota.Of(sizeGiB - volume.SizeGiB);
+        if (volume.ServerId is null)
+        {
+            if (await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken))
+            {
+                throw new VolumeStateException(volume.Id, volume.Status);
+            }
+            var commission = await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
+                volume.UserId, growth, $"api: GROW {volume.DiskName}"), cancellationToken);
+            await VolumeRepository.UpdateAsync(db, volume with { SizeGiB = sizeGiB, CommissionId = commission, UpdatedAt = now }, cancellationToken);
+            return null;
+        }
+        if (volume.Status != VolumeStatus.InUse)
+        {
+            throw new VolumeStateException(volume.Id, volume.Status);
+        }
+        var server = await LockServerAsync(db, volume.UserId, volume.ServerId.Value, cancellationToken);
+        VolumeActionRules.EnsureAllowed(server, ServerAction.GrowVolume);
+        var pending = await quotas.IssueAsync(db, new CommissionRequest(
+            volume.UserId, growth, $"api: GROW {volume.DiskName} to {sizeGiB} GiB", server.Id), cancellationToken);
+        await VolumeRepository.AttachCommissionAsync(db, volume.Id, pending, cancellationToken);
+        return await StartTaskAsync(db, server, ServerAction.GrowVolume, now, cancellationToken);
     }
 
     /// <summary>

@@ -99,6 +99,8 @@ public static class VolumeTransitions
                 await quotas.RejectAsync(db, pending.Id, cancellationToken);
                 await VolumeRepository.UpdateAsync(db, volume with { CommissionId = null, UpdatedAt = now }, cancellationToken);
             }
+            await VolumeModificationRepository.FinishAsync(db, volume.Id, succeeded: false,
+                $"The cluster's grow-disk job {jobId} failed.", now, cancellationToken);
             return;
         }
         var newSize = sizeIsGrowth ? volume.SizeGiB + size / MiBPerGiB : size / MiBPerGiB;
@@ -115,6 +117,7 @@ public static class VolumeTransitions
                 $"dispatcher: grow {volume.DiskName} job {jobId}", serverId, jobId, Forced: true), cancellationToken);
         }
         await VolumeRepository.UpdateAsync(db, volume with { SizeGiB = newSize, CommissionId = commission, UpdatedAt = now }, cancellationToken);
+        await VolumeModificationRepository.FinishAsync(db, volume.Id, succeeded: true, null, now, cancellationToken);
     }
 
     /// <summary>
@@ -149,6 +152,8 @@ public static class VolumeTransitions
         {
             await quotas.RejectAsync(db, id, cancellationToken);
             undone = undone with { CommissionId = null, UpdatedAt = now };
+            await VolumeModificationRepository.FinishAsync(db, current.Id, succeeded: false,
+                "The cluster's grow-disk job could not be submitted.", now, cancellationToken);
         }
         if (undone != current)
         {
