@@ -39,7 +39,7 @@ public static class DomainErrorMap
         VolumeModificationInProgressException e => Ec2Errors.IncorrectModificationState(
             $"Volume {VolumeIds.Of(e.VolumeId)} is already being modified."),
         VolumeUnchangedException e => Ec2Errors.InvalidParameterValue(
-            $"The modification of volume {VolumeIds.Of(e.VolumeId)} changes neither its size nor its type."),
+            $"The modification of volume {VolumeIds.Of(e.VolumeId)} changes neither its size ({e.SizeGiB} GiB) nor its type ({e.TypeLabel ?? VolumeTypeMapping.Default})."),
         VolumeZoneMismatchException e => Ec2Errors.InvalidVolumeZoneMismatch(VolumeIds.Of(e.VolumeId), InstanceIds.Of(e.ServerId)),
         VolumeTypeMismatchException e => Ec2Errors.InvalidParameterCombination(
             $"The volume '{VolumeIds.Of(e.VolumeId)}' is of disk type {e.VolumeType}; instance '{InstanceIds.Of(e.ServerId)}' takes {e.ServerType} volumes only."),

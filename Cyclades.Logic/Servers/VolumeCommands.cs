@@ -186,7 +186,7 @@ public sealed class VolumeCommands(
             var targetLabel = typeLabel ?? label;
             if (target == volume.SizeGiB && targetLabel == label)
             {
-                throw new VolumeUnchangedException(volume.Id);
+                throw new VolumeUnchangedException(volume.Id, volume.SizeGiB, label);
             }
             var now = clock.GetUtcNow();
             var grows = target != volume.SizeGiB;
@@ -237,6 +237,49 @@ public sealed class VolumeCommands(
             volume.UserId, growth, $"api: GROW {volume.DiskName} to {sizeGiB} GiB", server.Id), cancellationToken);
         await VolumeRepository.AttachCommissionAsync(db, volume.Id, pending, cancellationToken);
         return await StartTaskAsync(db, server, ServerAction.GrowVolume, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Before a server is destroyed: detaches the next of its volumes that is to outlive it (delete-on-termination
+    /// false; not the root, which leaves a running server only by stopping it), so that Ganeti, which destroys an
+    /// instance's disks with it, keeps that disk and its data. The destroy is recorded as a request in the same
+    /// transaction; the dispatcher carries it out once the detach is applied, detaching the next kept volume the
+    /// same way until none is left. Null when there is none to detach (or the server cannot detach now): the
+    /// destroy goes ahead.
+    /// </summary>
+    /// <param name="carriesOutRequest">The dispatcher carrying out the recorded request (no protection check).</param>
+    internal async Task<ServerCommandResult?> DetachKeptBeforeDestroyAsync(string userId, long serverId, bool carriesOutRequest, CancellationToken cancellationToken)
+    {
+        var step = await connections.WriteAsync<(Server Before, Server After, Volume Volume)?>(async db =>
+        {
+            var server = (await ServerRepository.LockAsync(db, userId, [serverId], cancellationToken)).SingleOrDefault();
+            if (server is null || server.Deleted || server.Task is not null || !VolumeActionRules.CanDetachBeforeDestroy(server)
+                || (!carriesOutRequest && server.DestroyRequestedAt is not null))
+            {
+                return null;
+            }
+            var kept = (await VolumeRepository.LockByServerAsync(db, server.Id, cancellationToken))
+                .FirstOrDefault(v => !v.DeleteOnTermination && v.DiskIndex != 0 && v.Status == VolumeStatus.InUse);
+            if (kept is null)
+            {
+                return null;
+            }
+            if (!carriesOutRequest)
+            {
+                ServerProtection.EnsureAllowed(server, ServerAction.Destroy);
+            }
+            var now = clock.GetUtcNow();
+            var detaching = kept with { Status = VolumeStatus.Detaching, UpdatedAt = now };
+            await VolumeRepository.UpdateAsync(db, detaching, cancellationToken);
+            var after = await StartTaskAsync(db, server.WithDestroyRequest(DestroyReason.Owner, now), ServerAction.DetachVolume, now, cancellationToken);
+            return (Before: server, After: after, Volume: detaching);
+        }, cancellationToken);
+        if (step is not { } detach)
+        {
+            return null;
+        }
+        await SubmitAsync(detach.After, detach.Volume, (driver, token) => driver.DetachDiskAsync(detach.After.InstanceName, detach.Volume.DiskName, token));
+        return new ServerCommandResult(detach.Before, detach.After, Performed: true);
     }
 
     /// <summary>

@@ -95,8 +95,12 @@ public sealed class VolumeModificationInProgressException(long volumeId)
 }
 
 /// <summary>A modification that would change nothing.</summary>
-public sealed class VolumeUnchangedException(long volumeId)
+public sealed class VolumeUnchangedException(long volumeId, int sizeGiB, string? typeLabel)
     : DomainException($"The modification of volume {volumeId} changes nothing.")
 {
     public long VolumeId { get; } = volumeId;
+
+    public int SizeGiB { get; } = sizeGiB;
+
+    public string? TypeLabel { get; } = typeLabel;
 }

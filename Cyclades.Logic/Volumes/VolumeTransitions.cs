@@ -137,6 +137,15 @@ public static class VolumeTransitions
         }
     }
 
+    /// <summary>Marks every volume of the server delete-on-termination (it goes with the instance).</summary>
+    internal static async Task LetGoWithServerAsync(Db db, long serverId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var volume in (await VolumeRepository.LockByServerAsync(db, serverId, cancellationToken)).Where(v => !v.DeleteOnTermination))
+        {
+            await VolumeRepository.UpdateAsync(db, volume with { DeleteOnTermination = true, UpdatedAt = now }, cancellationToken);
+        }
+    }
+
     /// <summary>Puts a volume back as it was before the command whose job will never come.</summary>
     internal static async Task<bool> UndoAsync(Db db, QuotaService quotas, Volume volume, DateTimeOffset now, CancellationToken cancellationToken)
     {

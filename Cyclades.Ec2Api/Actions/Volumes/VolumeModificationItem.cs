@@ -47,7 +47,7 @@ public sealed class VolumeModificationItem
     public DateTimeOffset? EndTime { get; init; }
 
     /// <summary>For paging: modifications in the order they were asked.</summary>
-    public long Number { get; private init; }
+    internal long Number { get; private init; }
 
     public static string StateOf(VolumeModificationState state) => state switch
     {

@@ -19,14 +19,8 @@ public sealed class VolumeStatusItem
     [Ec2Element("volumeStatus")]
     public required StatusSummaryItem VolumeStatus { get; init; }
 
-    [Ec2Element("eventsSet")]
-    public IReadOnlyList<StatusDetailItem> Events { get; init; } = [];
-
-    [Ec2Element("actionsSet")]
-    public IReadOnlyList<StatusDetailItem> Actions { get; init; } = [];
-
     /// <summary>For paging.</summary>
-    public long Number { get; private init; }
+    internal long Number { get; private init; }
 
     public static VolumeStatusItem From(VolumeView view)
     {
