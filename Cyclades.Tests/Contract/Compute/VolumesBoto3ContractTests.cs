@@ -104,21 +104,21 @@ public sealed class VolumesBoto3ContractTests(DatabaseProvider provider) : Compu
             Is.EqualTo("InvalidParameterValue"));
         Assert.That((await Host.Boto3ErrorAsync(TestUser.Alice, "describe_volumes", new { VolumeIds = new[] { "vol-nope" } })).Code,
             Is.EqualTo("InvalidVolumeID.Malformed"));
-        foreach (var (operation, parameters) in new (string, object)[]
+        foreach (var (user, operation, parameters) in new (TestUser, string, object)[]
                  {
-                     ("describe_volumes", new { VolumeIds = new[] { unknown } }),
-                     ("describe_volume_status", new { VolumeIds = new[] { unknown } }),
-                     ("describe_volumes_modifications", new { VolumeIds = new[] { unknown } }),
-                     ("modify_volume", new { VolumeId = unknown, Size = 5 }),
-                     ("delete_volume", new { VolumeId = unknown }),
-                     ("detach_volume", new { VolumeId = unknown }),
-                     ("describe_volumes", new { VolumeIds = new[] { volumeId } }),
-                     ("delete_volume", new { VolumeId = volumeId }),
+                     (TestUser.Alice, "describe_volumes", new { VolumeIds = new[] { unknown } }),
+                     (TestUser.Alice, "describe_volume_status", new { VolumeIds = new[] { unknown } }),
+                     (TestUser.Alice, "describe_volumes_modifications", new { VolumeIds = new[] { unknown } }),
+                     (TestUser.Alice, "modify_volume", new { VolumeId = unknown, Size = 5 }),
+                     (TestUser.Alice, "delete_volume", new { VolumeId = unknown }),
+                     (TestUser.Alice, "detach_volume", new { VolumeId = unknown }),
+                     (TestUser.Bob, "describe_volumes", new { VolumeIds = new[] { volumeId } }),
+                     (TestUser.Bob, "modify_volume", new { VolumeId = volumeId, Size = 5 }),
+                     (TestUser.Bob, "delete_volume", new { VolumeId = volumeId }),
                  })
         {
-            var user = parameters.ToString()!.Contains(volumeId, StringComparison.Ordinal) ? TestUser.Bob : TestUser.Alice;
             var error = await Host.Boto3ErrorAsync(user, operation, parameters);
-            Assert.That((error.Code, error.Status), Is.EqualTo(("InvalidVolume.NotFound", 400)), operation);
+            Assert.That((error.Code, error.Status), Is.EqualTo(("InvalidVolume.NotFound", 400)), $"{user} {operation}");
         }
         var detachAvailable = await Host.Boto3ErrorAsync(TestUser.Alice, "detach_volume", new { VolumeId = volumeId });
         Assert.That(detachAvailable, Is.EqualTo(("IncorrectState", 400, $"Volume '{volumeId}' is in the 'available' state.")));
