@@ -36,6 +36,10 @@ public static class DomainErrorMap
             ? $"{VolumeIds.Of(e.VolumeId)} is already attached to an instance"
             : $"Volume {VolumeIds.Of(e.VolumeId)} is currently attached to {InstanceIds.Of(e.ServerId)}"),
         VolumeStateException e => Ec2Errors.IncorrectState($"Volume '{VolumeIds.Of(e.VolumeId)}' is in the '{VolumeStates.Of(e.Status)}' state."),
+        VolumeModificationInProgressException e => Ec2Errors.IncorrectModificationState(
+            $"Volume {VolumeIds.Of(e.VolumeId)} is already being modified."),
+        VolumeUnchangedException e => Ec2Errors.InvalidParameterValue(
+            $"The modification of volume {VolumeIds.Of(e.VolumeId)} changes neither its size ({e.SizeGiB} GiB) nor its type ({e.TypeLabel ?? VolumeTypeMapping.Default})."),
         VolumeZoneMismatchException e => Ec2Errors.InvalidVolumeZoneMismatch(VolumeIds.Of(e.VolumeId), InstanceIds.Of(e.ServerId)),
         VolumeTypeMismatchException e => Ec2Errors.InvalidParameterCombination(
             $"The volume '{VolumeIds.Of(e.VolumeId)}' is of disk type {e.VolumeType}; instance '{InstanceIds.Of(e.ServerId)}' takes {e.ServerType} volumes only."),

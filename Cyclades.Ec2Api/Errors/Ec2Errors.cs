@@ -139,6 +139,9 @@ public static class Ec2Errors
     public static Ec2Exception IncorrectState(string message) =>
         New("IncorrectState", Status400BadRequest, message);
 
+    public static Ec2Exception IncorrectModificationState(string message) =>
+        New("IncorrectModificationState", Status400BadRequest, message);
+
     public static Ec2Exception InvalidVolumeIdMalformed(string id) =>
         New("InvalidVolumeID.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"vol-...\")");
 

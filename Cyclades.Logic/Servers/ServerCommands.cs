@@ -25,6 +25,7 @@ public sealed class ServerCommands(
     JobSubmissions submissions,
     TaskSubmitter submitter,
     SubmittingTasks submitting,
+    VolumeCommands volumes,
     TimeProvider clock)
 {
     public async Task<ServerCommandResult> StartAsync(string userId, long serverId, CancellationToken cancellationToken) =>
@@ -87,6 +88,37 @@ public sealed class ServerCommands(
         {
             return [];
         }
+        if (command is DestroyCommand destroy)
+        {
+            return await DestroyKeepingVolumesAsync(userId, ids, destroy, skipAlreadyDone, cancellationToken);
+        }
+        return await RunNowAsync(userId, ids, command, skipAlreadyDone, cancellationToken);
+    }
+
+    /// <summary>
+    /// Servers with volumes to keep (delete-on-termination false) first detach them, one per task, the destroy
+    /// recorded as a request the dispatcher carries out afterwards (<see cref="VolumeCommands.DetachKeptBeforeDestroyAsync"/>);
+    /// the others are destroyed now.
+    /// </summary>
+    private async Task<IReadOnlyList<ServerCommandResult>> DestroyKeepingVolumesAsync(
+        string userId, List<long> ids, DestroyCommand destroy, bool skipAlreadyDone, CancellationToken cancellationToken)
+    {
+        var detaching = new Dictionary<long, ServerCommandResult>();
+        foreach (var id in ids)
+        {
+            if (await volumes.DetachKeptBeforeDestroyAsync(userId, id, destroy.CarriesOutRequest, cancellationToken) is { } result)
+            {
+                detaching[id] = result;
+            }
+        }
+        var rest = ids.Where(id => !detaching.ContainsKey(id)).ToList();
+        var destroyed = rest.Count == 0 ? [] : await RunNowAsync(userId, rest, destroy, skipAlreadyDone, cancellationToken);
+        return ids.Select(id => detaching.TryGetValue(id, out var result) ? result : destroyed[rest.IndexOf(id)]).ToList();
+    }
+
+    private async Task<IReadOnlyList<ServerCommandResult>> RunNowAsync(
+        string userId, List<long> ids, ServerCommand command, bool skipAlreadyDone, CancellationToken cancellationToken)
+    {
         try
         {
             var unlocked = await connections.ReadAsync(db => ServerRepository.LockAsync(db, userId, ids, cancellationToken), cancellationToken);

@@ -22,6 +22,10 @@ public static class VolumeActionRules
         [ServerAction.DisconnectPort] = [OperState.Started, OperState.Stopped],
     };
 
+    /// <summary>Whether a kept volume can be detached from the server before it is destroyed (else it goes with the instance).</summary>
+    public static bool CanDetachBeforeDestroy(Server server) =>
+        !server.Deleted && server.Task is null && Allowed[ServerAction.DetachVolume].Contains(server.OperState);
+
     /// <exception cref="Errors.ServerDeletedException"/>
     /// <exception cref="PendingTaskException"/>
     /// <exception cref="InvalidServerStateException"/>

@@ -150,47 +150,136 @@ public sealed class VolumeCommands(
         return volume;
     }
 
+    /// <summary>Grows a volume to <paramref name="sizeGiB"/> (see <see cref="ModifyAsync"/>).</summary>
+    public Task<VolumeModification> GrowAsync(string userId, long volumeId, int sizeGiB, CancellationToken cancellationToken) =>
+        ModifyAsync(userId, volumeId, sizeGiB, null, cancellationToken);
+
     /// <summary>
-    /// Grows a volume (never shrinks): at once for a volume that is only a database row; through the
-    /// cluster's grow-disk for an attached one (its commission of +Δ accepted when the job succeeds).
-    /// A detached disk cannot grow on Ganeti (no instance), so that is refused.
+    /// Grows a volume (never shrinks) and/or renames its type as a front-end reports it, recorded as a
+    /// modification: done at once for a volume that is only a database row; through the cluster's grow-disk
+    /// for an attached one (MODIFYING until the dispatcher applies the job: its commission of +Δ accepted and
+    /// the modification completed, or rejected and failed). A detached disk cannot grow on Ganeti (no
+    /// instance), so that is refused. One modification at a time per volume.
     /// </summary>
-    public async Task<(Volume Before, Volume After)> GrowAsync(string userId, long volumeId, int sizeGiB, CancellationToken cancellationToken)
+    /// <param name="sizeGiB">The new size; null or the current size = unchanged.</param>
+    /// <param name="typeLabel">The new type name (the disk template stays); null = unchanged.</param>
+    public async Task<VolumeModification> ModifyAsync(
+        string userId, long volumeId, int? sizeGiB, string? typeLabel, CancellationToken cancellationToken)
     {
-        var (server, before, after) = await connections.WriteAsync(async db =>
+        var (server, volume, modification) = await connections.WriteAsync(async db =>
         {
             var volume = await LockAsync(db, userId, volumeId, cancellationToken);
-            CheckSize(volume, sizeGiB);
-            var now = clock.GetUtcNow();
-            var growth = VolumeQuota.Of(sizeGiB - volume.SizeGiB);
-            if (volume.ServerId is null)
-            {
-                if (volume.Status != VolumeStatus.Available || await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken))
-                {
-                    throw new VolumeStateException(volume.Id, volume.Status);
-                }
-                var commission = await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
-                    userId, growth, $"api: GROW {volume.DiskName}"), cancellationToken);
-                var grown = volume with { SizeGiB = sizeGiB, CommissionId = commission, UpdatedAt = now };
-                await VolumeRepository.UpdateAsync(db, grown, cancellationToken);
-                return ((Server?)null, volume, grown);
-            }
-            if (volume.Status != VolumeStatus.InUse)
+            if (volume.Status is not (VolumeStatus.Available or VolumeStatus.InUse))
             {
                 throw new VolumeStateException(volume.Id, volume.Status);
             }
-            var server = await LockServerAsync(db, userId, volume.ServerId.Value, cancellationToken);
-            VolumeActionRules.EnsureAllowed(server, ServerAction.GrowVolume);
-            var pending = await quotas.IssueAsync(db, new CommissionRequest(
-                userId, growth, $"api: GROW {volume.DiskName} to {sizeGiB} GiB", server.Id), cancellationToken);
-            await VolumeRepository.AttachCommissionAsync(db, volume.Id, pending, cancellationToken);
-            return (await StartTaskAsync(db, server, ServerAction.GrowVolume, now, cancellationToken), volume, volume with { CommissionId = pending });
+            if (await VolumeModificationRepository.IsModifyingAsync(db, volume.Id, cancellationToken))
+            {
+                throw new VolumeModificationInProgressException(volume.Id);
+            }
+            var target = sizeGiB ?? volume.SizeGiB;
+            if (target != volume.SizeGiB)
+            {
+                CheckSize(volume, target);
+            }
+            var label = await VolumeDisks.TypeLabelAsync(db, volume.Id, cancellationToken);
+            var targetLabel = typeLabel ?? label;
+            if (target == volume.SizeGiB && targetLabel == label)
+            {
+                throw new VolumeUnchangedException(volume.Id, volume.SizeGiB, label);
+            }
+            var now = clock.GetUtcNow();
+            var grows = target != volume.SizeGiB;
+            Server? server = null;
+            if (grows)
+            {
+                server = await GrowInTransactionAsync(db, volume, target, now, cancellationToken);
+            }
+            if (targetLabel != label)
+            {
+                await VolumeDisks.SetTypeLabelAsync(db, volume.Id, targetLabel, cancellationToken);
+            }
+            var modification = await VolumeModificationRepository.InsertAsync(db, userId, new VolumeModification(
+                0, volume.Id, volume.SizeGiB, target, label, targetLabel,
+                server is null ? VolumeModificationState.Completed : VolumeModificationState.Modifying, null, now, server is null ? now : null),
+                cancellationToken);
+            return (server, volume, modification);
         }, cancellationToken);
         if (server is not null)
         {
-            await SubmitAsync(server, after, (driver, token) => driver.GrowDiskAsync(server.InstanceName, after.DiskIndex!.Value, sizeGiB, token));
+            await SubmitAsync(server, volume, (driver, token) => driver.GrowDiskAsync(server.InstanceName, volume.DiskIndex!.Value, modification.TargetSizeGiB, token));
         }
-        return (before, after);
+        return modification;
+    }
+
+    /// <returns>The server whose grow-disk job to submit; null when the volume grew at once.</returns>
+    private async Task<Server?> GrowInTransactionAsync(Db db, Volume volume, int sizeGiB, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var growth = VolumeQuota.Of(sizeGiB - volume.SizeGiB);
+        if (volume.ServerId is null)
+        {
+            if (await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken))
+            {
+                throw new VolumeStateException(volume.Id, volume.Status);
+            }
+            var commission = await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
+                volume.UserId, growth, $"api: GROW {volume.DiskName}"), cancellationToken);
+            await VolumeRepository.UpdateAsync(db, volume with { SizeGiB = sizeGiB, CommissionId = commission, UpdatedAt = now }, cancellationToken);
+            return null;
+        }
+        if (volume.Status != VolumeStatus.InUse)
+        {
+            throw new VolumeStateException(volume.Id, volume.Status);
+        }
+        var server = await LockServerAsync(db, volume.UserId, volume.ServerId.Value, cancellationToken);
+        VolumeActionRules.EnsureAllowed(server, ServerAction.GrowVolume);
+        var pending = await quotas.IssueAsync(db, new CommissionRequest(
+            volume.UserId, growth, $"api: GROW {volume.DiskName} to {sizeGiB} GiB", server.Id), cancellationToken);
+        await VolumeRepository.AttachCommissionAsync(db, volume.Id, pending, cancellationToken);
+        return await StartTaskAsync(db, server, ServerAction.GrowVolume, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Before a server is destroyed: detaches the next of its volumes that is to outlive it (delete-on-termination
+    /// false; not the root, which leaves a running server only by stopping it), so that Ganeti, which destroys an
+    /// instance's disks with it, keeps that disk and its data. The destroy is recorded as a request in the same
+    /// transaction; the dispatcher carries it out once the detach is applied, detaching the next kept volume the
+    /// same way until none is left. Null when there is none to detach (or the server cannot detach now): the
+    /// destroy goes ahead.
+    /// </summary>
+    /// <param name="carriesOutRequest">The dispatcher carrying out the recorded request (no protection check).</param>
+    internal async Task<ServerCommandResult?> DetachKeptBeforeDestroyAsync(string userId, long serverId, bool carriesOutRequest, CancellationToken cancellationToken)
+    {
+        var step = await connections.WriteAsync<(Server Before, Server After, Volume Volume)?>(async db =>
+        {
+            var server = (await ServerRepository.LockAsync(db, userId, [serverId], cancellationToken)).SingleOrDefault();
+            if (server is null || server.Deleted || server.Task is not null || !VolumeActionRules.CanDetachBeforeDestroy(server)
+                || (!carriesOutRequest && server.DestroyRequestedAt is not null))
+            {
+                return null;
+            }
+            var kept = (await VolumeRepository.LockByServerAsync(db, server.Id, cancellationToken))
+                .FirstOrDefault(v => !v.DeleteOnTermination && v.DiskIndex != 0 && v.Status == VolumeStatus.InUse);
+            if (kept is null)
+            {
+                return null;
+            }
+            if (!carriesOutRequest)
+            {
+                ServerProtection.EnsureAllowed(server, ServerAction.Destroy);
+            }
+            var now = clock.GetUtcNow();
+            var detaching = kept with { Status = VolumeStatus.Detaching, UpdatedAt = now };
+            await VolumeRepository.UpdateAsync(db, detaching, cancellationToken);
+            var after = await StartTaskAsync(db, server.WithDestroyRequest(DestroyReason.Owner, now), ServerAction.DetachVolume, now, cancellationToken);
+            return (Before: server, After: after, Volume: detaching);
+        }, cancellationToken);
+        if (step is not { } detach)
+        {
+            return null;
+        }
+        await SubmitAsync(detach.After, detach.Volume, (driver, token) => driver.DetachDiskAsync(detach.After.InstanceName, detach.Volume.DiskName, token));
+        return new ServerCommandResult(detach.Before, detach.After, Performed: true);
     }
 
     /// <summary>

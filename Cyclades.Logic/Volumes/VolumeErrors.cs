@@ -86,3 +86,21 @@ public sealed class VolumeTypeMismatchException(long volumeId, string volumeType
 
     public string ServerType { get; } = serverType;
 }
+
+/// <summary>The volume is still being modified: one modification at a time.</summary>
+public sealed class VolumeModificationInProgressException(long volumeId)
+    : DomainException($"Volume {volumeId} is still being modified.")
+{
+    public long VolumeId { get; } = volumeId;
+}
+
+/// <summary>A modification that would change nothing.</summary>
+public sealed class VolumeUnchangedException(long volumeId, int sizeGiB, string? typeLabel)
+    : DomainException($"The modification of volume {volumeId} changes nothing.")
+{
+    public long VolumeId { get; } = volumeId;
+
+    public int SizeGiB { get; } = sizeGiB;
+
+    public string? TypeLabel { get; } = typeLabel;
+}

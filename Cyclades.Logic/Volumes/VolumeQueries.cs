@@ -25,4 +25,9 @@ public sealed class VolumeQueries(IDbConnectionFactory connections)
             }
             return views;
         }, cancellationToken);
+
+    /// <summary>The caller's volume modifications, oldest first: of every volume, or of these (which must be the caller's).</summary>
+    public Task<IReadOnlyList<VolumeModification>> ListModificationsAsync(
+        string userId, IReadOnlyCollection<long>? volumeIds, CancellationToken cancellationToken) =>
+        connections.ReadAsync(db => VolumeModificationRepository.ListAsync(db, userId, volumeIds, cancellationToken), cancellationToken);
 }

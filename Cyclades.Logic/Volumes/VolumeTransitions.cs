@@ -106,6 +106,8 @@ public static class VolumeTransitions
                 await quotas.RejectAsync(db, pending.Id, cancellationToken);
                 await VolumeRepository.UpdateAsync(db, volume with { CommissionId = null, UpdatedAt = now }, cancellationToken);
             }
+            await VolumeModificationRepository.FinishAsync(db, volume.Id, succeeded: false,
+                $"The cluster's grow-disk job {jobId} failed.", now, cancellationToken);
             return;
         }
         var newSize = sizeIsGrowth ? volume.SizeGiB + DiskComparison.SizeGiB(size) : DiskComparison.SizeGiB(size);
@@ -122,6 +124,7 @@ public static class VolumeTransitions
                 $"dispatcher: grow {volume.DiskName} job {jobId}", serverId, jobId, Forced: true), cancellationToken);
         }
         await VolumeRepository.UpdateAsync(db, volume with { SizeGiB = newSize, CommissionId = commission, UpdatedAt = now }, cancellationToken);
+        await VolumeModificationRepository.FinishAsync(db, volume.Id, succeeded: true, null, now, cancellationToken);
     }
 
     /// <summary>
@@ -141,6 +144,15 @@ public static class VolumeTransitions
         }
     }
 
+    /// <summary>Marks every volume of the server delete-on-termination (it goes with the instance).</summary>
+    internal static async Task LetGoWithServerAsync(Db db, long serverId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var volume in (await VolumeRepository.LockByServerAsync(db, serverId, cancellationToken)).Where(v => !v.DeleteOnTermination))
+        {
+            await VolumeRepository.UpdateAsync(db, volume with { DeleteOnTermination = true, UpdatedAt = now }, cancellationToken);
+        }
+    }
+
     /// <summary>Puts a volume back as it was before the command whose job will never come.</summary>
     internal static async Task<bool> UndoAsync(Db db, QuotaService quotas, Volume volume, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -156,6 +168,8 @@ public static class VolumeTransitions
         {
             await quotas.RejectAsync(db, id, cancellationToken);
             undone = undone with { CommissionId = null, UpdatedAt = now };
+            await VolumeModificationRepository.FinishAsync(db, current.Id, succeeded: false,
+                "The cluster's grow-disk job could not be submitted.", now, cancellationToken);
         }
         if (undone != current)
         {

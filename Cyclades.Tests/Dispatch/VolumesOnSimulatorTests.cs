@@ -86,20 +86,37 @@ public sealed class VolumesOnSimulatorTests(DatabaseProvider provider)
     }
 
     [Test]
-    public async Task Terminating_a_server_deletes_its_volumes_and_releases_them()
+    public async Task Terminating_a_server_detaches_the_volume_attached_to_it_first_and_keeps_it()
     {
         var server = await StartedAsync();
         var volume = await Volumes.CreateAsync(DispatchHarness.User, Cluster, 4, null, null, None);
         await Volumes.AttachAsync(DispatchHarness.User, volume.Id, server.Id, "/dev/sdf", None);
         await VolumeAsync(volume.Id, v => v.Status == VolumeStatus.InUse, "attached");
 
+        // AttachVolume leaves DeleteOnTermination false (as AWS): the disk leaves the instance before Ganeti destroys it.
         await _harness.Commands.DestroyAsync(DispatchHarness.User, server.Id, None);
         await _harness.WaitForAsync(server.Id, s => s.Deleted, "destroyed");
 
-        var gone = await VolumeAsync(volume.Id, v => v.Deleted, "deleted with its server");
-        Assert.That(gone.Status, Is.EqualTo(VolumeStatus.Deleted));
-        Assert.That(await DiskUsageAsync(), Is.Zero);
+        var kept = await VolumeAsync(volume.Id, v => v.Status == VolumeStatus.Available, "detached and kept");
+        Assert.That((kept.ServerId, kept.Deleted), Is.EqualTo(((long?)null, false)));
+        Assert.That(await DiskUsageAsync(), Is.EqualTo(4L << 30), "still counted");
         Assert.That(Simulator.FindInstance(server.InstanceName), Is.Null);
+    }
+
+    [Test]
+    public async Task A_volume_of_no_instance_is_modified_at_once_and_its_modifications_are_recorded()
+    {
+        var volume = await Volumes.CreateAsync(DispatchHarness.User, Cluster, 1, null, "gp2", None);
+
+        var modification = await Volumes.ModifyAsync(DispatchHarness.User, volume.Id, 2, "gp3", None);
+        var listed = await _harness.Get<VolumeQueries>().ListModificationsAsync(DispatchHarness.User, [volume.Id], None);
+
+        Assert.That((modification.State, modification.OriginalSizeGiB, modification.TargetSizeGiB, modification.OriginalTypeLabel, modification.TargetTypeLabel),
+            Is.EqualTo((VolumeModificationState.Completed, 1, 2, "gp2", "gp3")));
+        Assert.That(listed.Select(m => m.Id), Is.EqualTo(new[] { modification.Id }));
+        Assert.That((await _harness.Get<VolumeQueries>().ListAsync(DispatchHarness.User, [volume.Id], None)).Single().Volume.SizeGiB, Is.EqualTo(2));
+        await Assert.ThrowsAsync<VolumeUnchangedException>(() => Volumes.ModifyAsync(DispatchHarness.User, volume.Id, 2, "gp3", None));
+        await Assert.ThrowsAsync<InvalidVolumeSizeException>(() => Volumes.ModifyAsync(DispatchHarness.User, volume.Id, 1, null, None));
     }
 
     [Test]
@@ -116,7 +133,7 @@ public sealed class VolumesOnSimulatorTests(DatabaseProvider provider)
         await Assert.ThrowsAsync<VolumeNotFoundException>(() => Volumes.AttachAsync("user-2", volume.Id, server.Id, "/dev/sdf", None));
         await Assert.ThrowsAsync<VolumeStateException>(() => Volumes.DetachAsync(DispatchHarness.User, volume.Id, null, null, None));
         await Assert.ThrowsAsync<VolumeZoneMismatchException>(() => Volumes.AttachAsync(DispatchHarness.User, volume.Id, other.Id, "/dev/sdf", None));
-        await Assert.ThrowsAsync<InvalidVolumeSizeException>(() => Volumes.GrowAsync(DispatchHarness.User, volume.Id, 1, None));
+        await Assert.ThrowsAsync<VolumeUnchangedException>(() => Volumes.GrowAsync(DispatchHarness.User, volume.Id, 1, None));
         Simulator.Options.JobLatencyMs = 2000; // the attach job is still running for the checks below
         await Volumes.AttachAsync(DispatchHarness.User, volume.Id, server.Id, "/dev/sdf", None);
         Simulator.Options.JobLatencyMs = 20;

@@ -1,3 +1,4 @@
+using Cyclades.Logic.Volumes;
 using Cyclades.Logic.Launches;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
@@ -35,9 +36,10 @@ public sealed class VolumesOnGanetiTests : RealClusterFixture
         await H.WaitForAsync(view.Server.Id, s => s.Deleted, "destroyed", JobTimeout, user);
 
         Assert.That(await InstanceAsync(view.Server.InstanceName), Is.Null);
-        // Ganeti removes an instance's disks with it: a volume not deleted on termination would have to be
-        // detached first, which termination does not do yet (docs/storage.md), so both leave the quota.
-        Assert.That((await H.UsageAsync(user))[QuotaResource.Disk], Is.Zero, "the instance's disks are gone, and so is their quota");
+        // The kept volume's disk was detached before the instance was removed: it stays, available and counted.
+        var kept = (await H.Get<VolumeQueries>().ListAsync(user, [view.Volumes[1].Id], None)).Single().Volume;
+        Assert.That((kept.Status, kept.ServerId, kept.Deleted), Is.EqualTo((VolumeStatus.Available, (long?)null, false)));
+        Assert.That((await H.UsageAsync(user))[QuotaResource.Disk], Is.EqualTo(1L << 30), "the root is gone, the kept volume is still counted");
     }
 
     [Test]

@@ -83,3 +83,27 @@ public sealed class AttachVolumeResponse : VolumeAttachmentResponse;
 public sealed class DetachVolumeResponse : VolumeAttachmentResponse;
 
 
+
+public sealed class ModifyVolumeResponse : Ec2Response
+{
+    [Ec2Element("volumeModification")]
+    public required VolumeModificationItem VolumeModification { get; init; }
+}
+
+public sealed class DescribeVolumesModificationsResponse : Ec2Response
+{
+    [Ec2Element("volumeModificationSet")]
+    public required IReadOnlyList<VolumeModificationItem> VolumeModifications { get; init; }
+
+    [Ec2Element("nextToken")]
+    public string? NextToken { get; init; }
+}
+
+public sealed class DescribeVolumeStatusResponse : Ec2Response
+{
+    [Ec2Element("volumeStatusSet")]
+    public required IReadOnlyList<VolumeStatusItem> VolumeStatuses { get; init; }
+
+    [Ec2Element("nextToken")]
+    public string? NextToken { get; init; }
+}

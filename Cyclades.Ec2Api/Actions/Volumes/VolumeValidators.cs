@@ -75,3 +75,36 @@ public sealed class DescribeVolumesValidator : AbstractValidator<DescribeVolumes
             .WithMessage(r => $"Value ({r.MaxResults}) for parameter maxResults is invalid. Expecting a positive value.");
     }
 }
+
+public sealed class ModifyVolumeValidator : AbstractValidator<ModifyVolumeRequest>
+{
+    public ModifyVolumeValidator()
+    {
+        RuleFor(r => r.VolumeId).NotEmpty().WithErrorCode(Ec2ValidationCodes.MissingParameter).OverridePropertyName("VolumeId");
+        RuleFor(r => r.VolumeType).Must(t => t is null || VolumeTypes.Sizes.ContainsKey(t))
+            .WithMessage(r => $"Value ({r.VolumeType}) for parameter volumeType is invalid. Expected one of: {string.Join(", ", VolumeTypes.Sizes.Keys)}.");
+        RuleFor(r => r).Must(r => r.Size is not null || r.VolumeType is not null || r.Iops is not null || r.Throughput is not null
+                || r.MultiAttachEnabled is not null)
+            .WithErrorCode(Ec2ValidationCodes.MissingParameter).OverridePropertyName("Size");
+        RuleFor(r => r.Size).Must(s => s is null or > 0)
+            .WithMessage(r => $"Value ({r.Size}) for parameter size is invalid. Expecting a positive value.");
+    }
+}
+
+public sealed class DescribeVolumesModificationsValidator : AbstractValidator<DescribeVolumesModificationsRequest>
+{
+    public DescribeVolumesModificationsValidator()
+    {
+        RuleFor(r => r.Filters).MustBeKnownFilters(VolumeModificationFilters.Set.Names);
+        RuleFor(r => r.MaxResults).MustBeAPageSize();
+    }
+}
+
+public sealed class DescribeVolumeStatusValidator : AbstractValidator<DescribeVolumeStatusRequest>
+{
+    public DescribeVolumeStatusValidator()
+    {
+        RuleFor(r => r.Filters).MustBeKnownFilters(VolumeStatusFilters.Set.Names);
+        RuleFor(r => r.MaxResults).MustNotComeWith(r => r.VolumeIds.Count > 0, "volumeId").MustBeAPageSize();
+    }
+}

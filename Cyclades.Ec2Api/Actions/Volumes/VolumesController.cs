@@ -13,7 +13,7 @@ namespace Cyclades.Ec2Api.Actions.Volumes;
 /// EBS volumes on the core's volumes (docs/storage.md): every EC2 volume type is the zone's default disk
 /// template, reported back as the type given. Another user's volume is as unknown as one that never was.
 /// </summary>
-public sealed class VolumesController(VolumeCommands commands, VolumeQueries queries, TagService tags) : Ec2Controller
+public sealed class VolumesController(VolumeCommands commands, VolumeQueries queries, TagService tags, ItemPages pages) : Ec2Controller
 {
     [Ec2Action("CreateVolume")]
     public async Task<CreateVolumeResponse> CreateVolume(CreateVolumeRequest request, CancellationToken cancellationToken)
@@ -41,16 +41,54 @@ public sealed class VolumesController(VolumeCommands commands, VolumeQueries que
     public async Task<DescribeVolumesResponse> DescribeVolumes(DescribeVolumesRequest request, CancellationToken cancellationToken)
     {
         var userId = Caller.LogicUserId();
-        var ids = request.VolumeIds.Count == 0 ? null : request.VolumeIds.Select(VolumeIds.Parse).Distinct().ToList();
-        var views = await queries.ListAsync(userId, ids, cancellationToken);
-        if (ids?.FirstOrDefault(id => views.All(v => v.Volume.Id != id || v.Volume.Deleted)) is { } missing and not 0)
-        {
-            throw Ec2Errors.InvalidVolumeNotFound(VolumeIds.Of(missing));
-        }
+        var views = await ListAsync(userId, request.VolumeIds, cancellationToken);
         var volumeTags = await tags.ListForAsync(userId, TaggedResourceType.Volume, views.Select(v => VolumeItem.Resource(v.Volume.Id).Id).ToList(),
             cancellationToken);
-        var items = views.Select(v => VolumeItem.From(v, volumeTags[VolumeItem.Resource(v.Volume.Id).Id]));
-        return new DescribeVolumesResponse { Volumes = TagFilters.Apply(VolumeFilters.Set, items, request.Filters, v => v.Tags).ToList() };
+        var items = TagFilters.Apply(VolumeFilters.Set, views.Select(v => VolumeItem.From(v, volumeTags[VolumeItem.Resource(v.Volume.Id).Id])),
+            request.Filters, v => v.Tags);
+        var (page, nextToken) = pages.Page(items, v => VolumeIds.Parse(v.VolumeId), new { Caller.UserId, request.VolumeIds, request.Filters },
+            request.NextToken, request.MaxResults, MaxPageSize);
+        return new DescribeVolumesResponse { Volumes = page, NextToken = nextToken };
+    }
+
+    [Ec2Action("DescribeVolumeStatus")]
+    public async Task<DescribeVolumeStatusResponse> DescribeVolumeStatus(DescribeVolumeStatusRequest request, CancellationToken cancellationToken)
+    {
+        var views = await ListAsync(Caller.LogicUserId(), request.VolumeIds, cancellationToken);
+        var items = VolumeStatusFilters.Set.Apply(views.Where(v => !v.Volume.Deleted).Select(VolumeStatusItem.From), request.Filters);
+        var (page, nextToken) = pages.Page(items, v => v.Number, new { Caller.UserId, request.VolumeIds, request.Filters },
+            request.NextToken, request.MaxResults, MaxPageSize);
+        return new DescribeVolumeStatusResponse { VolumeStatuses = page, NextToken = nextToken };
+    }
+
+    /// <summary>
+    /// Grows a volume; a new type name is recorded (every EC2 type is the same disk template here, docs/storage.md).
+    /// IOPS, throughput and Multi-Attach cannot be set on a Ganeti disk.
+    /// </summary>
+    [Ec2Action("ModifyVolume")]
+    public async Task<ModifyVolumeResponse> ModifyVolume(ModifyVolumeRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Iops is not null || request.Throughput is not null || request.MultiAttachEnabled == true)
+        {
+            throw Ec2Errors.UnsupportedOperation(
+                "Only the size and the volume type of a volume can be modified here: the cluster's disks have no IOPS, throughput or Multi-Attach settings.");
+        }
+        var modification = await commands.ModifyAsync(Caller.LogicUserId(), VolumeIds.Parse(request.VolumeId!), request.Size, request.VolumeType,
+            cancellationToken);
+        return new ModifyVolumeResponse { VolumeModification = VolumeModificationItem.From(modification) };
+    }
+
+    [Ec2Action("DescribeVolumesModifications")]
+    public async Task<DescribeVolumesModificationsResponse> DescribeVolumesModifications(
+        DescribeVolumesModificationsRequest request, CancellationToken cancellationToken)
+    {
+        var userId = Caller.LogicUserId();
+        var ids = request.VolumeIds.Count == 0 ? null : (await ListAsync(userId, request.VolumeIds, cancellationToken)).Select(v => v.Volume.Id).ToList();
+        var modifications = await queries.ListModificationsAsync(userId, ids, cancellationToken);
+        var items = VolumeModificationFilters.Set.Apply(modifications.Select(VolumeModificationItem.From), request.Filters);
+        var (page, nextToken) = pages.Page(items, m => m.Number, new { Caller.UserId, request.VolumeIds, request.Filters },
+            request.NextToken, request.MaxResults, MaxPageSize);
+        return new DescribeVolumesModificationsResponse { VolumeModifications = page, NextToken = nextToken };
     }
 
     [Ec2Action("AttachVolume")]
@@ -75,5 +113,19 @@ public sealed class VolumesController(VolumeCommands commands, VolumeQueries que
     {
         await commands.DeleteAsync(Caller.LogicUserId(), VolumeIds.Parse(request.VolumeId!), cancellationToken);
         return new Ec2ReturnResponse();
+    }
+
+    private const int MaxPageSize = 500;
+
+    /// <summary>The caller's volumes: all not deleted, or these ids (each must be the caller's and not deleted).</summary>
+    private async Task<IReadOnlyList<VolumeView>> ListAsync(string userId, IReadOnlyList<string> volumeIds, CancellationToken cancellationToken)
+    {
+        var ids = volumeIds.Count == 0 ? null : volumeIds.Select(VolumeIds.Parse).Distinct().ToList();
+        var views = await queries.ListAsync(userId, ids, cancellationToken);
+        if (ids?.FirstOrDefault(id => views.All(v => v.Volume.Id != id || v.Volume.Deleted)) is { } missing and not 0)
+        {
+            throw Ec2Errors.InvalidVolumeNotFound(VolumeIds.Of(missing));
+        }
+        return views;
     }
 }

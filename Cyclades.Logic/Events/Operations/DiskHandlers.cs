@@ -29,6 +29,11 @@ internal sealed class DetachDiskHandler(QuotaService quotas, TimeProvider clock)
     {
         await VolumeTransitions.DetachedAsync(db, quotas, server.Id, removed: false, e.Status == JobStatus.Success, e.Disk?.Index, e.JobId,
             clock.GetUtcNow(), cancellationToken);
+        if (e.Status != JobStatus.Success && server.DestroyRequestedAt is not null)
+        {
+            // A detach before termination failed: the termination goes ahead, its volumes go with the instance.
+            await VolumeTransitions.LetGoWithServerAsync(db, server.Id, clock.GetUtcNow(), cancellationToken);
+        }
         return DiskEffect.Of(e);
     }
 }

@@ -15,6 +15,8 @@ internal sealed class DestroyCommand(bool carriesOutRequest = false) : ServerCom
 {
     public override ServerAction Action => ServerAction.Destroy;
 
+    public bool CarriesOutRequest => carriesOutRequest;
+
     public override bool Guarded => !carriesOutRequest;
 
     public override bool IsAlreadyDone(Server server) =>

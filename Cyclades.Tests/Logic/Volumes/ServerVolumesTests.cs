@@ -81,22 +81,44 @@ public sealed class ServerVolumesTests(DatabaseProvider provider) : LogicTest(pr
     }
 
     [Test]
-    public async Task Termination_deletes_every_volume_with_the_instances_disks_and_releases_their_size()
+    public async Task Termination_detaches_the_volumes_to_keep_first_then_deletes_the_rest_with_the_instance()
     {
         var view = await LaunchAsync(new LaunchVolume(SizeGiB: 30), new LaunchVolume(SizeGiB: 5, DeleteOnTermination: false), new LaunchVolume(SizeGiB: 7));
         await Logic.FinishAsync(view.Server.Task!.JobId!.Value, JobStatus.Success);
+        var kept = view.Volumes.Single(v => !v.DeleteOnTermination);
 
-        var destroy = await Logic.Commands.DestroyAsync(LogicHarness.User, view.Server.Id, CancellationToken.None);
+        var detach = await Logic.Commands.DestroyAsync(LogicHarness.User, view.Server.Id, CancellationToken.None);
+        Assert.That((detach.After.Task!.Action, detach.After.DestroyRequestedAt is not null), Is.EqualTo((ServerAction.DetachVolume, true)),
+            "the kept volume's disk leaves the instance before Ganeti destroys the instance's disks");
+        Assert.That(Logic.Driver.Jobs[^1].Disk!.Name, Is.EqualTo(kept.DiskName));
+        await Logic.FinishAsync((await Logic.ServerAsync(view.Server.Id)).Task!.JobId!.Value, JobStatus.Success);
+
+        var destroy = await Logic.Commands.DestroyRequestedAsync(await Logic.ServerAsync(view.Server.Id), CancellationToken.None);
+        Assert.That(destroy.After.Task!.Action, Is.EqualTo(ServerAction.Destroy), "nothing left to keep: the request is carried out");
         Assert.That(await DiskUsageAsync(), Is.EqualTo(42 * GiB), "nothing is released before the cluster removed the disks");
-        await Logic.FinishAsync(destroy.After.Task!.JobId!.Value, JobStatus.Success);
+        await Logic.FinishAsync((await Logic.ServerAsync(view.Server.Id)).Task!.JobId!.Value, JobStatus.Success);
 
         var left = await VolumesAsync();
-        // The cluster removes an instance's disks with it; keeping a volume would need a detach first,
-        // which termination does not do yet (docs/storage.md): DeleteOnTermination=false is not honoured.
-        Assert.That(left, Is.Empty);
-        Assert.That(await DiskUsageAsync(), Is.Zero);
+        Assert.That(left.Select(v => (v.Id, v.Status, v.ServerId, v.SizeGiB)), Is.EqualTo(new[] { (kept.Id, VolumeStatus.Available, (long?)null, 5) }));
+        Assert.That(await DiskUsageAsync(), Is.EqualTo(5 * GiB), "the kept volume is still counted");
         Assert.That(await QuotaInvariants.UsageDriftAsync(Logic.Database.Connections), Is.Empty);
         Assert.That(await Logic.UsageReconciler.ReconcileAsync(fix: false, CancellationToken.None), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_failed_detach_before_termination_lets_the_volume_go_with_the_instance()
+    {
+        var view = await LaunchAsync(null, new LaunchVolume(SizeGiB: 5, DeleteOnTermination: false));
+        await Logic.FinishAsync(view.Server.Task!.JobId!.Value, JobStatus.Success);
+
+        var detach = await Logic.Commands.DestroyAsync(LogicHarness.User, view.Server.Id, CancellationToken.None);
+        await Logic.FinishAsync((await Logic.ServerAsync(view.Server.Id)).Task!.JobId!.Value, JobStatus.Error);
+        var destroy = await Logic.Commands.DestroyRequestedAsync(await Logic.ServerAsync(view.Server.Id), CancellationToken.None);
+        await Logic.FinishAsync((await Logic.ServerAsync(view.Server.Id)).Task!.JobId!.Value, JobStatus.Success);
+
+        Assert.That(destroy.After.Task!.Action, Is.EqualTo(ServerAction.Destroy), "the termination is not held up for ever");
+        Assert.That(await VolumesAsync(), Is.Empty);
+        Assert.That(await DiskUsageAsync(), Is.Zero);
     }
 
     [Test]
