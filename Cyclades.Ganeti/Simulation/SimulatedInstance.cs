@@ -14,7 +14,7 @@ internal sealed class SimulatedInstance
     /// <summary>In index order; disk operations change it.</summary>
     public required List<SimulatedDisk> Disks { get; init; }
     public required IReadOnlyList<SimulatedNic> Nics { get; init; }
-    public required IReadOnlyList<string> Tags { get; init; }
+    public required List<string> Tags { get; init; }
     public int VCpus { get; set; }
     public int MaxMemoryMiB { get; set; }
     public int MinMemoryMiB { get; set; }
@@ -69,7 +69,7 @@ internal sealed class SimulatedInstance
         },
         OperRamMiB = Running ? MaxMemoryMiB : null,
         OperVCpus = Running ? VCpus : null,
-        Tags = Tags,
+        Tags = Tags.ToList(),
         CreatedAt = CreatedAt,
         ModifiedAt = ModifiedAt,
         SerialNumber = SerialNumber,

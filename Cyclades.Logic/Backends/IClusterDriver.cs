@@ -52,6 +52,12 @@ public interface IClusterDriver
     /// <summary>The disk at <paramref name="diskIndex"/> grows to <paramref name="sizeGiB"/> (the guest resizes its file systems).</summary>
     Task<long> GrowDiskAsync(string instanceName, int diskIndex, int sizeGiB, CancellationToken cancellationToken);
 
+    /// <summary>Adds the tags to the server (those it has already stay once).</summary>
+    Task<long> AddTagsAsync(string instanceName, IReadOnlyList<string> tags, CancellationToken cancellationToken);
+
+    /// <summary>Removes the tags from the server; the job fails, removing none, when the server lacks one of them.</summary>
+    Task<long> RemoveTagsAsync(string instanceName, IReadOnlyList<string> tags, CancellationToken cancellationToken);
+
     /// <summary>One instance as it is now (its disks included); null when the cluster has none of that name.</summary>
     Task<ClusterInstance?> GetInstanceAsync(string instanceName, CancellationToken cancellationToken);
 
@@ -159,6 +165,9 @@ public enum ServerOperation
     RemoveDisk,
 
     GrowDisk,
+
+    /// <summary>Tags added to or removed from the server (its NICs' firewall tags among them); no state change.</summary>
+    Tags,
 }
 
 /// <param name="EndedAt">Set once the job is final.</param>
