@@ -112,6 +112,9 @@ public sealed record FirewallPush(IReadOnlyList<string> Added, IReadOnlyList<str
 {
     public static readonly FirewallPush None = new([], []);
 
+    /// <summary>The tags were right (or there was nothing to tag): no job was submitted.</summary>
+    public bool ChangedNothing => Added.Count == 0 && Removed.Count == 0;
+
     public long? AddJobId { get; init; }
 
     public long? RemoveJobId { get; init; }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.SecurityGroups;
@@ -8,7 +9,7 @@ namespace Cyclades.Logic.SecurityGroups;
 /// by whichever API node gets there first). A port whose groups were never set is a member of its
 /// network's default group, as on AWS a NIC made without groups is.
 /// </summary>
-public sealed class SecurityGroupMemberships(IDbConnectionFactory connections, TimeProvider clock)
+public sealed class SecurityGroupMemberships(IDbConnectionFactory connections, NetworkQueries networkQueries, TimeProvider clock)
 {
     /// <summary>The network's default group, made (with its rules) if it has none yet.</summary>
     public async Task<SecurityGroup> EnsureDefaultAsync(string userId, long networkId, CancellationToken cancellationToken)
@@ -44,6 +45,12 @@ public sealed class SecurityGroupMemberships(IDbConnectionFactory connections, T
         var (networks, members) = await connections.ReadAsync(async db =>
             (await PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, portIds, cancellationToken),
              await PortSecurityGroupRepository.GroupsOfPortsAsync(db, portIds, cancellationToken)), cancellationToken);
+        if (networks.Count < portIds.Distinct().Count())
+        {
+            // A port on a public subnet is on the user's default network, which may not be made yet.
+            await networkQueries.GetDefaultNetworkAsync(userId, cancellationToken);
+            networks = await connections.ReadAsync(db => PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, portIds, cancellationToken), cancellationToken);
+        }
         var defaults = new Dictionary<long, long>();
         foreach (var networkId in networks.Where(p => !members.Contains(p.Key)).Select(p => p.Value).Distinct())
         {
