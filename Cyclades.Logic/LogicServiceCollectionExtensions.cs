@@ -93,6 +93,8 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();
         services.TryAddSingleton<SecurityGroupService>();
+        services.TryAddSingleton<SecurityGroupMemberships>();
+        services.TryAddSingleton<PortFirewall>();
         services.TryAddSingleton<BackendEventProcessor>();
         services.TryAddSingleton<CommissionMetrics>();
         services.TryAddSingleton<CommissionReconciler>();

@@ -111,6 +111,12 @@ public sealed partial class GanetiClusterDriver(
     public Task<long> RemoveNicAsync(string instanceName, string nicName, CancellationToken cancellationToken) =>
         ChangeNicAsync("remove NIC from", instanceName, InstanceNicChange.Remove(nicName), cancellationToken);
 
+    public Task<long> AddTagsAsync(string instanceName, IReadOnlyList<string> tags, CancellationToken cancellationToken) =>
+        SubmitAsync("tag", GanetiOpIds.TagsSet, instanceName, token => client.Tags.AddAsync(instanceName, tags, token), cancellationToken);
+
+    public Task<long> RemoveTagsAsync(string instanceName, IReadOnlyList<string> tags, CancellationToken cancellationToken) =>
+        SubmitAsync("untag", GanetiOpIds.TagsDelete, instanceName, token => client.Tags.RemoveAsync(instanceName, tags, token), cancellationToken);
+
     public Task<ClusterInstance?> GetInstanceAsync(string instanceName, CancellationToken cancellationToken) =>
         CallAsync($"read instance {instanceName}", async token =>
         {

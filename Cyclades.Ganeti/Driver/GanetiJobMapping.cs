@@ -32,6 +32,7 @@ internal static class GanetiJobMapping
         GanetiOpIds.InstanceRemove => ServerOperation.Destroy,
         GanetiOpIds.InstanceSetParams => ServerOperation.Modify,
         GanetiOpIds.BackupExport => ServerOperation.Export,
+        GanetiOpIds.TagsSet or GanetiOpIds.TagsDelete => ServerOperation.Tags,
         _ => ServerOperation.Other,
     };
 
@@ -66,7 +67,7 @@ internal static class GanetiJobMapping
         var setsParameters = operation == ServerOperation.Modify;
         return new ClusterJobOperation(
             operation,
-            op.InstanceName,
+            op.TargetInstance,
             status,
             Message(job, index),
             setsParameters ? op.BeParams?.VCpus : null,

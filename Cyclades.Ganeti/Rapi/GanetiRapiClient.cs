@@ -13,6 +13,7 @@ public sealed class GanetiRapiClient : IDisposable
         Cluster = new ClusterClient(connection);
         Instances = new InstancesClient(connection);
         Disks = new InstanceDisksClient(connection);
+        Tags = new InstanceTagsClient(connection);
         Jobs = new JobsClient(connection);
         Nodes = new NodesClient(connection);
         Networks = new NetworksClient(connection);
@@ -32,6 +33,8 @@ public sealed class GanetiRapiClient : IDisposable
     public InstancesClient Instances { get; }
 
     public InstanceDisksClient Disks { get; }
+
+    public InstanceTagsClient Tags { get; }
 
     public JobsClient Jobs { get; }
 

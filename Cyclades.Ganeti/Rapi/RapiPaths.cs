@@ -23,6 +23,10 @@ internal static class RapiPaths
 
     public static string InstanceExport(string name) => $"{Instance(name)}/export";
 
+    /// <summary>With no tags, the resource itself; else one <c>tag=</c> parameter per tag.</summary>
+    public static string InstanceTags(string name, IReadOnlyList<string> tags) =>
+        tags.Count == 0 ? $"{Instance(name)}/tags" : $"{Instance(name)}/tags?{string.Join('&', tags.Select(tag => $"tag={Segment(tag)}"))}";
+
     /// <summary>
     /// Where a node keeps an instance's local export: Ganeti's export directory (its build-time
     /// <c>pathutils.EXPORT_DIR</c>, <c>/var/lib/ganeti/export</c> in Debian's packages), one directory per instance name.

@@ -15,7 +15,7 @@ internal sealed class SimulatedInstance
     public required List<SimulatedDisk> Disks { get; init; }
     /// <summary>In index order; NIC operations change it.</summary>
     public required List<SimulatedNic> Nics { get; init; }
-    public required IReadOnlyList<string> Tags { get; init; }
+    public required List<string> Tags { get; init; }
     public int VCpus { get; set; }
     public int MaxMemoryMiB { get; set; }
     public int MinMemoryMiB { get; set; }
@@ -70,7 +70,7 @@ internal sealed class SimulatedInstance
         },
         OperRamMiB = Running ? MaxMemoryMiB : null,
         OperVCpus = Running ? VCpus : null,
-        Tags = Tags,
+        Tags = Tags.ToList(),
         CreatedAt = CreatedAt,
         ModifiedAt = ModifiedAt,
         SerialNumber = SerialNumber,

@@ -50,6 +50,9 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
             (["2", "instances", var name, "modify"], "PUT") => Job(new ModifyInstanceOp(name, Read(body, Json.InstanceModifyRequest))),
             (["2", "instances", var name, "disk", var index, "grow"], "POST") => Job(new GrowDiskOp(name, DiskIndex(index),
                 Read(body, Json.DiskGrowRequest))),
+            (["2", "instances", var name, "tags"], "GET") => Answer(
+                (cluster.FindInstance(name) ?? throw new SimulatedRapiError(HttpStatusCode.NotFound, "Not Found")).Tags ?? [], Json.IReadOnlyListString),
+            (["2", "instances", var name, "tags"], "PUT" or "DELETE") => Job(new InstanceTagsOp(name, TagParameters(uri), request.Method == HttpMethod.Delete)),
             (["2", "instances", var name, "export"], "PUT") => Job(new ExportInstanceOp(name, Read(body, Json.InstanceExportRequest))),
             (["2", "groups"], "GET") => Answer(NamedLinks([SimulatedClusterState.NodeGroup], "groups"), Json.IReadOnlyListGanetiNamedLink),
             (["2", "networks"], "GET") => Answer(cluster.Read((state, _, _) => NamedLinks(state.Networks.Select(n => n.Name).Order(StringComparer.Ordinal), "networks")),
@@ -105,6 +108,16 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
         uri.Query.TrimStart('?').Split('&').FirstOrDefault(pair => pair.StartsWith("type=", StringComparison.Ordinal))?["type=".Length..]
         ?? GanetiRebootTypes.Hard;
 
+    /// <summary>The <c>tag=</c> parameters; Ganeti answers none with HTTP 400.</summary>
+    private static List<string> TagParameters(Uri uri)
+    {
+        var tags = uri.Query.TrimStart('?').Split('&')
+            .Where(pair => pair.StartsWith("tag=", StringComparison.Ordinal))
+            .Select(pair => Uri.UnescapeDataString(pair["tag=".Length..]))
+            .ToList();
+        return tags.Count > 0 ? tags : throw SimulatedRapiError.BadRequest("Missing 'tag' query argument");
+    }
+
     private static long JobId(string text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
             : throw SimulatedRapiError.BadRequest($"Invalid job id '{text}'");
@@ -118,7 +131,7 @@ internal sealed class SimulatedRapiEndpoints(SimulatedGanetiCluster cluster)
     {
         ["version"] or ["2", "info" or "features" or "os" or "modify" or "nodes" or "instances" or "jobs" or "networks" or "groups"] => true,
         ["2", "networks", _] or ["2", "networks", _, "connect"] => true,
-        ["2", "instances", _] or ["2", "instances", _, "startup" or "shutdown" or "reboot" or "modify" or "export"] => true,
+        ["2", "instances", _] or ["2", "instances", _, "startup" or "shutdown" or "reboot" or "modify" or "export" or "tags"] => true,
         ["2", "instances", _, "disk", _, "grow"] => true,
         ["2", "jobs", _] or ["2", "jobs", _, "wait"] => true,
         _ => false,

@@ -67,6 +67,12 @@ public interface IClusterDriver
     /// <summary>The NIC named <paramref name="nicName"/> leaves the server (hot-unplugged where the cluster can).</summary>
     Task<long> RemoveNicAsync(string instanceName, string nicName, CancellationToken cancellationToken);
 
+    /// <summary>Adds the tags to the server (those it has already stay once).</summary>
+    Task<long> AddTagsAsync(string instanceName, IReadOnlyList<string> tags, CancellationToken cancellationToken);
+
+    /// <summary>Removes the tags from the server; the job fails, removing none, when the server lacks one of them.</summary>
+    Task<long> RemoveTagsAsync(string instanceName, IReadOnlyList<string> tags, CancellationToken cancellationToken);
+
     /// <summary>One instance as it is now (its disks included); null when the cluster has none of that name.</summary>
     Task<ClusterInstance?> GetInstanceAsync(string instanceName, CancellationToken cancellationToken);
 
@@ -186,6 +192,9 @@ public enum ServerOperation
 
     /// <summary>A NIC out of the server.</summary>
     RemoveNic,
+
+    /// <summary>Tags added to or removed from the server (its NICs' firewall tags among them); no state change.</summary>
+    Tags,
 }
 
 /// <param name="EndedAt">Set once the job is final.</param>

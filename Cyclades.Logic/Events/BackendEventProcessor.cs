@@ -31,7 +31,7 @@ public sealed class BackendEventProcessor(
             new CreateHandler(), PowerHandler.Start, PowerHandler.Stop, PowerHandler.Reboot,
             new DestroyHandler(), new ModifyHandler(), new ExportHandler(), new OtherHandler(),
             new AttachDiskHandler(quotas, clock), new DetachDiskHandler(quotas, clock), new RemoveDiskHandler(quotas, clock),
-            new GrowDiskHandler(quotas, clock), new AddNicHandler(quotas, clock), new RemoveNicHandler(clock),
+            new GrowDiskHandler(quotas, clock), new AddNicHandler(quotas, clock), new RemoveNicHandler(clock), new TagsHandler(),
         }.ToDictionary(h => h.Operation);
 
     /// <exception cref="Errors.NoMatchingFlavorException">A modify set specs no flavor has; nothing was applied.</exception>

@@ -2,6 +2,7 @@ using Cyclades.Logic.Backends;
 using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Servers;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ namespace Cyclades.Logic.Events;
 /// </summary>
 public sealed class EventDelivery(
     BackendEventProcessor processor,
+    PortFirewall firewall,
     InstanceNames names,
     LogicMetrics metrics,
     TimeProvider clock,
@@ -33,11 +35,31 @@ public sealed class EventDelivery(
                     e with { InstanceNics = (await driver.GetInstanceAsync(e.InstanceName, cancellationToken))?.Nics },
                 _ => e,
             };
-            await ApplyAsync(delivered, job, cancellationToken);
+            if (await ApplyAsync(delivered, job, cancellationToken) is { Outcome: EventOutcome.Applied or EventOutcome.Stale, ServerId: { } serverId }
+                && e.Status == JobStatus.Success && e.Operation is ServerOperation.Tags or ServerOperation.Create)
+            {
+                await PushFirewallAsync(serverId, cancellationToken);
+            }
         }
     }
 
-    private async Task ApplyAsync(BackendEvent e, ClusterJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a tag job or a create job: the server's firewall tags are checked against its ports' and
+    /// set right if a push raced another or the groups changed meanwhile (<see cref="PortFirewall"/>).
+    /// </summary>
+    private async Task PushFirewallAsync(long serverId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await firewall.PushAsync(serverId, cancellationToken);
+        }
+        catch (ClusterException error)
+        {
+            logger.LogWarning("The firewall tags of server {ServerId} could not be checked: {Error}", serverId, error.Message);
+        }
+    }
+
+    private async Task<EventResult?> ApplyAsync(BackendEvent e, ClusterJob job, CancellationToken cancellationToken)
     {
         EventResult result;
         try
@@ -51,13 +73,13 @@ public sealed class EventDelivery(
             // finding (and a StaleTask one while a task waits for the job) until it is really fixed.
             logger.LogError("Job {JobId} on {Instance} was not applied: {Error}", e.JobId, e.InstanceName, error.Message);
             metrics.EventUnapplied(e.Operation, "NO_MATCHING_FLAVOR");
-            return;
+            return null;
         }
         metrics.EventDelivered(e.Operation, e.Status, result.Outcome.ToDb());
         if (!e.Status.IsFinal())
         {
             logger.LogDebug("Job {JobId} {Operation} on {Instance} is {Status}", e.JobId, e.Operation, e.InstanceName, e.Status);
-            return;
+            return result;
         }
         if (result.Outcome == EventOutcome.Applied && job.EndedAt is { } ended)
         {
@@ -66,6 +88,7 @@ public sealed class EventDelivery(
         logger.Log(result.Outcome == EventOutcome.Applied ? LogLevel.Information : LogLevel.Debug,
             "Job {JobId} {Operation} on {Instance} ended {Status}: {Outcome}{TaskCleared}",
             e.JobId, e.Operation, e.InstanceName, e.Status, result.Outcome, result.TaskCleared ? ", task done" : "");
+        return result;
     }
 
     private static async Task<bool> ExistsAsync(IClusterDriver driver, string instanceName, CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using Cyclades.Logic.Errors;
 using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
 using Cyclades.Logic.Volumes;
@@ -35,6 +36,7 @@ public sealed class LaunchService(
     TaskSubmitter submitter,
     SubmittingTasks submitting,
     ClusterNetworks clusterNetworks,
+    PortFirewall firewall,
     TimeProvider clock)
 {
     public const int MaxServersPerLaunch = 1000;
@@ -240,10 +242,13 @@ public sealed class LaunchService(
     private async Task SubmitAsync(Created created, Image image, Flavor flavor, Backend backend, string? publicKey)
     {
         var driver = await drivers.GetAsync(backend.Id, CancellationToken.None);
+        // The create job carries the NIC's firewall (its profile and groups) as instance tags.
+        var firewallTags = await firewall.TagsOfPortsAsync(created.Launch.UserId, created.PortIds.Values.ToList(), CancellationToken.None);
         var pending = created.Servers
             .Select(server => new PendingSubmission(server, token => driver.CreateServerAsync(
                 SpecFor(server, created.Disks[server.Id].ToList(), image, flavor, publicKey) with
                 {
+                    Tags = firewallTags[created.PortIds[server.Id]].ToList(),
                     NicNetwork = ClusterNetworks.NetworkFor(created.Subnet),
                     NicName = ClusterNetworks.NicNameOf(created.PortIds[server.Id]),
                 }, token)))

@@ -31,6 +31,32 @@ internal static class PortSecurityGroupRepository
                 "SELECT port_id AS PortId, group_id AS GroupId FROM port_security_groups WHERE port_id IN @portIds ORDER BY group_id",
                 new { portIds = portIds.ToList() }, cancellationToken)).ToLookup(r => r.PortId, r => r.GroupId);
 
+    /// <summary>
+    /// The servers with a port in the group: a member, or for a default group also a port on its
+    /// network whose groups were never set.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> ServersOfMembersAsync(Db db, SecurityGroup group, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<long>(
+            $"""
+            SELECT DISTINCT p.server_id
+            FROM ports p
+            JOIN subnets s ON s.id = p.subnet_id
+            LEFT JOIN networks n ON s.network_id IS NULL AND n.user_id = p.user_id AND n.is_default = @yes AND n.deleted = @no
+            WHERE p.user_id = @userId AND p.server_id IS NOT NULL
+            AND (EXISTS (SELECT 1 FROM port_security_groups m WHERE m.port_id = p.id AND m.group_id = @groupId)
+            {(group.IsDefault ? "OR (COALESCE(s.network_id, n.id) = @networkId AND NOT EXISTS (SELECT 1 FROM port_security_groups m WHERE m.port_id = p.id))" : "")})
+            ORDER BY p.server_id
+            """,
+            new { userId = group.UserId, groupId = group.Id, networkId = group.NetworkId, yes = true, no = false }, cancellationToken)).ToList();
+
+    /// <summary>The servers these ports are attached to.</summary>
+    public static async Task<IReadOnlyList<long>> ServersOfPortsAsync(Db db, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken) =>
+        portIds.Count == 0
+            ? []
+            : (await db.QueryAsync<long>(
+                "SELECT DISTINCT server_id FROM ports WHERE id IN @portIds AND server_id IS NOT NULL ORDER BY server_id",
+                new { portIds = portIds.ToList() }, cancellationToken)).ToList();
+
     public static async Task ReplaceAsync(Db db, long portId, IReadOnlyCollection<long> groupIds, CancellationToken cancellationToken)
     {
         await db.ExecuteAsync("DELETE FROM port_security_groups WHERE port_id = @portId", new { portId }, cancellationToken);

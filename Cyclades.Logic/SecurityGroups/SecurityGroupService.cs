@@ -10,9 +10,11 @@ namespace Cyclades.Logic.SecurityGroups;
 /// network has a default group, made the first time it is needed (by whichever API node gets there
 /// first), allowing all traffic from its own members and all outgoing traffic; a new group allows
 /// all outgoing traffic. Rules are stored normalised (<see cref="RuleNormalizer"/>), each once.
-/// Which rules the cluster's nodes enforce is in docs/networking.md ("Security groups").
+/// A change of a port's groups, or of a group's rules, is pushed to the servers concerned
+/// (<see cref="PortFirewall"/>); which rules the cluster's nodes enforce is in docs/networking.md
+/// ("Security groups").
 /// </summary>
-public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeProvider clock)
+public sealed class SecurityGroupService(IDbConnectionFactory connections, SecurityGroupMemberships memberships, PortFirewall firewall, TimeProvider clock)
 {
     public const string DefaultName = "default";
     public const int MaxNameLength = 255;
@@ -24,31 +26,8 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
     public static readonly RuleSpec AllowAllEgress = new(RuleDirection.Egress, RuleNormalizer.AllProtocols, null, null, RulePeer.Ipv4("0.0.0.0/0"));
 
     /// <summary>The network's default group, made (with its rules) if it has none yet.</summary>
-    public async Task<SecurityGroup> EnsureDefaultAsync(string userId, long networkId, CancellationToken cancellationToken)
-    {
-        if (await connections.ReadAsync(db => SecurityGroupRepository.FindAsync(db, userId, networkId, DefaultName, cancellationToken), cancellationToken) is { IsDefault: true } found)
-        {
-            return found;
-        }
-        try
-        {
-            return await connections.WriteAsync(async db =>
-            {
-                var now = UnixTime.ToMicros(clock.GetUtcNow());
-                var group = await SecurityGroupRepository.InsertAsync(db, userId, networkId, DefaultName, DefaultName, isDefault: true, now, cancellationToken);
-                await SecurityGroupRuleRepository.InsertAsync(db, group.Id, userId,
-                    new RuleSpec(RuleDirection.Ingress, RuleNormalizer.AllProtocols, null, null, RulePeer.Group(group.Id)), now, cancellationToken);
-                await SecurityGroupRuleRepository.InsertAsync(db, group.Id, userId, AllowAllEgress, now, cancellationToken);
-                return group;
-            }, cancellationToken);
-        }
-        catch (DbException e) when (DuplicateKey.IsViolation(e))
-        {
-            // Another node made it first.
-            return await connections.ReadAsync(db => SecurityGroupRepository.FindAsync(db, userId, networkId, DefaultName, cancellationToken), cancellationToken)
-                ?? throw new InvalidOperationException($"The default security group of network {networkId} vanished while it was being made.", e);
-        }
-    }
+    public Task<SecurityGroup> EnsureDefaultAsync(string userId, long networkId, CancellationToken cancellationToken) =>
+        memberships.EnsureDefaultAsync(userId, networkId, cancellationToken);
 
     /// <summary>A new group on the network (whose default group is made first), with the allow-all egress rule.</summary>
     /// <exception cref="SecurityGroupExistsException">The network has a group of this name, in any case.</exception>
@@ -132,7 +111,7 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
         var normalized = rules.Select(RuleNormalizer.Normalize).ToList();
         try
         {
-            return await connections.WriteAsync(async db =>
+            var changed = await connections.WriteAsync(async db =>
             {
                 var group = await RequireAsync(db, userId, groupId, cancellationToken);
                 await RequirePeersAsync(db, group, normalized, cancellationToken);
@@ -156,8 +135,10 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
                     added.Add(await SecurityGroupRuleRepository.InsertAsync(db, group.Id, userId, rule, UnixTime.ToMicros(now), cancellationToken));
                 }
                 await TagService.AddAsync(db, userId, added.Select(r => ResourceOfRule(r.Id)).ToList(), tags, now, cancellationToken);
-                return (IReadOnlyList<SecurityGroupRule>)added;
+                return (Group: group, Added: (IReadOnlyList<SecurityGroupRule>)added);
             }, cancellationToken);
+            await firewall.GroupChangedAsync(changed.Group, cancellationToken);
+            return changed.Added;
         }
         catch (DbException e) when (DuplicateKey.IsViolation(e))
         {
@@ -177,7 +158,7 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
     public async Task<RevokeResult> RevokeAsync(string userId, long groupId, IReadOnlyList<RuleSpec> rules, bool requireAll, CancellationToken cancellationToken)
     {
         var normalized = rules.Select(RuleNormalizer.Normalize).ToList();
-        return await connections.WriteAsync(async db =>
+        var (group, result) = await connections.WriteAsync(async db =>
         {
             var group = await RequireAsync(db, userId, groupId, cancellationToken);
             var byIdentity = (await SecurityGroupRuleRepository.ListOfGroupsAsync(db, [group.Id], cancellationToken))
@@ -190,16 +171,19 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
             }
             var revoked = matched.OfType<SecurityGroupRule>().DistinctBy(r => r.Id).ToList();
             await RemoveAsync(db, userId, revoked, cancellationToken);
-            return new RevokeResult(revoked, unmatched);
+            return (group, new RevokeResult(revoked, unmatched));
         }, cancellationToken);
+        await firewall.GroupChangedAsync(group, cancellationToken);
+        return result;
     }
 
     /// <summary>Removes the group's rules of this direction with these ids, all or none.</summary>
     /// <exception cref="SecurityGroupNotFoundException">The user has no such group.</exception>
     /// <exception cref="SecurityGroupRuleIdNotFoundException">No rule of the group and direction has one of the ids.</exception>
-    public Task<IReadOnlyList<SecurityGroupRule>> RevokeByIdAsync(
-        string userId, long groupId, RuleDirection direction, IReadOnlyList<long> ruleIds, CancellationToken cancellationToken) =>
-        connections.WriteAsync(async db =>
+    public async Task<IReadOnlyList<SecurityGroupRule>> RevokeByIdAsync(
+        string userId, long groupId, RuleDirection direction, IReadOnlyList<long> ruleIds, CancellationToken cancellationToken)
+    {
+        var (group, revoked) = await connections.WriteAsync(async db =>
         {
             var group = await RequireAsync(db, userId, groupId, cancellationToken);
             var rules = (await SecurityGroupRuleRepository.ListAsync(db, userId, ruleIds.Distinct().ToList(), cancellationToken))
@@ -211,8 +195,11 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
             }
             var revoked = rules.Values.OrderBy(r => r.Id).ToList();
             await RemoveAsync(db, userId, revoked, cancellationToken);
-            return (IReadOnlyList<SecurityGroupRule>)revoked;
+            return (group, (IReadOnlyList<SecurityGroupRule>)revoked);
         }, cancellationToken);
+        await firewall.GroupChangedAsync(group, cancellationToken);
+        return revoked;
+    }
 
     /// <summary>The user's rules: those with these ids, or (null) all of them, in id order; unknown ids are left out.</summary>
     public Task<IReadOnlyList<SecurityGroupRule>> ListRulesAsync(string userId, IReadOnlyCollection<long>? ruleIds, CancellationToken cancellationToken) =>
@@ -229,7 +216,7 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
     {
         try
         {
-            return await connections.WriteAsync(async db =>
+            var changed = await connections.WriteAsync(async db =>
             {
                 var group = await RequireAsync(db, userId, groupId, cancellationToken);
                 var rules = (await SecurityGroupRuleRepository.ListOfGroupsAsync(db, [group.Id], cancellationToken)).ToDictionary(r => r.Id);
@@ -249,8 +236,10 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
                 {
                     await SecurityGroupRuleRepository.UpdateAsync(db, rule.Id, rule.Spec, cancellationToken);
                 }
-                return (IReadOnlyList<SecurityGroupRule>)replaced;
+                return (Group: group, Replaced: (IReadOnlyList<SecurityGroupRule>)replaced);
             }, cancellationToken);
+            await firewall.GroupChangedAsync(changed.Group, cancellationToken);
+            return changed.Replaced;
         }
         catch (DbException e) when (DuplicateKey.IsViolation(e))
         {
@@ -262,30 +251,15 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
     /// The groups of each of the user's ports (unknown ids are left out). A port whose groups were
     /// never set is a member of its network's default group, as on AWS a NIC made without groups is.
     /// </summary>
-    public async Task<ILookup<long, SecurityGroup>> GroupsOfPortsAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
-    {
-        var (networks, members) = await connections.ReadAsync(async db =>
-            (await PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, portIds, cancellationToken),
-             await PortSecurityGroupRepository.GroupsOfPortsAsync(db, portIds, cancellationToken)), cancellationToken);
-        var defaults = new Dictionary<long, SecurityGroup>();
-        foreach (var networkId in networks.Where(p => !members.Contains(p.Key)).Select(p => p.Value).Distinct())
-        {
-            defaults[networkId] = await EnsureDefaultAsync(userId, networkId, cancellationToken);
-        }
-        var groups = (await ListAsync(userId, members.SelectMany(m => m).Distinct().ToList(), cancellationToken)).ToDictionary(g => g.Group.Id, g => g.Group);
-        return networks
-            .SelectMany(p => members.Contains(p.Key)
-                ? members[p.Key].Select(id => (Port: p.Key, Group: groups[id]))
-                : [(Port: p.Key, Group: defaults[p.Value])])
-            .ToLookup(m => m.Port, m => m.Group);
-    }
+    public async Task<ILookup<long, SecurityGroup>> GroupsOfPortsAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken) =>
+        (await memberships.OfPortsAsync(userId, portIds, cancellationToken)).SelectMany(p => p.Select(g => (Port: p.Key, g.Group))).ToLookup(m => m.Port, m => m.Group);
 
     /// <summary>Makes the port a member of exactly these groups: 1 to <see cref="MaxGroupsPerPort"/> of the user's, on the port's network.</summary>
     /// <exception cref="PortNotFoundForGroupsException">The user has no such port.</exception>
     /// <exception cref="SecurityGroupNotFoundException">The user has no such group.</exception>
     /// <exception cref="SecurityGroupNetworkMismatchException">A group is on another network than the port.</exception>
     /// <exception cref="TooManySecurityGroupsException">More than <see cref="MaxGroupsPerPort"/> groups.</exception>
-    public Task<IReadOnlyList<SecurityGroup>> SetPortGroupsAsync(string userId, long portId, IReadOnlyCollection<long> groupIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SecurityGroup>> SetPortGroupsAsync(string userId, long portId, IReadOnlyCollection<long> groupIds, CancellationToken cancellationToken)
     {
         var ids = groupIds.Distinct().ToList();
         if (ids.Count == 0)
@@ -296,7 +270,7 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
         {
             throw new TooManySecurityGroupsException(portId, MaxGroupsPerPort);
         }
-        return connections.WriteAsync(async db =>
+        var set = await connections.WriteAsync(async db =>
         {
             var networkId = (await PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, [portId], cancellationToken))
                 .GetValueOrDefault(portId, -1);
@@ -316,6 +290,8 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, TimeP
             await PortSecurityGroupRepository.ReplaceAsync(db, portId, ids, cancellationToken);
             return (IReadOnlyList<SecurityGroup>)ids.Select(id => groups[id]).ToList();
         }, cancellationToken);
+        await firewall.PortsChangedAsync([portId], cancellationToken);
+        return set;
     }
 
     /// <summary>How a group is named among tagged resources.</summary>

@@ -1,4 +1,3 @@
-using Cyclades.Logic.Volumes;
 using Cyclades.Logic.Launches;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;

@@ -25,6 +25,17 @@ public sealed class GanetiOpCode
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? OtherParameters { get; set; }
+
+    /// <summary>
+    /// The instance the op is about: its <c>instance_name</c>, or for a tags op on an instance
+    /// (<c>kind: instance</c>) its <c>name</c>.
+    /// </summary>
+    [JsonIgnore]
+    public string? TargetInstance => InstanceName
+        ?? (OpId is GanetiOpIds.TagsSet or GanetiOpIds.TagsDelete && Text("kind") == "instance" ? Text("name") : null);
+
+    private string? Text(string parameter) =>
+        OtherParameters?.GetValueOrDefault(parameter) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 }
 
 public static class GanetiOpIds
@@ -41,4 +52,6 @@ public static class GanetiOpIds
     public const string NetworkAdd = "OP_NETWORK_ADD";
     public const string NetworkConnect = "OP_NETWORK_CONNECT";
     public const string NetworkRemove = "OP_NETWORK_REMOVE";
+    public const string TagsSet = "OP_TAGS_SET";
+    public const string TagsDelete = "OP_TAGS_DEL";
 }

@@ -68,7 +68,7 @@ internal sealed class CreateInstanceOp(InstanceCreateRequest request, string def
                 Name = disk.Name, SizeMiB = disk.SizeMiB, Template = request.DiskTemplate, Node = node.Name,
             }).ToList(),
             Nics = request.Nics.Select(nic => CreateInstanceChecks.Nic(state, nic)).ToList(),
-            Tags = request.Tags ?? [],
+            Tags = [.. request.Tags ?? []],
             VCpus = vcpus,
             MaxMemoryMiB = memory,
             MinMemoryMiB = request.BeParams?.MinMemoryMiB ?? memory,

@@ -22,6 +22,9 @@ internal abstract class SimulatedOp
 
     public virtual GanetiBeParams? BeParams => null;
 
+    /// <summary>Whether the job lists the op's <c>instance_name</c> (tags ops name their instance otherwise).</summary>
+    protected virtual bool ListsInstanceName => true;
+
     /// <summary>Running time beyond the usual job latency.</summary>
     public virtual TimeSpan ExtraRunTime(SimulatorOptions options) => TimeSpan.Zero;
 
@@ -36,7 +39,7 @@ internal abstract class SimulatedOp
     public GanetiOpCode ToOpCode(IReadOnlyList<GanetiReason> reason) => new()
     {
         OpId = OpId,
-        InstanceName = InstanceName,
+        InstanceName = ListsInstanceName ? InstanceName : null,
         BeParams = BeParams,
         Reason = reason,
         OtherParameters = Parameters().ToDictionary(),

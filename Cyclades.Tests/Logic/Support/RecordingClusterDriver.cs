@@ -12,7 +12,8 @@ public sealed record SubmittedJob(
     int? Cpu = null,
     int? RamMiB = null,
     ClusterDiskChange? Disk = null,
-    ClusterNicChange? Nic = null);
+    ClusterNicChange? Nic = null,
+    IReadOnlyList<string>? Tags = null);
 
 /// <summary>
 /// Test double of one cluster for the logic tests: records every submitted job, hands out job ids,
@@ -192,8 +193,65 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.RemoveNic, instanceName,
             Nic: new ClusterNicChange(nicName, null, null, null, null, Hotplugged: false)));
 
-    public Task<ClusterInstance?> GetInstanceAsync(string instanceName, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The logic tests read no instance.");
+    private readonly Dictionary<string, List<string>> _instanceTags = [];
+
+    /// <summary>The cluster has this instance from now on (with these tags); until then it has none.</summary>
+    public void AddInstance(string instanceName, params string[] tags)
+    {
+        lock (_lock)
+        {
+            _instanceTags[instanceName] = [.. tags];
+        }
+    }
+
+    /// <summary>The tags of an instance added by <see cref="AddInstance"/>, as the tag jobs left them (each job succeeds at once).</summary>
+    public IReadOnlyList<string> TagsOf(string instanceName)
+    {
+        lock (_lock)
+        {
+            return _instanceTags[instanceName].ToList();
+        }
+    }
+
+    public async Task<long> AddTagsAsync(string instanceName, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        var id = await SubmitAsync(id => new SubmittedJob(id, ServerOperation.Tags, instanceName, Tags: tags));
+        ChangeTags(instanceName, present => present.AddRange(tags.Where(tag => !present.Contains(tag))));
+        return id;
+    }
+
+    public async Task<long> RemoveTagsAsync(string instanceName, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        var id = await SubmitAsync(id => new SubmittedJob(id, ServerOperation.Tags, instanceName, Tags: tags));
+        ChangeTags(instanceName, present => present.RemoveAll(tags.Contains));
+        return id;
+    }
+
+    private void ChangeTags(string instanceName, Action<List<string>> change)
+    {
+        lock (_lock)
+        {
+            if (_instanceTags.TryGetValue(instanceName, out var present))
+            {
+                change(present);
+            }
+        }
+    }
+
+    /// <summary>Only instances added by <see cref="AddInstance"/> exist (their disks are not modelled).</summary>
+    public Task<ClusterInstance?> GetInstanceAsync(string instanceName, CancellationToken cancellationToken)
+    {
+        if (Unreachable)
+        {
+            throw Unavailable();
+        }
+        lock (_lock)
+        {
+            return Task.FromResult(_instanceTags.TryGetValue(instanceName, out var tags)
+                ? new ClusterInstance(instanceName, true, true, 1, 512, [], [], tags.ToList())
+                : null);
+        }
+    }
 
     public Task<ClusterJob?> GetJobAsync(long jobId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,94 @@
+using Amazon.EC2.Model;
+using InstanceIds = Cyclades.Ec2Api.Actions.Instances.InstanceIds;
+using Cyclades.Tests.Dispatch.Support;
+using Cyclades.Tests.Infrastructure;
+using Cyclades.Tests.Walkthrough;
+
+namespace Cyclades.Tests.Integration;
+
+/// <summary>
+/// An instance's security groups, changed through the EC2 API (AWSSDK.EC2) on the host configured for
+/// the real Ganeti test cluster, reach the instance's tags on the node (<c>gnt-instance list-tags</c>).
+/// </summary>
+[Category("Integration")]
+[NonParallelizable]
+public sealed class FirewallOnGanetiTests
+{
+    private Ec2ApiHost _host = null!;
+    private string _prefix = null!;
+
+    [OneTimeSetUp]
+    public async Task StartHost()
+    {
+        _prefix = "fw" + Guid.NewGuid().ToString("N")[..8];
+        _host = await GanetiTestSettings.StartHostAsync(GanetiTestCluster.Instance, _prefix);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopHost()
+    {
+        if (_host is null)
+        {
+            return;
+        }
+        await _host.DisposeAsync();
+        await GanetiTestCluster.Instance.RemoveInstancesWithPrefixAsync(_prefix);
+    }
+
+    /// <summary>Empty while the instance is not made yet (list-tags fails then).</summary>
+    private static async Task<IReadOnlyList<string>> NodeTagsAsync(string instanceName)
+    {
+        try
+        {
+            return (await GanetiTestCluster.Instance.OnNodeAsync("gnt-instance", "list-tags", instanceName))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("prerequisites not met", StringComparison.Ordinal))
+        {
+            return [];
+        }
+    }
+
+    [Test]
+    public async Task Changing_an_instances_groups_changes_its_firewall_tags_on_the_node()
+    {
+        using var ec2 = _host.CreateClient(TestUser.Alice);
+        var instanceId = (await ec2.RunInstancesAsync(new RunInstancesRequest
+        {
+            ImageId = "ami-00000001", InstanceType = "t2.micro", MinCount = 1, MaxCount = 1,
+        })).Reservation.Instances.Single().InstanceId;
+        try
+        {
+            Assert.That(InstanceIds.TryParse(instanceId, out var serverId));
+            var name = $"{_prefix}-{serverId}";
+            var described = (await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [instanceId] })).Reservations.Single().Instances.Single();
+            var eni = described.NetworkInterfaces.Single();
+            var portId = Convert.ToInt64(eni.NetworkInterfaceId["eni-".Length..], 16);
+            var vpc = eni.VpcId;
+            var defaultGroup = described.SecurityGroups.Single();
+            var open = (await ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = $"{_prefix}-open", Description = "all in", VpcId = vpc })).GroupId;
+            await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+            {
+                GroupId = open, IpPermissions = [new IpPermission { IpProtocol = "-1", Ipv4Ranges = [new IpRange { CidrIp = "0.0.0.0/0" }] }],
+            });
+            string Group(string groupId) => $"cyclades:sg:snf-nic-{portId}:{Convert.ToInt64(groupId["sg-".Length..], 16)}";
+            var protectedTag = $"synnefo:network:snf-nic-{portId}:protected";
+
+            await Eventually.HoldsAsync(async () => (await NodeTagsAsync(name)).Contains(protectedTag),
+                "the create job's firewall tags on the node", TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1));
+            Assert.That(await NodeTagsAsync(name), Is.EquivalentTo(new[] { protectedTag, Group(defaultGroup.GroupId) }));
+
+            await ec2.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = instanceId, Groups = [open] });
+            await Eventually.HoldsAsync(async () => (await NodeTagsAsync(name)).SequenceEqual([Group(open)]),
+                "only the open group's record: profile DISABLED has no tag", TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
+
+            await ec2.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = instanceId, Groups = [defaultGroup.GroupId] });
+            await Eventually.HoldsAsync(async () => (await NodeTagsAsync(name)).Order().SequenceEqual(new[] { protectedTag, Group(defaultGroup.GroupId) }.Order()),
+                "back to the default group's tags", TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            await ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [instanceId] });
+        }
+    }
+}
