@@ -67,5 +67,5 @@ public sealed class InstanceStatesTests
     [Test]
     public void Tasks_are_named_as_synnefo_names_them() =>
         Assert.That(Enum.GetValues<ServerAction>().Select(InstanceStates.TaskState),
-            Is.EqualTo(new[] { "BUILDING", "STARTING", "STOPPING", "REBOOTING", "RESIZING", "DESTROYING", "EXPORTING", "ATTACHING_VOLUME", "DETACHING_VOLUME", "GROWING_VOLUME" }));
+            Is.EqualTo(new[] { "BUILDING", "STARTING", "STOPPING", "REBOOTING", "RESIZING", "DESTROYING", "EXPORTING", "ATTACHING_VOLUME", "DETACHING_VOLUME", "GROWING_VOLUME", "CONNECTING_PORT", "DISCONNECTING_PORT" }));
 }

@@ -66,7 +66,7 @@ public sealed class ServerActionRulesTests
 
     [Test]
     public void The_matrix_has_a_column_for_every_action_but_build_export_and_the_volume_actions() =>
-        Assert.That(ServerActionRules.Actions, Is.EquivalentTo(Enum.GetValues<ServerAction>().Except([ServerAction.Build, ServerAction.Export, ServerAction.AttachVolume, ServerAction.DetachVolume, ServerAction.GrowVolume])));
+        Assert.That(ServerActionRules.Actions, Is.EquivalentTo(Enum.GetValues<ServerAction>().Except([ServerAction.Build, ServerAction.Export, ServerAction.AttachVolume, ServerAction.DetachVolume, ServerAction.GrowVolume, ServerAction.ConnectPort, ServerAction.DisconnectPort])));
 
     /// <summary>Not in Synnefo's matrix: an export (an image of the server) runs from STARTED or STOPPED and waits for any task as STOP does.</summary>
     [TestCase(OperState.Started, null, ActionVerdict.Allowed)]
