@@ -2,6 +2,7 @@ using System.Globalization;
 using Cyclades.Ec2Api.Actions.Addresses;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.NetworkInterfaces;
 using Cyclades.Ec2Api.Actions.Volumes;
 using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Actions.Vpcs;
@@ -97,6 +98,11 @@ public static class DomainErrorMap
             $"Address {e.Address} does not fall within the subnet's address range ({e.Network})."),
         NetworkNotFoundException { Resource: NetworkResource.Network } e => Ec2Errors.InvalidVpcIdNotFound(VpcIds.Of(e.Id)),
         NetworkNotFoundException { Resource: NetworkResource.Subnet } e => Ec2Errors.InvalidSubnetIdNotFound(SubnetIds.Of(e.Id)),
+        NetworkNotFoundException { Resource: NetworkResource.Port } e => Ec2Errors.InvalidNetworkInterfaceIdNotFound(NetworkInterfaceIds.Of(e.Id)),
+        PortInUseException e => Ec2Errors.InvalidNetworkInterfaceInUse(
+            $"The network interface '{NetworkInterfaceIds.Of(e.PortId)}' is currently in use by instance '{InstanceIds.Of(e.ServerId)}'."),
+        PortNotAttachedException e => Ec2Errors.InvalidAttachmentIdNotFound(NetworkInterfaceIds.AttachmentOf(e.PortId)),
+        SubnetFullException e => Ec2Errors.InsufficientFreeAddressesInSubnet(SubnetIds.Of(e.SubnetId)),
         NetworkInUseException { Resource: NetworkResource.Network } e => Ec2Errors.DependencyViolation(
             $"The vpc '{VpcIds.Of(e.Id)}' has dependencies and cannot be deleted."),
         NetworkInUseException { Resource: NetworkResource.Subnet } e => Ec2Errors.DependencyViolation(

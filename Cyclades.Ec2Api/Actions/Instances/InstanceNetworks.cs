@@ -1,4 +1,5 @@
 using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.NetworkInterfaces;
 using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Actions.Vpcs;
 using Cyclades.Ec2Api.Authentication;
@@ -15,9 +16,6 @@ namespace Cyclades.Ec2Api.Actions.Instances;
 /// </summary>
 public sealed class InstanceNetworks(NetworkQueries networks, IOptions<Ec2ApiOptions> options)
 {
-    public const string InterfacePrefix = "eni-";
-    public const string AttachmentPrefix = "eni-attach-";
-
     public async Task<InstanceNetworkFacts> ForAsync(Ec2Caller caller, IReadOnlyList<ServerView> servers, CancellationToken cancellationToken)
     {
         if (servers.Count == 0)
@@ -48,7 +46,7 @@ public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDi
         var dnsName = InstanceRenderer.PrivateDnsName(port.Address, Region);
         return new InstanceNetworkInterfaceItem
         {
-            NetworkInterfaceId = Ec2Id.Format(InstanceNetworks.InterfacePrefix, port.Id),
+            NetworkInterfaceId = NetworkInterfaceIds.Of(port.Id),
             SubnetId = SubnetIds.Of(port.SubnetId),
             VpcId = VpcIds.Of(Subnets[port.SubnetId].NetworkId),
             Description = port.Description,
@@ -59,7 +57,7 @@ public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDi
             SourceDestCheck = port.SourceDestCheck,
             Attachment = new InstanceNetworkInterfaceAttachmentItem
             {
-                AttachmentId = Ec2Id.Format(InstanceNetworks.AttachmentPrefix, port.Id),
+                AttachmentId = NetworkInterfaceIds.AttachmentOf(port.Id),
                 DeviceIndex = port.DeviceIndex,
                 AttachTime = port.CreatedAt,
                 DeleteOnTermination = port.DeleteOnTermination,
