@@ -78,6 +78,8 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ImageService>();
 
         services.TryAddSingleton<Servers.VolumeCommands>();
+        services.TryAddSingleton<ServerTaskJobs>();
+        services.TryAddSingleton<NicCommands>();
         services.TryAddSingleton<Volumes.VolumeQueries>();
         services.TryAddSingleton<ServerSettingsCommands>();
         services.TryAddSingleton<ServerTaskWait>();

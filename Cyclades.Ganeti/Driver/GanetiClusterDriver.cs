@@ -83,12 +83,20 @@ public sealed partial class GanetiClusterDriver(
         SubmitAsync("grow disk of", GanetiOpIds.InstanceGrowDisk, instanceName,
             token => client.Disks.GrowAsync(instanceName, diskIndex, sizeGiB * MiBPerGiB, token), cancellationToken);
 
+    /// <summary>On the NIC's network with the core's address, else (the backend's public network) as a new server's first NIC.</summary>
+    public Task<long> AddNicAsync(string instanceName, ClusterNicSpec nic, CancellationToken cancellationToken) =>
+        ChangeNicAsync("add NIC to", instanceName, InstanceNicChange.Add(InstanceCreateRequestBuilder.Nic(nic.Network, nic.Ip, nic.Name, defaults.Network)),
+            cancellationToken);
+
+    public Task<long> RemoveNicAsync(string instanceName, string nicName, CancellationToken cancellationToken) =>
+        ChangeNicAsync("remove NIC from", instanceName, InstanceNicChange.Remove(nicName), cancellationToken);
+
     public Task<ClusterInstance?> GetInstanceAsync(string instanceName, CancellationToken cancellationToken) =>
         CallAsync($"read instance {instanceName}", async token =>
         {
             try
             {
-                return GanetiInstanceMapping.ToClusterInstance(await client.Instances.GetAsync(instanceName, token));
+                return GanetiInstanceMapping.ToClusterInstance(await client.Instances.GetAsync(instanceName, token), defaults.Network);
             }
             catch (GanetiNotFoundException)
             {
@@ -98,25 +106,25 @@ public sealed partial class GanetiClusterDriver(
 
     public Task<ClusterJob?> GetJobAsync(long jobId, CancellationToken cancellationToken) =>
         CallAsync($"read job {jobId}", async token =>
-            await client.Jobs.GetAsync(jobId, token) is { } job ? GanetiJobMapping.ToClusterJob(job) : null, cancellationToken);
+            await client.Jobs.GetAsync(jobId, token) is { } job ? GanetiJobMapping.ToClusterJob(job, defaults.Network) : null, cancellationToken);
 
     public Task<ClusterJob?> WaitForJobChangeAsync(long jobId, JobStatus? knownStatus, CancellationToken cancellationToken) =>
         CallAsync($"wait for job {jobId}", async token =>
         {
             var known = knownStatus is { } status ? GanetiJobMapping.ToGanetiStatus(status) : null;
             return await client.Jobs.WaitForStatusChangeAsync(jobId, known, token) is { } job
-                ? GanetiJobMapping.ToClusterJob(job)
+                ? GanetiJobMapping.ToClusterJob(job, defaults.Network)
                 : null;
         }, cancellationToken);
 
     public Task<IReadOnlyList<ClusterJob>> ListJobsAsync(CancellationToken cancellationToken) =>
         CallAsync<IReadOnlyList<ClusterJob>>("list jobs", async token =>
-            (await client.Jobs.ListAsync(token)).Where(job => job.Exists).Select(GanetiJobMapping.ToClusterJob).ToList(),
+            (await client.Jobs.ListAsync(token)).Where(job => job.Exists).Select(job => GanetiJobMapping.ToClusterJob(job, defaults.Network)).ToList(),
             cancellationToken);
 
     public Task<IReadOnlyList<ClusterInstance>> ListInstancesAsync(CancellationToken cancellationToken) =>
         CallAsync<IReadOnlyList<ClusterInstance>>("list instances", async token =>
-            (await client.Instances.ListAsync(token)).Select(GanetiInstanceMapping.ToClusterInstance).ToList(),
+            (await client.Instances.ListAsync(token)).Select(instance => GanetiInstanceMapping.ToClusterInstance(instance, defaults.Network)).ToList(),
             cancellationToken);
 
     public Task<ClusterInfo> GetInfoAsync(CancellationToken cancellationToken) =>
@@ -178,6 +186,12 @@ public sealed partial class GanetiClusterDriver(
     private Task<long> ChangeDiskAsync(string action, string instanceName, InstanceDiskChange change, CancellationToken cancellationToken) =>
         SubmitAsync(action, GanetiOpIds.InstanceSetParams, instanceName, async token =>
             await client.Disks.ChangeAsync(instanceName, change, await HotplugIfPossibleAsync(token) ? true : null, token), cancellationToken);
+
+    private Task<long> ChangeNicAsync(string action, string instanceName, InstanceNicChange change, CancellationToken cancellationToken) =>
+        SubmitAsync(action, GanetiOpIds.InstanceSetParams, instanceName, async token =>
+            await client.Instances.ModifyAsync(instanceName,
+                new InstanceModifyRequest { Nics = [change], HotplugIfPossible = await HotplugIfPossibleAsync(token) ? true : null }, token),
+            cancellationToken);
 
     /// <summary>
     /// Ganeti 3.0 (and 2.x) take <c>hotplug_if_possible</c>: hotplug where the hypervisor can, a

@@ -6,7 +6,8 @@ namespace Cyclades.Ganeti.Driver;
 /// <summary>Ganeti instances, nodes and cluster info in the logic layer's words.</summary>
 internal static class GanetiInstanceMapping
 {
-    public static ClusterInstance ToClusterInstance(GanetiInstance instance) => new(
+    /// <param name="publicNetwork">The backend's public network (a NIC on it is reported with no network).</param>
+    public static ClusterInstance ToClusterInstance(GanetiInstance instance, string? publicNetwork) => new(
         instance.Name,
         IsRunning: instance.OperState == true,
         IsAdminUp: instance.AdminState == GanetiAdminStates.Up,
@@ -15,7 +16,17 @@ internal static class GanetiInstanceMapping
         instance.DiskSizesMiB ?? [],
         instance.NicIps ?? [],
         instance.Tags ?? [],
-        Disks(instance));
+        Disks(instance),
+        Nics(instance, publicNetwork));
+
+    private static List<ClusterNic> Nics(GanetiInstance instance, string? publicNetwork) =>
+        (instance.NicIps ?? []).Select((ip, index) => new ClusterNic(
+            At(instance.NicNames, index),
+            ip,
+            At(instance.NicNetworkNames, index) is { } network && network != publicNetwork ? network : null,
+            At(instance.NicMacs, index))).ToList();
+
+    private static string? At(IReadOnlyList<string?>? values, int index) => values is not null && index < values.Count ? values[index] : null;
 
     private static List<ClusterDisk> Disks(GanetiInstance instance) =>
         (instance.DiskSizesMiB ?? []).Select((size, index) => new ClusterDisk(

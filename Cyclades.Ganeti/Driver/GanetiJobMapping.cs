@@ -6,19 +6,21 @@ namespace Cyclades.Ganeti.Driver;
 /// <summary>Ganeti jobs in the logic layer's words.</summary>
 internal static class GanetiJobMapping
 {
-    public static ClusterJob ToClusterJob(GanetiJob job) => new(
+    /// <param name="publicNetwork">The backend's public network (a NIC on it is reported with no network).</param>
+    public static ClusterJob ToClusterJob(GanetiJob job, string? publicNetwork) => new(
         job.Id,
         ToJobStatus(job.Status),
-        (job.Ops ?? []).Select((op, index) => ToOperation(job, op, index)).ToList(),
+        (job.Ops ?? []).Select((op, index) => ToOperation(job, op, index, publicNetwork)).ToList(),
         job.ReceivedAt?.ToDateTimeOffset(),
         job.StartedAt?.ToDateTimeOffset(),
         job.EndedAt?.ToDateTimeOffset());
 
-    /// <summary>The operation of an op; a parameter change is a disk operation when it changes disks.</summary>
-    public static ServerOperation ToServerOperation(GanetiOpCode op) =>
-        op.OpId == GanetiOpIds.InstanceSetParams && GanetiDiskOps.FirstChange(op) is { } change
-            ? GanetiDiskOps.ToOperation(change.Action)
-            : ToServerOperation(op.OpId);
+    /// <summary>The operation of an op; a parameter change is a disk (NIC) operation when it changes disks (NICs).</summary>
+    public static ServerOperation ToServerOperation(GanetiOpCode op) => op.OpId == GanetiOpIds.InstanceSetParams
+        ? GanetiDiskOps.FirstChange(op) is { } disk ? GanetiDiskOps.ToOperation(disk.Action)
+            : GanetiNicOps.FirstChange(op) is { } nic ? GanetiNicOps.ToOperation(nic.Action)
+            : ServerOperation.Modify
+        : ToServerOperation(op.OpId);
 
     public static ServerOperation ToServerOperation(string opId) => opId switch
     {
@@ -57,7 +59,7 @@ internal static class GanetiJobMapping
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    private static ClusterJobOperation ToOperation(GanetiJob job, GanetiOpCode op, int index)
+    private static ClusterJobOperation ToOperation(GanetiJob job, GanetiOpCode op, int index, string? publicNetwork)
     {
         var operation = ToServerOperation(op);
         var status = job.OpStatus is { } statuses && index < statuses.Count ? ToJobStatus(statuses[index]) : ToJobStatus(job.Status);
@@ -69,7 +71,8 @@ internal static class GanetiJobMapping
             Message(job, index),
             setsParameters ? op.BeParams?.VCpus : null,
             setsParameters ? op.BeParams?.EffectiveMaxMemoryMiB : null,
-            GanetiDiskOps.DiskOf(op));
+            GanetiDiskOps.DiskOf(op),
+            GanetiNicOps.NicOf(op, job.OpResults is { } results && index < results.Count ? results[index] : null, publicNetwork));
     }
 
     /// <summary>A failed op's error, else its last log line; null when the job came without them (bulk listing).</summary>

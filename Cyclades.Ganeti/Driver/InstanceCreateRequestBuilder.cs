@@ -18,7 +18,7 @@ internal static class InstanceCreateRequestBuilder
         SourcePath = spec.ImportFrom?.Path,
         DiskTemplate = spec.DiskTemplate,
         Disks = spec.DiskTemplate == DisklessTemplate ? [] : spec.Disks.Select(d => new InstanceDiskSpec(checked(d.SizeGiB * 1024), d.Name)).ToList(),
-        Nics = [Nic(spec, defaults.Network)],
+        Nics = [Nic(spec.NicNetwork, spec.PrivateIp, spec.NicName, defaults.Network)],
         OsType = spec.OsType,
         OsParameters = spec.OsParameters,
         BeParams = new GanetiBeParams { VCpus = spec.Cpu, MinMemoryMiB = spec.RamMiB, MaxMemoryMiB = spec.RamMiB },
@@ -30,7 +30,7 @@ internal static class InstanceCreateRequestBuilder
     };
 
     /// <summary>On the subnet's own network when it has one, else on the cluster's configured network (or its default link).</summary>
-    private static InstanceNicSpec Nic(ServerBuildSpec spec, string? defaultNetwork) => (spec.NicNetwork ?? defaultNetwork) is { } network
-        ? new InstanceNicSpec { Network = network, Ip = spec.PrivateIp ?? IpFromNetworkPool, Name = spec.NicName }
-        : new InstanceNicSpec { Ip = spec.PrivateIp, Name = spec.NicName };
+    public static InstanceNicSpec Nic(string? subnetNetwork, string? ip, string? name, string? defaultNetwork) => (subnetNetwork ?? defaultNetwork) is { } network
+        ? new InstanceNicSpec { Network = network, Ip = ip ?? IpFromNetworkPool, Name = name }
+        : new InstanceNicSpec { Ip = ip, Name = name };
 }

@@ -19,7 +19,7 @@ namespace Cyclades.Ganeti.Simulation;
 /// node memory. Tests (and the administrator of the embedded default) can act outside the API
 /// (<see cref="AdminShutdown"/>, <see cref="CrashInstance"/>, …) and inject failures
 /// (<see cref="FailNextJob(GanetiJobError)"/>, <see cref="FailNextRequests"/>, <see cref="Stop"/>, …).
-/// Disks are simulated as on the fake hypervisor (no hotplug): add, attach, detach, remove, grow.
+/// Disks are simulated as on the fake hypervisor (no hotplug): add, attach, detach, remove, grow; so are NICs: add, remove.
 /// Not simulated: OS parameter checks, address pools, network devices, migrations.
 /// </remarks>
 public sealed class SimulatedGanetiCluster
@@ -84,6 +84,20 @@ public sealed class SimulatedGanetiCluster
         SubmitAsAdministrator(new ModifyInstanceOp(instanceName, new InstanceModifyRequest
         {
             Disks = [new InstanceDiskChange(GanetiDiskActions.Add, InstanceDiskChange.Append, new InstanceDiskParameters { SizeMiB = sizeMiB, Name = diskName })],
+        }));
+
+    /// <summary>As <c>gnt-instance modify --submit --net add:network=…,ip=…</c> (an unnamed NIC; the simulator has no address pools).</summary>
+    public long AdminAddNic(string instanceName, string? network, string? ip) =>
+        SubmitAsAdministrator(new ModifyInstanceOp(instanceName, new InstanceModifyRequest
+        {
+            Nics = [InstanceNicChange.Add(new InstanceNicSpec { Network = network, Ip = ip })],
+        }));
+
+    /// <summary>As <c>gnt-instance modify --submit --net remove</c>: the last NIC (<c>["remove", -1, {}]</c>).</summary>
+    public long AdminRemoveLastNic(string instanceName) =>
+        SubmitAsAdministrator(new ModifyInstanceOp(instanceName, new InstanceModifyRequest
+        {
+            Nics = [InstanceNicChange.Remove(InstanceDiskChange.Append)],
         }));
 
     /// <summary>As <c>gnt-instance grow-disk --submit &lt;instance&gt; &lt;disk&gt; &lt;amount&gt;</c>.</summary>

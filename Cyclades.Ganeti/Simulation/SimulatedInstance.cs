@@ -13,7 +13,8 @@ internal sealed class SimulatedInstance
     public required string Hypervisor { get; init; }
     /// <summary>In index order; disk operations change it.</summary>
     public required List<SimulatedDisk> Disks { get; init; }
-    public required IReadOnlyList<SimulatedNic> Nics { get; init; }
+    /// <summary>In index order; NIC operations change it.</summary>
+    public required List<SimulatedNic> Nics { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
     public int VCpus { get; set; }
     public int MaxMemoryMiB { get; set; }

@@ -52,6 +52,15 @@ public interface IClusterDriver
     /// <summary>The disk at <paramref name="diskIndex"/> grows to <paramref name="sizeGiB"/> (the guest resizes its file systems).</summary>
     Task<long> GrowDiskAsync(string instanceName, int diskIndex, int sizeGiB, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A NIC appended to the server (Ganeti <c>nics</c> add, hot-plugged where the cluster can; else a
+    /// configuration change the guest sees at its next start).
+    /// </summary>
+    Task<long> AddNicAsync(string instanceName, ClusterNicSpec nic, CancellationToken cancellationToken);
+
+    /// <summary>The NIC named <paramref name="nicName"/> leaves the server (hot-unplugged where the cluster can).</summary>
+    Task<long> RemoveNicAsync(string instanceName, string nicName, CancellationToken cancellationToken);
+
     /// <summary>One instance as it is now (its disks included); null when the cluster has none of that name.</summary>
     Task<ClusterInstance?> GetInstanceAsync(string instanceName, CancellationToken cancellationToken);
 
@@ -83,6 +92,12 @@ public interface IClusterDriver
 
 /// <summary>A network on a cluster: a subnet's range under the cluster name the core gives it.</summary>
 public sealed record ClusterNetworkSpec(string Name, string Cidr, string Gateway);
+
+/// <summary>A NIC to add to a server.</summary>
+/// <param name="Name">Its cluster name (its port's), <c>snf-nic-&lt;port id&gt;</c>.</param>
+/// <param name="Network">The cluster network (a private subnet's); null = the backend's public one.</param>
+/// <param name="Ip">The address the core chose; null = none.</param>
+public sealed record ClusterNicSpec(string Name, string? Network, string? Ip);
 
 /// <summary>What a new server needs on the cluster.</summary>
 /// <param name="InstanceName">e.g. <c>snf-42</c>.</param>
@@ -159,6 +174,12 @@ public enum ServerOperation
     RemoveDisk,
 
     GrowDisk,
+
+    /// <summary>A NIC added to the server.</summary>
+    AddNic,
+
+    /// <summary>A NIC out of the server.</summary>
+    RemoveNic,
 }
 
 /// <param name="EndedAt">Set once the job is final.</param>
@@ -175,6 +196,7 @@ public sealed record ClusterJob(
 /// <param name="NewCpu">For <see cref="ServerOperation.Modify"/>: the vCPUs the op sets, if any.</param>
 /// <param name="NewRamMiB">For <see cref="ServerOperation.Modify"/>: the memory the op sets, if any.</param>
 /// <param name="Disk">For the disk operations: which disk, as the op names it.</param>
+/// <param name="Nic">For the NIC operations: which NIC, as the op names it.</param>
 public sealed record ClusterJobOperation(
     ServerOperation Operation,
     string? InstanceName,
@@ -182,7 +204,8 @@ public sealed record ClusterJobOperation(
     string? Message,
     int? NewCpu,
     int? NewRamMiB,
-    ClusterDiskChange? Disk = null);
+    ClusterDiskChange? Disk = null,
+    ClusterNicChange? Nic = null);
 
 /// <summary>The disk a disk operation is about.</summary>
 /// <param name="Name">The disk's name (or UUID) as the op names it; null when the op gives only an index.</param>
@@ -191,6 +214,17 @@ public sealed record ClusterJobOperation(
 /// <param name="SizeIsGrowth">For a grow: <paramref name="SizeMiB"/> is added to the old size.</param>
 public sealed record ClusterDiskChange(string? Name, int? Index, int? SizeMiB, bool SizeIsGrowth = false);
 
+/// <summary>The NIC a NIC operation is about, as the job lists it once run (Ganeti fills in the MAC and a pool's address).</summary>
+/// <param name="Name">The NIC's name; null when the op names it only by index (an administrator's <c>--net remove</c>) or it has none.</param>
+/// <param name="Index">The index the op gives (-1 = the last), when it gives one.</param>
+/// <param name="Network">The cluster network; null = the backend's public one (its configured network, or none).</param>
+/// <param name="Hotplugged">The cluster says it hot-plugged the change (else it is in the configuration only, for the next start).</param>
+public sealed record ClusterNicChange(string? Name, int? Index, string? Ip, string? Network, string? Mac, bool Hotplugged);
+
+/// <summary>One NIC of an instance.</summary>
+/// <param name="Network">The cluster network; null = the backend's public one.</param>
+public sealed record ClusterNic(string? Name, string? Ip, string? Network, string? Mac);
+
 /// <summary>One disk of an instance.</summary>
 /// <param name="Name">Null for a disk nobody named (an administrator's <c>gnt-instance modify --disk add</c>).</param>
 public sealed record ClusterDisk(string? Name, string Uuid, int SizeMiB);
@@ -198,6 +232,7 @@ public sealed record ClusterDisk(string? Name, string Uuid, int SizeMiB);
 /// <param name="IsRunning">The hypervisor reports it running (Ganeti <c>oper_state</c>).</param>
 /// <param name="IsAdminUp">The cluster intends it to run (Ganeti <c>admin_state == up</c>).</param>
 /// <param name="Disks">In index order (the same sizes as <paramref name="DiskSizesMiB"/>), with names and UUIDs.</param>
+/// <param name="Nics">In index order (the same addresses as <paramref name="NicIps"/>), with names, networks and MACs.</param>
 public sealed record ClusterInstance(
     string Name,
     bool IsRunning,
@@ -207,7 +242,8 @@ public sealed record ClusterInstance(
     IReadOnlyList<int> DiskSizesMiB,
     IReadOnlyList<string?> NicIps,
     IReadOnlyList<string> Tags,
-    IReadOnlyList<ClusterDisk>? Disks = null);
+    IReadOnlyList<ClusterDisk>? Disks = null,
+    IReadOnlyList<ClusterNic>? Nics = null);
 
 /// <param name="ClusterId">Changes when the cluster is rebuilt (job ids then restart at 1).</param>
 /// <param name="FreeMemoryMiB">Sum over usable nodes; used for placement.</param>

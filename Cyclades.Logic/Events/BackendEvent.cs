@@ -21,6 +21,11 @@ namespace Cyclades.Logic.Events;
 /// exist on the cluster, so the removal counts as done (reference §6.5 step 6).
 /// </param>
 /// <param name="Disk">For the disk operations: which disk, as the job names it.</param>
+/// <param name="Nic">For the NIC operations: which NIC, as the job names it.</param>
+/// <param name="InstanceNics">
+/// For a successful <see cref="ServerOperation.RemoveNic"/> that names the NIC only by index (an
+/// administrator's <c>--net remove</c>): the instance's NICs as the dispatcher read them after it.
+/// </param>
 public sealed record BackendEvent(
     long BackendId,
     string InstanceName,
@@ -32,4 +37,6 @@ public sealed record BackendEvent(
     int? NewCpu = null,
     int? NewRamMiB = null,
     bool InstanceMissing = false,
-    ClusterDiskChange? Disk = null);
+    ClusterDiskChange? Disk = null,
+    ClusterNicChange? Nic = null,
+    IReadOnlyList<ClusterNic>? InstanceNics = null);

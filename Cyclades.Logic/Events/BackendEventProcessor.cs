@@ -31,7 +31,7 @@ public sealed class BackendEventProcessor(
             new CreateHandler(), PowerHandler.Start, PowerHandler.Stop, PowerHandler.Reboot,
             new DestroyHandler(), new ModifyHandler(), new ExportHandler(), new OtherHandler(),
             new AttachDiskHandler(quotas, clock), new DetachDiskHandler(quotas, clock), new RemoveDiskHandler(quotas, clock),
-            new GrowDiskHandler(quotas, clock),
+            new GrowDiskHandler(quotas, clock), new AddNicHandler(quotas, clock), new RemoveNicHandler(clock),
         }.ToDictionary(h => h.Operation);
 
     /// <exception cref="Errors.NoMatchingFlavorException">A modify set specs no flavor has; nothing was applied.</exception>
@@ -117,6 +117,10 @@ public sealed class BackendEventProcessor(
             server.OperState, flavor, after.Deleted ? null : after.OperState, effect.NewFlavor ?? flavor);
         var commission = await SettleQuotaAsync(db, server, e, ownTask, after.Deleted, change, cancellationToken);
         await SettleVolumesAsync(db, server, after, e, cancellationToken);
+        if (e.Status == JobStatus.Success && e.Operation is ServerOperation.Start or ServerOperation.Reboot)
+        {
+            await PortTransitions.ServerRestartedAsync(db, server.Id, UnixTime.ToMicros(clock.GetUtcNow()), cancellationToken);
+        }
         return (after with { CommissionId = commission }, EventOutcome.Applied);
     }
 

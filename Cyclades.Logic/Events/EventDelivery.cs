@@ -19,15 +19,20 @@ public sealed class EventDelivery(
     ILogger<EventDelivery> logger)
 {
     /// <summary>Delivers the events of <paramref name="job"/> as it is now.</summary>
-    /// <exception cref="ClusterUnavailableException">Checking whether a removed instance still exists failed.</exception>
+    /// <exception cref="ClusterUnavailableException">Checking whether a removed instance still exists (or reading its NICs) failed.</exception>
     /// <exception cref="System.Data.Common.DbException">The database failed; nothing after the failing event was delivered.</exception>
     public async Task DeliverAsync(long backendId, IClusterDriver driver, ClusterJob job, CancellationToken cancellationToken)
     {
         foreach (var e in JobEvents.For(backendId, job, names, clock.GetUtcNow()))
         {
-            var delivered = e.Operation == ServerOperation.Destroy && e.Status == JobStatus.Error
-                ? e with { InstanceMissing = !await ExistsAsync(driver, e.InstanceName, cancellationToken) }
-                : e;
+            var delivered = e switch
+            {
+                { Operation: ServerOperation.Destroy, Status: JobStatus.Error } =>
+                    e with { InstanceMissing = !await ExistsAsync(driver, e.InstanceName, cancellationToken) },
+                { Operation: ServerOperation.RemoveNic, Status: JobStatus.Success, Nic.Name: null } =>
+                    e with { InstanceNics = (await driver.GetInstanceAsync(e.InstanceName, cancellationToken))?.Nics },
+                _ => e,
+            };
             await ApplyAsync(delivered, job, cancellationToken);
         }
     }

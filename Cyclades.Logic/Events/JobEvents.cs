@@ -12,7 +12,7 @@ public static class JobEvents
             .Where(x => x.op.InstanceName is { } name && names.TryParse(name, out _))
             .Select(x => new BackendEvent(
                 backendId, x.op.InstanceName!, job.Id, x.op.Operation, x.op.Status, EventTime(job, x.op.Status, x.index, now),
-                x.op.Message, x.op.NewCpu, x.op.NewRamMiB, Disk: x.op.Disk))
+                x.op.Message, x.op.NewCpu, x.op.NewRamMiB, Disk: x.op.Disk, Nic: x.op.Nic))
             .ToList();
 
     /// <summary>

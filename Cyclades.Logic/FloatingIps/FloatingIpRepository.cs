@@ -48,6 +48,13 @@ internal static class FloatingIpRepository
             "UPDATE floating_ips SET deleted = @yes, deleted_at = @now, updated_at = @now, commission_id = @commissionId WHERE id = @id",
             new { id, commissionId, now, yes = true }, cancellationToken);
 
+    /// <summary>The floating IP (and its pool row) is carried by this port.</summary>
+    public static async Task AttachPortAsync(Db db, long id, long portId, long now, CancellationToken cancellationToken)
+    {
+        await db.ExecuteAsync("UPDATE floating_ips SET port_id = @portId, updated_at = @now WHERE id = @id", new { id, portId, now }, cancellationToken);
+        await db.ExecuteAsync("UPDATE ip_addresses SET port_id = @portId WHERE floating_ip_id = @id", new { id, portId }, cancellationToken);
+    }
+
     /// <summary>Gives the floating IP's address back to its subnet's pool.</summary>
     public static Task ReleaseAddressAsync(Db db, long id, CancellationToken cancellationToken) =>
         db.ExecuteAsync("DELETE FROM ip_addresses WHERE floating_ip_id = @id", new { id }, cancellationToken);

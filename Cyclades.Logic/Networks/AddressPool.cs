@@ -67,14 +67,19 @@ internal static class AddressPool
         }
     }
 
-    /// <summary>Hands back the addresses these ports hold on their own; a floating IP's address is only detached.</summary>
+    /// <summary>Hands back the addresses these ports hold on their own; a floating IP's address is only detached (the floating IP with it).</summary>
     public static async Task ReleasePortsAsync(Db db, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
     {
+        await db.ExecuteAsync("UPDATE floating_ips SET port_id = NULL WHERE port_id IN @portIds", new { portIds }, cancellationToken);
         await db.ExecuteAsync(
             "DELETE FROM ip_addresses WHERE port_id IN @portIds AND floating_ip_id IS NULL", new { portIds }, cancellationToken);
         await db.ExecuteAsync(
             "UPDATE ip_addresses SET port_id = NULL WHERE port_id IN @portIds", new { portIds }, cancellationToken);
     }
+
+    /// <summary>Whether something holds the address on the subnet (whatever the subnet's range).</summary>
+    public static async Task<bool> IsHeldAsync(Db db, long subnetId, string address, CancellationToken cancellationToken) =>
+        (await InUseAsync(db, subnetId, [address], cancellationToken)).Count > 0;
 
     /// <summary>How many addresses of the subnet are taken.</summary>
     public static Task<long> CountAsync(Db db, long subnetId, CancellationToken cancellationToken) =>

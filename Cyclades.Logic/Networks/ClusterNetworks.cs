@@ -20,6 +20,15 @@ public sealed class ClusterNetworks(IDbConnectionFactory connections, TimeProvid
     /// <summary>The cluster name of a port's NIC.</summary>
     public static string NicNameOf(long portId) => $"{NicNamePrefix}{portId}";
 
+    /// <summary>The port a cluster NIC name names (<c>snf-nic-&lt;id&gt;</c>), if it is one of ours.</summary>
+    public static bool TryParseNicName(string? name, out long portId)
+    {
+        portId = 0;
+        return name is not null && name.StartsWith(NicNamePrefix, StringComparison.Ordinal)
+            && long.TryParse(name.AsSpan(NicNamePrefix.Length), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out portId);
+    }
+
     /// <summary>The cluster network a NIC on this subnet is on; null for a public subnet (the backend's own).</summary>
     public static string? NetworkFor(Subnet subnet) => subnet.IsPublic ? null : NameOf(subnet.Id);
 

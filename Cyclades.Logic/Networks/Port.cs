@@ -7,6 +7,10 @@ namespace Cyclades.Logic.Networks;
 /// <param name="ServerId">The server it is attached to; null when detached.</param>
 /// <param name="Mac">Chosen by Ganeti; unknown until the NIC exists there.</param>
 /// <param name="DeleteOnTermination">Goes (with its address) when its server is destroyed; else stays, detached.</param>
+/// <param name="PendingRestart">
+/// Its NIC was added to the running server without hotplug: it is in the cluster's configuration, and
+/// the guest sees it from the server's next start (or reboot).
+/// </param>
 public sealed record Port(
     long Id,
     string UserId,
@@ -20,7 +24,8 @@ public sealed record Port(
     bool SourceDestCheck,
     bool DeleteOnTermination,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    bool PendingRestart = false);
 
 /// <summary>As Synnefo: DOWN (no server), BUILD (attached, not yet seen on the cluster), ACTIVE (seen there), ERROR.</summary>
 public enum PortState

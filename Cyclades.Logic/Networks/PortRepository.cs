@@ -11,7 +11,7 @@ internal static class PortRepository
         p.id AS Id, p.user_id AS UserId, p.server_id AS ServerId, p.subnet_id AS SubnetId, p.device_index AS DeviceIndex,
         p.address AS Address, p.mac AS Mac, p.state AS State, p.description AS Description,
         p.source_dest_check AS SourceDestCheck, p.delete_on_termination AS DeleteOnTermination,
-        p.created_at AS CreatedAt, p.updated_at AS UpdatedAt
+        p.created_at AS CreatedAt, p.updated_at AS UpdatedAt, p.pending_restart AS PendingRestart
         """;
 
     public static Task<long> InsertAsync(Db db, NewPort port, long now, CancellationToken cancellationToken) =>
@@ -120,8 +120,8 @@ internal static class PortRepository
                 cancellationToken);
         }
         await db.ExecuteAsync(
-            "UPDATE ports SET server_id = NULL, device_index = 0, mac = NULL, state = 'DOWN', updated_at = @now WHERE server_id = @serverId",
-            new { serverId, now }, cancellationToken);
+            "UPDATE ports SET server_id = NULL, device_index = 0, mac = NULL, state = 'DOWN', pending_restart = @no, updated_at = @now WHERE server_id = @serverId",
+            new { serverId, now, no = false }, cancellationToken);
     }
 
     internal sealed record PortRow
@@ -152,8 +152,10 @@ internal static class PortRepository
 
         public long UpdatedAt { get; init; }
 
+        public bool PendingRestart { get; init; }
+
         public Port ToPort() => new(
             Id, UserId, ServerId, SubnetId, DeviceIndex, Address, Mac, DbNames.Parse<PortState>(State), Description,
-            SourceDestCheck, DeleteOnTermination, UnixTime.FromMicros(CreatedAt), UnixTime.FromMicros(UpdatedAt));
+            SourceDestCheck, DeleteOnTermination, UnixTime.FromMicros(CreatedAt), UnixTime.FromMicros(UpdatedAt), PendingRestart);
     }
 }

@@ -21,4 +21,10 @@ public enum ServerAction
 
     /// <summary>One of the server's volumes grows.</summary>
     GrowVolume,
+
+    /// <summary>A port becomes a NIC of the server (Servers/NicCommands: a port, or a floating IP's new port).</summary>
+    ConnectPort,
+
+    /// <summary>A port's NIC leaves the server.</summary>
+    DisconnectPort,
 }

@@ -17,6 +17,8 @@ public static class ServerActionOperations
         ServerAction.AttachVolume => ServerOperation.AttachDisk,
         ServerAction.DetachVolume => ServerOperation.DetachDisk,
         ServerAction.GrowVolume => ServerOperation.GrowDisk,
+        ServerAction.ConnectPort => ServerOperation.AddNic,
+        ServerAction.DisconnectPort => ServerOperation.RemoveNic,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

@@ -5,10 +5,11 @@ using Cyclades.Logic.Volumes;
 namespace Cyclades.Logic.Servers;
 
 /// <summary>
-/// Which volume action a server allows in which state (no task pending; a task refuses all of them).
+/// Which volume (and NIC) action a server allows in which state (no task pending; a task refuses all of them).
 /// Ganeti adds, attaches and detaches disks of running instances as configuration changes (hot-plugged
 /// where the hypervisor can, else seen by the guest at its next start) and grows running disks;
-/// Synnefo's matrix allows the same with hotplug. The root volume leaves only a stopped server.
+/// Synnefo's matrix allows the same with hotplug. The root volume leaves only a stopped server. NICs
+/// are added and removed the same way (Servers/NicCommands).
 /// </summary>
 public static class VolumeActionRules
 {
@@ -17,6 +18,8 @@ public static class VolumeActionRules
         [ServerAction.AttachVolume] = [OperState.Started, OperState.Stopped],
         [ServerAction.DetachVolume] = [OperState.Started, OperState.Stopped],
         [ServerAction.GrowVolume] = [OperState.Started, OperState.Stopped],
+        [ServerAction.ConnectPort] = [OperState.Started, OperState.Stopped],
+        [ServerAction.DisconnectPort] = [OperState.Started, OperState.Stopped],
     };
 
     /// <exception cref="Errors.ServerDeletedException"/>

@@ -91,6 +91,8 @@ public static class InstanceStates
         ServerAction.AttachVolume => "ATTACHING_VOLUME",
         ServerAction.DetachVolume => "DETACHING_VOLUME",
         ServerAction.GrowVolume => "GROWING_VOLUME",
+        ServerAction.ConnectPort => "CONNECTING_PORT",
+        ServerAction.DisconnectPort => "DISCONNECTING_PORT",
         _ => "UNKNOWN",
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Cyclades.Ganeti.Rapi.Models;
 
 namespace Cyclades.Ganeti.Rapi.Json;
@@ -80,34 +81,71 @@ internal sealed class GanetiJobLogEntryConverter : JsonConverter<GanetiJobLogEnt
     }
 }
 
-/// <summary><c>[action, identifier, parameters]</c>; an integer identifier is read as its digits.</summary>
-internal sealed class InstanceDiskChangeConverter : JsonConverter<InstanceDiskChange>
+/// <summary>
+/// A disk's or NIC's change, <c>[action, identifier, parameters]</c>; an integer identifier (as
+/// <c>gnt-instance modify</c> sends <c>-1</c>) is read as its digits.
+/// </summary>
+internal abstract class ChangeTupleConverter<TChange, TParameters> : JsonConverter<TChange>
 {
-    public override InstanceDiskChange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected abstract string Kind { get; }
+
+    protected abstract JsonTypeInfo<TParameters> ParametersInfo { get; }
+
+    protected abstract TChange Create(string action, string identifier, TParameters parameters);
+
+    protected abstract (string Action, string Identifier, TParameters Parameters) Parts(TChange change);
+
+    public override TChange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var array = JsonElement.ParseValue(ref reader);
         if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() != 3 || array[0].ValueKind != JsonValueKind.String
             || array[2].ValueKind != JsonValueKind.Object)
         {
-            throw new JsonException($"a disk change is [action, identifier, parameters], not {array.GetRawText()}");
+            throw new JsonException($"a {Kind} change is [action, identifier, parameters], not {array.GetRawText()}");
         }
         var identifier = array[1].ValueKind switch
         {
             JsonValueKind.String => array[1].GetString()!,
             JsonValueKind.Number => array[1].GetRawText(),
-            _ => throw new JsonException($"a disk identifier is an index, a name or a UUID, not {array[1].GetRawText()}"),
+            _ => throw new JsonException($"a {Kind} identifier is an index, a name or a UUID, not {array[1].GetRawText()}"),
         };
-        var parameters = array[2].Deserialize(RapiJsonContext.Default.InstanceDiskParameters)
-            ?? throw new JsonException("disk parameters are an object");
-        return new InstanceDiskChange(array[0].GetString()!, identifier, parameters);
+        var parameters = array[2].Deserialize(ParametersInfo) ?? throw new JsonException($"{Kind} parameters are an object");
+        return Create(array[0].GetString()!, identifier, parameters);
     }
 
-    public override void Write(Utf8JsonWriter writer, InstanceDiskChange value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, TChange value, JsonSerializerOptions options)
     {
+        var (action, identifier, parameters) = Parts(value);
         writer.WriteStartArray();
-        writer.WriteStringValue(value.Action);
-        writer.WriteStringValue(value.Identifier);
-        JsonSerializer.Serialize(writer, value.Parameters, RapiJsonContext.Default.InstanceDiskParameters);
+        writer.WriteStringValue(action);
+        writer.WriteStringValue(identifier);
+        JsonSerializer.Serialize(writer, parameters, ParametersInfo);
         writer.WriteEndArray();
     }
+}
+
+internal sealed class InstanceDiskChangeConverter : ChangeTupleConverter<InstanceDiskChange, InstanceDiskParameters>
+{
+    protected override string Kind => "disk";
+
+    protected override JsonTypeInfo<InstanceDiskParameters> ParametersInfo => RapiJsonContext.Default.InstanceDiskParameters;
+
+    protected override InstanceDiskChange Create(string action, string identifier, InstanceDiskParameters parameters) =>
+        new(action, identifier, parameters);
+
+    protected override (string, string, InstanceDiskParameters) Parts(InstanceDiskChange change) =>
+        (change.Action, change.Identifier, change.Parameters);
+}
+
+internal sealed class InstanceNicChangeConverter : ChangeTupleConverter<InstanceNicChange, InstanceNicSpec>
+{
+    protected override string Kind => "NIC";
+
+    protected override JsonTypeInfo<InstanceNicSpec> ParametersInfo => RapiJsonContext.Default.InstanceNicSpec;
+
+    protected override InstanceNicChange Create(string action, string identifier, InstanceNicSpec parameters) =>
+        new(action, identifier, parameters);
+
+    protected override (string, string, InstanceNicSpec) Parts(InstanceNicChange change) =>
+        (change.Action, change.Identifier, change.Parameters);
 }

@@ -12,7 +12,8 @@ namespace Cyclades.Ganeti.Rapi.Json;
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(GanetiTimestampConverter), typeof(GanetiReasonConverter), typeof(GanetiJobLogEntryConverter), typeof(InstanceDiskChangeConverter)])]
+    Converters = [typeof(GanetiTimestampConverter), typeof(GanetiReasonConverter), typeof(GanetiJobLogEntryConverter), typeof(InstanceDiskChangeConverter),
+        typeof(InstanceNicChangeConverter)])]
 [JsonSerializable(typeof(GanetiClusterInfo))]
 [JsonSerializable(typeof(GanetiInstance))]
 [JsonSerializable(typeof(IReadOnlyList<GanetiInstance>))]
@@ -30,6 +31,9 @@ namespace Cyclades.Ganeti.Rapi.Json;
 [JsonSerializable(typeof(DiskGrowRequest))]
 [JsonSerializable(typeof(InstanceDiskParameters))]
 [JsonSerializable(typeof(IReadOnlyList<InstanceDiskChange>))]
+[JsonSerializable(typeof(InstanceNicSpec))]
+[JsonSerializable(typeof(InstanceNicChange))]
+[JsonSerializable(typeof(IReadOnlyList<InstanceNicChange>))]
 [JsonSerializable(typeof(ClusterModifyRequest))]
 [JsonSerializable(typeof(GanetiNetwork))]
 [JsonSerializable(typeof(NetworkCreateRequest))]

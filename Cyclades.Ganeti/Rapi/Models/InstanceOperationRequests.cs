@@ -20,6 +20,10 @@ public sealed record InstanceModifyRequest
     [JsonPropertyName("disks")]
     public IReadOnlyList<InstanceDiskChange>? Disks { get; init; }
 
+    /// <summary>NIC changes, applied in order (see <see cref="InstanceNicChange"/>).</summary>
+    [JsonPropertyName("nics")]
+    public IReadOnlyList<InstanceNicChange>? Nics { get; init; }
+
     /// <summary>
     /// Ganeti 3.0 only (3.1 removed it and answers HTTP 400): hotplug when the hypervisor can (KVM,
     /// running instance), else change the configuration only (effective at the next start).

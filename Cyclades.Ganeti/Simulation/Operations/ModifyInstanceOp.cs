@@ -4,12 +4,14 @@ using Cyclades.Ganeti.Rapi.Models;
 namespace Cyclades.Ganeti.Simulation.Operations;
 
 /// <summary>
-/// <c>OP_INSTANCE_SET_PARAMS</c>: backend parameters and disk changes (<see cref="SimulatedDiskChanges"/>);
+/// <c>OP_INSTANCE_SET_PARAMS</c>: backend parameters, disk and NIC changes (<see cref="SimulatedDiskChanges"/>,
+/// <see cref="SimulatedNicChanges"/>);
 /// its result lists what changed. Once run, the job lists the disk changes as Ganeti rewrites them.
 /// </summary>
 internal sealed class ModifyInstanceOp(string instanceName, InstanceModifyRequest request) : SimulatedOp
 {
     private IReadOnlyList<InstanceDiskChange>? _disks = request.Disks;
+    private IReadOnlyList<InstanceNicChange>? _nics = request.Nics;
 
     public ModifyInstanceOp(string instanceName, GanetiBeParams? beParams)
         : this(instanceName, new InstanceModifyRequest { BeParams = beParams })
@@ -28,6 +30,7 @@ internal sealed class ModifyInstanceOp(string instanceName, InstanceModifyReques
         yield return Parameter("hotplug", SimulatedJson.Boolean(false));
         yield return Parameter("hotplug_if_possible", SimulatedJson.Boolean(request.HotplugIfPossible ?? false));
         yield return Parameter("disks", SimulatedDiskChanges.ToJson(_disks ?? []));
+        yield return Parameter("nics", SimulatedNicChanges.ToJson(_nics ?? []));
     }
 
     public override SimulatedOpResult Execute(SimulatedClusterState state, DateTimeOffset now)
@@ -48,6 +51,12 @@ internal sealed class ModifyInstanceOp(string instanceName, InstanceModifyReques
             var (results, resolved) = SimulatedDiskChanges.Apply(state, instance, disks);
             changes.AddRange(results);
             _disks = resolved;
+        }
+        if (_nics is { Count: > 0 } nics)
+        {
+            var (results, resolved) = SimulatedNicChanges.Apply(state, instance, nics);
+            changes.AddRange(results);
+            _nics = resolved;
         }
         if (beParams?.VCpus is { } newVcpus)
         {
