@@ -33,6 +33,7 @@ public static class ActionServices
         services.AddSingleton<RulePermissions>();
         services.AddSingleton<InstanceSecurityGroups>();
         services.AddSingleton<NetworkInterfaceLookup>();
+        services.AddSingleton<NicTaskWait>();
         return services;
     }
 }

@@ -166,6 +166,15 @@ public static class Ec2Errors
     public static Ec2Exception InvalidAttachmentIdNotFound(string id) =>
         New("InvalidAttachmentID.NotFound", Status400BadRequest, $"The attachment ID '{id}' does not exist");
 
+    public static Ec2Exception AttachmentLimitExceeded(string message) =>
+        New("AttachmentLimitExceeded", Status400BadRequest, message);
+
+    public static Ec2Exception InvalidAssociationIdNotFound(string id) =>
+        New("InvalidAssociationID.NotFound", Status400BadRequest, $"The association ID '{id}' does not exist");
+
+    public static Ec2Exception ResourceAlreadyAssociated(string message) =>
+        New("Resource.AlreadyAssociated", Status400BadRequest, message);
+
     public static Ec2Exception InsufficientFreeAddressesInSubnet(string subnetId) =>
         New("InsufficientFreeAddressesInSubnet", Status400BadRequest, $"The specified subnet {subnetId} does not have enough free addresses to satisfy the request.");
 

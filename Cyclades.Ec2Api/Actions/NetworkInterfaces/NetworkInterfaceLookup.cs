@@ -61,6 +61,9 @@ public sealed class NetworkInterfaceLookup(
             .ToList();
     }
 
+    /// <summary>The attachment's state until the cluster has the NIC (a launch's primary interface too, while its instance is made).</summary>
+    public const string Attaching = "attaching";
+
     public static long IdOf(NetworkInterfaceItem item) => NetworkInterfaceIds.TryParse(item.NetworkInterfaceId, out var id) ? id : 0;
 
     private NetworkInterfaceItem Render(
@@ -99,7 +102,7 @@ public sealed class NetworkInterfaceLookup(
                     InstanceId = InstanceIds.Of(serverId),
                     InstanceOwnerId = caller.OwnerId,
                     DeviceIndex = port.DeviceIndex,
-                    Status = InstanceNetworkInterfaceAttachmentItem.Attached,
+                    Status = port.State == PortState.Build ? Attaching : InstanceNetworkInterfaceAttachmentItem.Attached,
                     AttachTime = port.UpdatedAt,
                     DeleteOnTermination = port.DeleteOnTermination,
                 }
