@@ -99,7 +99,13 @@ public sealed class JobsClient(RapiConnection connection)
                 fields![ChangingFields[i]] = change.JobInfo[i].Clone();
             }
             job = ToJob(fields!);
-            if (job.Status != knownStatus || GanetiJobStatuses.IsFinal(job.Status))
+            if (GanetiJobStatuses.IsFinal(job.Status))
+            {
+                // Read whole once final: Ganeti lists some op inputs as it resolved them while running
+                // (a NIC's MAC, a pool's address, a disk's index), which the long poll's fields do not carry.
+                return await GetFieldsAsync(id, cancellationToken) is { } final ? ToJob(final) : job;
+            }
+            if (job.Status != knownStatus)
             {
                 return job;
             }

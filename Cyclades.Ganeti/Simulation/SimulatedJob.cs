@@ -70,7 +70,8 @@ internal sealed class SimulatedJob
         return new GanetiJob
         {
             Id = Id,
-            Ops = [OpCode],
+            // Listed as now: once run, Ganeti lists some inputs as it resolved them (a NIC's MAC, a disk's index).
+            Ops = [Op.ToOpCode(OpCode.Reason ?? [])],
             Status = status,
             Summary = [Op.Summary],
             OpStatus = [status],

@@ -14,12 +14,15 @@ public abstract class RealClusterFixture
 
     protected RealClusterHarness Real { get; private set; } = null!;
 
+    /// <summary>See <see cref="RealClusterHarness.StartAsync"/>.</summary>
+    protected virtual string? PublicSubnet => null;
+
     protected DispatchHarness H => Real.Harness;
 
     [OneTimeSetUp]
     public async Task StartHarness()
     {
-        Real = await RealClusterHarness.StartAsync();
+        Real = await RealClusterHarness.StartAsync(PublicSubnet);
         _metrics = new MetricRecorder(H.Meter);
     }
 

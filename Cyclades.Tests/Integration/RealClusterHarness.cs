@@ -36,14 +36,22 @@ public sealed class RealClusterHarness : IAsyncDisposable
     /// <summary>Instance names are <c>&lt;Prefix&gt;-&lt;server id&gt;</c>.</summary>
     public string Prefix { get; }
 
-    public static async Task<RealClusterHarness> StartAsync()
+    /// <param name="publicSubnet">
+    /// The backend's public subnet on the cluster's public network (<see cref="GanetiTestCluster.Network"/>),
+    /// a block inside its range; null = a range of its own with no Ganeti network (the default link).
+    /// </param>
+    public static async Task<RealClusterHarness> StartAsync(string? publicSubnet = null)
     {
         var cluster = GanetiTestCluster.Instance;
         var prefix = "it" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8];
         var settings = DispatchHarness.FastDispatcher();
         settings["Cyclades:Dispatcher:JobScanMs"] = "500";
         settings["Cyclades:Servers:InstanceNamePrefix"] = prefix;
-        AddAll(settings, cluster.HostSettings(0, Backend, subnet: "10.77.0.0/16"));
+        AddAll(settings, cluster.HostSettings(0, Backend, subnet: publicSubnet ?? "10.77.0.0/16"));
+        if (publicSubnet is not null)
+        {
+            settings["Cyclades:Ganeti:Clusters:0:Network"] = cluster.Network;
+        }
         AddAll(settings, cluster.HostSettings(1, DownBackend, new Uri($"https://127.0.0.1:{LoopbackPort.Unused()}"), subnet: "10.78.0.0/16"));
         AddFlavor(settings, 0, Small, 1, 256, 0, "diskless");
         AddFlavor(settings, 1, Medium, 2, 512, 0, "diskless");

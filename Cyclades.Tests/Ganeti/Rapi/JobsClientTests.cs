@@ -174,12 +174,21 @@ public sealed class JobsClientTests
                 {"job_info": ["error", ["error"], [["OpExecError", ["Could not start instance"]]],
                  [[[1, [1795553386, 900000], "message", "* starting"]]], [1795553386, 950000], [1795553387, 5]], "log_entries": []}
                 """)
+            .Answer("""
+                {"id": 5, "ops": [{"OP_ID": "OP_INSTANCE_SET_PARAMS", "instance_name": "ex-vm2.ganeti.test",
+                  "nics": [["add", "-1", {"mac": "aa:00:00:4b:69:41", "ip": "203.0.113.250", "name": "snf-nic-901", "network": "snf-test-net"}]]}],
+                 "status": "error", "opstatus": ["error"], "opresult": [["OpExecError", ["Could not start instance"]]],
+                 "oplog": [[[1, [1795553386, 900000], "message", "* starting"]]], "received_ts": [1795553386, 800000],
+                 "start_ts": [1795553386, 950000], "end_ts": [1795553387, 5], "summary": ["INSTANCE_SET_PARAMS(ex-vm2.ganeti.test)"]}
+                """)
             .CreateClient();
 
         var job = await client.Jobs.WaitForStatusChangeAsync(5, GanetiJobStatuses.Queued);
 
         Assert.That((job!.Status, job.FirstError!.Message, job.EndedAt), Is.EqualTo((GanetiJobStatuses.Error, "Could not start instance", new GanetiTimestamp(1795553387, 5))));
-        Assert.That(_rapi.Requests.Select(r => r.PathAndQuery), Is.EqualTo(new[] { "/2/jobs/5", "/2/jobs/5/wait", "/2/jobs/5/wait" }));
+        Assert.That(job.Ops![0].OtherParameters!["nics"].GetRawText(), Does.Contain("aa:00:00:4b:69:41"),
+            "a final job is read whole again: its ops as Ganeti resolved them while running");
+        Assert.That(_rapi.Requests.Select(r => r.PathAndQuery), Is.EqualTo(new[] { "/2/jobs/5", "/2/jobs/5/wait", "/2/jobs/5/wait", "/2/jobs/5" }));
         Assert.That(_rapi.Requests[2].Body, Does.Contain("\"* starting\""), "the second wait quotes the log it was told about");
     }
 

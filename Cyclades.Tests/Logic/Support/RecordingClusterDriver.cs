@@ -11,7 +11,8 @@ public sealed record SubmittedJob(
     TimeSpan? ShutdownTimeout = null,
     int? Cpu = null,
     int? RamMiB = null,
-    ClusterDiskChange? Disk = null);
+    ClusterDiskChange? Disk = null,
+    ClusterNicChange? Nic = null);
 
 /// <summary>
 /// Test double of one cluster for the logic tests: records every submitted job, hands out job ids,
@@ -154,6 +155,14 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
     public Task<long> GrowDiskAsync(string instanceName, int diskIndex, int sizeGiB, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.GrowDisk, instanceName, Disk: new ClusterDiskChange(null, diskIndex, sizeGiB * 1024)));
 
+    public Task<long> AddNicAsync(string instanceName, ClusterNicSpec nic, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.AddNic, instanceName,
+            Nic: new ClusterNicChange(nic.Name, null, nic.Ip, nic.Network, null, Hotplugged: false)));
+
+    public Task<long> RemoveNicAsync(string instanceName, string nicName, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.RemoveNic, instanceName,
+            Nic: new ClusterNicChange(nicName, null, null, null, null, Hotplugged: false)));
+
     public Task<ClusterInstance?> GetInstanceAsync(string instanceName, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The logic tests read no instance.");
 
@@ -165,7 +174,7 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
             return Task.FromResult(job is null
                 ? null
                 : new ClusterJob(jobId, _statuses.GetValueOrDefault(jobId, JobStatus.Queued),
-                    [new ClusterJobOperation(job.Operation, job.InstanceName, JobStatus.Queued, null, job.Cpu, job.RamMiB, job.Disk)],
+                    [new ClusterJobOperation(job.Operation, job.InstanceName, JobStatus.Queued, null, job.Cpu, job.RamMiB, job.Disk, job.Nic)],
                     null, null, null));
         }
     }
