@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.EC2.Model;
 using Cyclades.Logic.Persistence;
 using Cyclades.Tests.Contract.Compute;
+using Cyclades.Tests.Dispatch.Support;
 using Cyclades.Tests.Infrastructure;
 using static Cyclades.Tests.Contract.Compute.Ec2ClientExtensions;
 using Filter = Amazon.EC2.Model.Filter;
