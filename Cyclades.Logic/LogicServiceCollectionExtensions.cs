@@ -88,6 +88,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<LaunchService>();
         services.TryAddSingleton<NetworkQueries>();
         services.TryAddSingleton<NetworkCommands>();
+        services.TryAddSingleton<PortCommands>();
         services.TryAddSingleton<ClusterNetworks>();
         services.TryAddSingleton<FloatingIpService>();
         services.TryAddSingleton<TagService>();

@@ -1,6 +1,7 @@
 using Cyclades.Ec2Api.Actions.Addresses;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.NetworkInterfaces;
 using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Actions.SecurityGroups;
 using Cyclades.Ec2Api.Actions.Tags;
@@ -31,6 +32,8 @@ public static class ActionServices
         services.AddSingleton<SecurityGroupRenderer>();
         services.AddSingleton<RulePermissions>();
         services.AddSingleton<InstanceSecurityGroups>();
+        services.AddSingleton<NetworkInterfaceLookup>();
+        services.AddSingleton<NicTaskWait>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cyclades.Ec2Api.Actions.Addresses;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.NetworkInterfaces;
 using Cyclades.Ec2Api.Actions.Volumes;
 using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Actions.Vpcs;
@@ -25,6 +26,9 @@ public static class DomainErrorMap
     public static Ec2Exception? Map(DomainException exception, string? action) => exception switch
     {
         ServerNotFoundException e => Ec2Errors.InvalidInstanceIdNotFound(e.ServerIds.Select(InstanceIds.Of).ToList()),
+        // AWS's words for an address associated to an instance still being made (Terraform retries on exactly this).
+        ServerBuildingException e when action == "AssociateAddress" => PendingInstance(e.ServerId),
+        PendingTaskException { PendingTask: ServerAction.Build } e when action == "AssociateAddress" => PendingInstance(e.ServerId),
         ServerBuildingException e => IncorrectState(action, e.ServerId, InstanceStates.TaskState(ServerAction.Build)),
         PendingTaskException e => IncorrectState(action, e.ServerId, InstanceStates.TaskState(e.PendingTask)),
         InvalidServerStateException e => IncorrectState(action, e.ServerId, pendingTask: null),
@@ -103,6 +107,21 @@ public static class DomainErrorMap
             $"Address {e.Address} does not fall within the subnet's address range ({e.Network})."),
         NetworkNotFoundException { Resource: NetworkResource.Network } e => Ec2Errors.InvalidVpcIdNotFound(VpcIds.Of(e.Id)),
         NetworkNotFoundException { Resource: NetworkResource.Subnet } e => Ec2Errors.InvalidSubnetIdNotFound(SubnetIds.Of(e.Id)),
+        NetworkNotFoundException { Resource: NetworkResource.Port } e => Ec2Errors.InvalidNetworkInterfaceIdNotFound(NetworkInterfaceIds.Of(e.Id)),
+        PortInUseException e => Ec2Errors.InvalidNetworkInterfaceInUse(
+            $"The network interface '{NetworkInterfaceIds.Of(e.PortId)}' is currently in use by instance '{InstanceIds.Of(e.ServerId)}'."),
+        PortNotAttachedException e => Ec2Errors.InvalidAttachmentIdNotFound(NetworkInterfaceIds.AttachmentOf(e.PortId)),
+        PrimaryPortException => Ec2Errors.OperationNotPermitted("The network interface at device index 0 and networkCard index 0 cannot be detached."),
+        PortZoneMismatchException { PortId: { } portId } e => Ec2Errors.InvalidParameterValue(
+            $"The network interface '{NetworkInterfaceIds.Of(portId)}' and instance '{InstanceIds.Of(e.ServerId)}' are in different availability zones."),
+        PortZoneMismatchException e => Ec2Errors.InvalidParameterValue(
+            $"The address {AddressIds.Of(e.FloatingIpId ?? 0)} is from another availability zone's pool than instance '{InstanceIds.Of(e.ServerId)}': allocate one there."),
+        DeviceIndexInUseException e => Ec2Errors.InvalidParameterValue(
+            $"Instance '{InstanceIds.Of(e.ServerId)}' already has an interface attached at device index '{e.DeviceIndex}'."),
+        PortLimitExceededException e => Ec2Errors.AttachmentLimitExceeded(
+            $"Instance '{InstanceIds.Of(e.ServerId)}' has {e.Limit} network interfaces, the most an instance can have here."),
+        FloatingIpNotAttachedException e => Ec2Errors.InvalidAssociationIdNotFound(e.Address),
+        SubnetFullException e => Ec2Errors.InsufficientFreeAddressesInSubnet(SubnetIds.Of(e.SubnetId)),
         NetworkInUseException { Resource: NetworkResource.Network } e => Ec2Errors.DependencyViolation(
             $"The vpc '{VpcIds.Of(e.Id)}' has dependencies and cannot be deleted."),
         NetworkInUseException { Resource: NetworkResource.Subnet } e => Ec2Errors.DependencyViolation(
@@ -131,6 +150,9 @@ public static class DomainErrorMap
         InvalidRuleException e => Ec2Errors.InvalidParameterValue(e.Message),
         _ => null,
     };
+
+    private static Ec2Exception PendingInstance(long serverId) =>
+        Ec2Errors.InvalidInstanceId($"The pending instance '{InstanceIds.Of(serverId)}' is not in a valid state for this operation.");
 
     private static Ec2Exception IncorrectState(string? action, long serverId, string? pendingTask)
     {

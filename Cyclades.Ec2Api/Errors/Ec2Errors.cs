@@ -156,6 +156,31 @@ public static class Ec2Errors
 
     public static Ec2Exception InvalidAttachmentNotFound(string message) => New("InvalidAttachment.NotFound", Status400BadRequest, message);
 
+    // Network interfaces and Elastic IP associations
+    public static Ec2Exception InvalidNetworkInterfaceIdMalformed(string id) =>
+        New("InvalidNetworkInterfaceID.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"eni-...\")");
+
+    public static Ec2Exception InvalidNetworkInterfaceIdNotFound(string id) =>
+        New("InvalidNetworkInterfaceID.NotFound", Status400BadRequest, $"The networkInterface ID '{id}' does not exist");
+
+    public static Ec2Exception InvalidNetworkInterfaceInUse(string message) =>
+        New("InvalidNetworkInterface.InUse", Status400BadRequest, message);
+
+    public static Ec2Exception InvalidAttachmentIdNotFound(string id) =>
+        New("InvalidAttachmentID.NotFound", Status400BadRequest, $"The attachment ID '{id}' does not exist");
+
+    public static Ec2Exception AttachmentLimitExceeded(string message) =>
+        New("AttachmentLimitExceeded", Status400BadRequest, message);
+
+    public static Ec2Exception InvalidAssociationIdNotFound(string id) =>
+        New("InvalidAssociationID.NotFound", Status400BadRequest, $"The association ID '{id}' does not exist");
+
+    public static Ec2Exception ResourceAlreadyAssociated(string message) =>
+        New("Resource.AlreadyAssociated", Status400BadRequest, message);
+
+    public static Ec2Exception InsufficientFreeAddressesInSubnet(string subnetId) =>
+        New("InsufficientFreeAddressesInSubnet", Status400BadRequest, $"The specified subnet {subnetId} does not have enough free addresses to satisfy the request.");
+
     public static Ec2Exception InvalidGroupIdMalformed(string id) =>
         New("InvalidGroupId.Malformed", Status400BadRequest, $"Invalid id: \"{id}\" (expecting \"sg-...\")");
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Cyclades.Logic.Persistence;
+using Cyclades.Logic.Tags;
 
 namespace Cyclades.Logic.Networks;
 
@@ -102,7 +104,7 @@ internal static class PortRepository
 
     /// <summary>
     /// The server no longer exists: its ports that go with it are deleted (their addresses back in the
-    /// pool), the others stay, detached (DOWN).
+    /// pool, their tags gone), the others stay, detached (DOWN).
     /// </summary>
     public static async Task ReleaseServerAsync(Db db, long serverId, long now, CancellationToken cancellationToken)
     {
@@ -112,6 +114,10 @@ internal static class PortRepository
         {
             await AddressPool.ReleasePortsAsync(db, deleted, cancellationToken);
             await db.ExecuteAsync("DELETE FROM ports WHERE id IN @deleted", new { deleted }, cancellationToken);
+            await db.ExecuteAsync(
+                "DELETE FROM tags WHERE resource_type = @type AND resource_id IN @ids",
+                new { type = TaggedResourceType.Port.ToDb(), ids = deleted.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList() },
+                cancellationToken);
         }
         await db.ExecuteAsync(
             "UPDATE ports SET server_id = NULL, device_index = 0, mac = NULL, state = 'DOWN', pending_restart = @no, updated_at = @now WHERE server_id = @serverId",

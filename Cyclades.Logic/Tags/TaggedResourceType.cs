@@ -11,6 +11,9 @@ public enum TaggedResourceType
     Subnet,
     FloatingIp,
 
+    /// <summary>A network interface (a port).</summary>
+    Port,
+
     SecurityGroup,
 
     /// <summary>A rule of a security group (stored as <c>SECURITYRULE</c>: the column holds 16 characters).</summary>

@@ -1,5 +1,6 @@
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Ec2Api.Actions.NetworkInterfaces;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Hosting;
 using Cyclades.Logic.FloatingIps;
@@ -16,7 +17,6 @@ namespace Cyclades.Ec2Api.Actions.Addresses;
 public sealed class AddressViews(FloatingIpService floatingIps, TagService tags, IOptions<Ec2ApiOptions> options)
 {
     public const string AssociationPrefix = "eipassoc-";
-    public const string NetworkInterfacePrefix = "eni-";
 
     public async Task<IReadOnlyList<AddressItem>> ListAsync(Ec2Caller caller, CancellationToken cancellationToken)
     {
@@ -28,8 +28,8 @@ public sealed class AddressViews(FloatingIpService floatingIps, TagService tags,
         {
             PublicIp = f.Address,
             AllocationId = AddressIds.Of(f.Id),
-            AssociationId = f.PortId is { } port ? Ec2Id.Format(AssociationPrefix, port) : null,
-            NetworkInterfaceId = f.PortId is { } nic ? Ec2Id.Format(NetworkInterfacePrefix, nic) : null,
+            AssociationId = f.PortId is { } port ? AssociationIdOf(port) : null,
+            NetworkInterfaceId = f.PortId is { } nic ? NetworkInterfaceIds.Of(nic) : null,
             NetworkInterfaceOwnerId = f.PortId is null ? null : caller.OwnerId,
             InstanceId = f.ServerId is { } server ? InstanceIds.Of(server) : null,
             PrivateIpAddress = f.PortId is null ? null : f.Address,
@@ -37,4 +37,9 @@ public sealed class AddressViews(FloatingIpService floatingIps, TagService tags,
             NetworkBorderGroup = options.Value.Region,
         }).ToList();
     }
+
+    /// <summary>An association is the port carrying the address: each association is a new port, so its id is never reused.</summary>
+    public static string AssociationIdOf(long portId) => Ec2Id.Format(AssociationPrefix, portId);
+
+    public static bool TryParseAssociationId(string id, out long portId) => Ec2Id.TryParse(AssociationPrefix, id, out portId);
 }

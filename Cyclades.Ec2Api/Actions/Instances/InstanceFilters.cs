@@ -42,7 +42,7 @@ public static class InstanceFilters
         .Add("launch-time", i => i.Item.LaunchTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
         .Add("private-ip-address", i => i.Item.PrivateIpAddress)
         .Add("private-dns-name", i => i.Item.PrivateDnsName)
-        .Add("ip-address", _ => null)
+        .Add("ip-address", i => i.Item.PublicIpAddress)
         .Add("dns-name", _ => null)
         .Add("owner-id", _ => null)
         .Add("subnet-id", i => i.Item.SubnetId)
@@ -106,7 +106,7 @@ public static class InstanceFilters
                 case "owner-id":
                     filter = Any(ownerId) ? filter : filter with { Ids = [] };
                     continue;
-                case "ip-address" or "dns-name":
+                case "dns-name":
                     filter = filter with { Ids = [] };
                     continue;
             }

@@ -18,9 +18,13 @@ public sealed class InstanceItem
     [Ec2Element("privateDnsName")]
     public required string PrivateDnsName { get; init; }
 
-    /// <summary>Empty: instances have no public address.</summary>
+    /// <summary>Empty: public addresses have no DNS names here.</summary>
     [Ec2Element("dnsName")]
     public string PublicDnsName { get; init; } = "";
+
+    /// <summary>The Elastic IP the instance carries (the first, by device index, of its interfaces that hold one).</summary>
+    [Ec2Element("ipAddress")]
+    public string? PublicIpAddress { get; init; }
 
     [Ec2Element("reason")]
     public required string StateTransitionReason { get; init; }

@@ -46,6 +46,9 @@ public sealed class InstanceNetworkInterfaceItem
     [Ec2Element("attachment")]
     public required InstanceNetworkInterfaceAttachmentItem Attachment { get; init; }
 
+    [Ec2Element("association")]
+    public InstanceNetworkInterfaceAssociationItem? Association { get; init; }
+
     [Ec2Element("privateIpAddressesSet")]
     public required IReadOnlyList<InstancePrivateIpAddressItem> PrivateIpAddresses { get; init; }
 
@@ -77,6 +80,19 @@ public sealed class InstanceNetworkInterfaceAttachmentItem
 
     [Ec2Element("deleteOnTermination")]
     public required bool DeleteOnTermination { get; init; }
+}
+
+/// <summary>The Elastic IP an interface carries, as the instance's view shows it (no allocation or association id).</summary>
+public sealed class InstanceNetworkInterfaceAssociationItem
+{
+    [Ec2Element("publicIp")]
+    public required string PublicIp { get; init; }
+
+    [Ec2Element("publicDnsName")]
+    public string PublicDnsName { get; init; } = "";
+
+    [Ec2Element("ipOwnerId")]
+    public required string IpOwnerId { get; init; }
 }
 
 public sealed class InstancePrivateIpAddressItem

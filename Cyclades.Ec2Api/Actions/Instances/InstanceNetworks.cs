@@ -1,8 +1,10 @@
 using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.NetworkInterfaces;
 using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Actions.Vpcs;
 using Cyclades.Ec2Api.Authentication;
 using Cyclades.Ec2Api.Hosting;
+using Cyclades.Logic.FloatingIps;
 using Cyclades.Logic.Networks;
 using Cyclades.Logic.Servers;
 using Microsoft.Extensions.Options;
@@ -11,13 +13,12 @@ namespace Cyclades.Ec2Api.Actions.Instances;
 
 /// <summary>
 /// The ports (NICs) of the servers on a page, as EC2 network interfaces: each in its subnet and VPC
-/// (a public subnet shows in the caller's default VPC). Two reads per page, whatever its size.
+/// (a public subnet shows in the caller's default VPC), with the Elastic IP each carries. Two reads per
+/// page, whatever its size, and a third (the caller's floating IPs) only when some instance has more than
+/// one interface: a floating IP's interface is never an instance's primary.
 /// </summary>
-public sealed class InstanceNetworks(NetworkQueries networks, IOptions<Ec2ApiOptions> options)
+public sealed class InstanceNetworks(NetworkQueries networks, FloatingIpService floatingIps, IOptions<Ec2ApiOptions> options)
 {
-    public const string InterfacePrefix = "eni-";
-    public const string AttachmentPrefix = "eni-attach-";
-
     public async Task<InstanceNetworkFacts> ForAsync(Ec2Caller caller, IReadOnlyList<ServerView> servers, CancellationToken cancellationToken)
     {
         if (servers.Count == 0)
@@ -27,7 +28,10 @@ public sealed class InstanceNetworks(NetworkQueries networks, IOptions<Ec2ApiOpt
         var ports = await networks.PortsOfServersAsync(servers.Select(v => v.Server.Id).ToList(), cancellationToken);
         var subnetIds = ports.SelectMany(p => p.Select(port => port.SubnetId)).Distinct().ToList();
         var subnets = subnetIds.Count == 0 ? [] : await networks.ListSubnetsAsync(caller.LogicUserId(), subnetIds, cancellationToken);
-        return new InstanceNetworkFacts(ports, subnets.ToDictionary(s => s.Subnet.Id), caller.OwnerId, options.Value.Region);
+        var carried = ports.Any(p => p.Any(port => port.DeviceIndex > 0))
+            ? (await floatingIps.ListAsync(caller.LogicUserId(), null, cancellationToken)).Where(f => f.PortId is not null).ToDictionary(f => f.PortId!.Value, f => f.Address)
+            : new Dictionary<long, string>();
+        return new InstanceNetworkFacts(ports, subnets.ToDictionary(s => s.Subnet.Id), caller.OwnerId, options.Value.Region) { FloatingAddresses = carried };
     }
 }
 
@@ -35,6 +39,9 @@ public sealed class InstanceNetworks(NetworkQueries networks, IOptions<Ec2ApiOpt
 public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDictionary<long, SubnetView> Subnets, string OwnerId, string Region)
 {
     public static readonly InstanceNetworkFacts None = new(Array.Empty<Port>().ToLookup(p => 0L), new Dictionary<long, SubnetView>(), "", "");
+
+    /// <summary>The Elastic IP address each port carrying one holds, by port id.</summary>
+    public IReadOnlyDictionary<long, string> FloatingAddresses { get; init; } = new Dictionary<long, string>();
 
     /// <summary>The server's interfaces by device index; those on a subnet the caller cannot see (none should be) are left out.</summary>
     public IReadOnlyList<InstanceNetworkInterfaceItem> InterfacesOf(long serverId) =>
@@ -48,7 +55,7 @@ public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDi
         var dnsName = InstanceRenderer.PrivateDnsName(port.Address, Region);
         return new InstanceNetworkInterfaceItem
         {
-            NetworkInterfaceId = Ec2Id.Format(InstanceNetworks.InterfacePrefix, port.Id),
+            NetworkInterfaceId = NetworkInterfaceIds.Of(port.Id),
             SubnetId = SubnetIds.Of(port.SubnetId),
             VpcId = VpcIds.Of(Subnets[port.SubnetId].NetworkId),
             Description = port.Description,
@@ -57,9 +64,12 @@ public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDi
             PrivateIpAddress = port.Address,
             PrivateDnsName = dnsName,
             SourceDestCheck = port.SourceDestCheck,
+            Association = FloatingAddresses.TryGetValue(port.Id, out var publicIp)
+                ? new InstanceNetworkInterfaceAssociationItem { PublicIp = publicIp, IpOwnerId = OwnerId }
+                : null,
             Attachment = new InstanceNetworkInterfaceAttachmentItem
             {
-                AttachmentId = Ec2Id.Format(InstanceNetworks.AttachmentPrefix, port.Id),
+                AttachmentId = NetworkInterfaceIds.AttachmentOf(port.Id),
                 DeviceIndex = port.DeviceIndex,
                 AttachTime = port.CreatedAt,
                 DeleteOnTermination = port.DeleteOnTermination,

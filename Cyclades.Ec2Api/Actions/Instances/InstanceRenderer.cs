@@ -40,6 +40,7 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
             SubnetId = primary?.SubnetId,
             VpcId = primary?.VpcId,
             PrivateIpAddress = server.PrivateIp,
+            PublicIpAddress = interfaces.Select(i => i.Association?.PublicIp).FirstOrDefault(a => a is not null),
             StateReason = stateReason,
             ClientToken = view.IdempotencyKey ?? "",
             Tags = TagItem.From(tags),

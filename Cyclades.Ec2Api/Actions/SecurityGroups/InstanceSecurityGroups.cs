@@ -10,13 +10,16 @@ namespace Cyclades.Ec2Api.Actions.SecurityGroups;
 /// <summary>An instance's security groups: those of its network interfaces (the core's ports).</summary>
 public sealed class InstanceSecurityGroups(SecurityGroupService groups, NetworkQueries networks)
 {
-    /// <summary>Each server's groups (the union over its ports, primary port first), as <c>groupSet</c> items.</summary>
+    /// <summary>
+    /// Each server's groups, as <c>groupSet</c> items: its primary port's (what RunInstances and ModifyInstanceAttribute
+    /// set; an Elastic IP's extra interface, in its VPC's default group, would otherwise show up as a change to the tools).
+    /// </summary>
     public async Task<ILookup<long, GroupIdentifierItem>> OfServersAsync(Ec2Caller caller, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken)
     {
         var ports = await networks.PortsOfServersAsync(serverIds, cancellationToken);
         var portGroups = await groups.GroupsOfPortsAsync(caller.LogicUserId(), ports.SelectMany(p => p).Select(p => p.Id).ToList(), cancellationToken);
         return ports
-            .SelectMany(server => server.OrderBy(p => p.DeviceIndex).SelectMany(p => portGroups[p.Id]).DistinctBy(g => g.Id)
+            .SelectMany(server => server.Where(p => p.DeviceIndex == 0).SelectMany(p => portGroups[p.Id]).DistinctBy(g => g.Id)
                 .Select(g => (Server: server.Key, Item: new GroupIdentifierItem { GroupId = SecurityGroupIds.Of(g.Id), GroupName = g.Name })))
             .ToLookup(x => x.Server, x => x.Item);
     }

@@ -4,6 +4,7 @@ using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Images;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Actions.KeyPairs;
+using Cyclades.Ec2Api.Actions.NetworkInterfaces;
 using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Actions.Vpcs;
 using Cyclades.Ec2Api.Actions.SecurityGroups;
@@ -12,6 +13,7 @@ using Cyclades.Ec2Api.Errors;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.FloatingIps;
 using Cyclades.Logic.KeyPairs;
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Tags;
 using Cyclades.Logic.Volumes;
@@ -20,13 +22,13 @@ namespace Cyclades.Ec2Api.Actions.Tags;
 
 /// <summary>
 /// What can be tagged: the caller's instances (<c>i-</c>), key pairs (<c>key-</c>), VPCs (<c>vpc-</c>) and
-/// subnets (<c>subnet-</c>, the public ones as he sees them), Elastic IPs (<c>eipalloc-</c>), security groups (<c>sg-</c>)
+/// subnets (<c>subnet-</c>, the public ones as he sees them), Elastic IPs (<c>eipalloc-</c>), network interfaces (<c>eni-</c>), security groups (<c>sg-</c>)
 /// and their rules (<c>sgr-</c>), volumes (<c>vol-</c>) and the images (<c>ami-</c>); their EC2 ids and resource-type
 /// names, and the check that each exists for the caller.
 /// </summary>
 public sealed class TaggableResources(
     InstanceLookup instances, CatalogService catalog, KeyPairService keyPairs, VpcLookup vpcs, SubnetLookup subnets,
-    FloatingIpService floatingIps, SecurityGroupService securityGroups, VolumeQueries volumes)
+    FloatingIpService floatingIps, SecurityGroupService securityGroups, VolumeQueries volumes, NetworkQueries networks)
 {
     public static readonly IReadOnlyDictionary<string, TaggedResourceType> TypesByName = new Dictionary<string, TaggedResourceType>(StringComparer.Ordinal)
     {
@@ -37,6 +39,7 @@ public sealed class TaggableResources(
         ["vpc"] = TaggedResourceType.Network,
         ["subnet"] = TaggedResourceType.Subnet,
         ["elastic-ip"] = TaggedResourceType.FloatingIp,
+        ["network-interface"] = TaggedResourceType.Port,
         ["security-group"] = TaggedResourceType.SecurityGroup,
         ["security-group-rule"] = TaggedResourceType.SecurityRule,
     };
@@ -51,6 +54,7 @@ public sealed class TaggableResources(
         TaggedResourceType.Network => VpcIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.Subnet => SubnetIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.FloatingIp => AddressIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
+        TaggedResourceType.Port => NetworkInterfaceIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.SecurityGroup => SecurityGroupIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         TaggedResourceType.SecurityRule => SecurityGroupRuleIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
         _ => ImageIds.Of(long.Parse(id, CultureInfo.InvariantCulture)),
@@ -82,6 +86,10 @@ public sealed class TaggableResources(
         if (AddressIds.TryParse(ec2Id, out var floatingIpId))
         {
             return FloatingIpService.ResourceOf(floatingIpId);
+        }
+        if (NetworkInterfaceIds.TryParse(ec2Id, out var portId))
+        {
+            return NetworkInterfaceIds.Resource(portId);
         }
         if (SecurityGroupIds.TryParse(ec2Id, out var groupId))
         {
@@ -122,6 +130,9 @@ public sealed class TaggableResources(
         var volumeIds = ec2Ids.Any(id => id.StartsWith(Volumes.VolumeIds.Prefix, StringComparison.Ordinal))
             ? (await volumes.ListAsync(caller.LogicUserId(), null, cancellationToken)).Select(v => Volumes.VolumeItem.Resource(v.Volume.Id)).ToHashSet()
             : [];
+        var portIds = ec2Ids.Any(id => id.StartsWith(NetworkInterfaceIds.Prefix, StringComparison.Ordinal))
+            ? (await networks.ListPortsAsync(caller.LogicUserId(), null, cancellationToken)).Select(p => NetworkInterfaceIds.Resource(p.Id)).ToHashSet()
+            : [];
         var groupIds = ec2Ids.Any(id => id.StartsWith(SecurityGroupIds.Prefix, StringComparison.Ordinal)) ? await GroupResourcesAsync(caller, cancellationToken) : [];
         var ruleIds = ec2Ids.Any(id => id.StartsWith(SecurityGroupRuleIds.Prefix, StringComparison.Ordinal))
             ? (await securityGroups.ListRulesAsync(caller.LogicUserId(), null, cancellationToken)).Select(r => SecurityGroupService.ResourceOfRule(r.Id)).ToHashSet()
@@ -141,6 +152,9 @@ public sealed class TaggableResources(
             { Type: TaggedResourceType.Volume } volume when volumeIds.Contains(volume) => volume,
             { Type: TaggedResourceType.Volume } => throw Ec2Errors.InvalidVolumeNotFound(id),
             _ when id.StartsWith(Volumes.VolumeIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidVolumeIdMalformed(id),
+            { Type: TaggedResourceType.Port } port when portIds.Contains(port) => port,
+            { Type: TaggedResourceType.Port } => throw Ec2Errors.InvalidNetworkInterfaceIdNotFound(id),
+            _ when id.StartsWith(NetworkInterfaceIds.Prefix, StringComparison.Ordinal) => throw Ec2Errors.InvalidNetworkInterfaceIdMalformed(id),
             { Type: TaggedResourceType.SecurityGroup } group when groupIds.Contains(group) => group,
             { Type: TaggedResourceType.SecurityGroup } => throw Ec2Errors.InvalidGroupNotFound(id),
             { Type: TaggedResourceType.SecurityRule } rule when ruleIds.Contains(rule) => rule,

@@ -39,6 +39,7 @@ public sealed class Ec2ValidationFilter : IAsyncActionFilter, IOrderedFilter
         {
             Ec2ValidationCodes.MissingParameter => Ec2Errors.MissingParameter(failure.PropertyName),
             Ec2ValidationCodes.InvalidParameterCombination => Ec2Errors.InvalidParameterCombination(failure.ErrorMessage),
+            Ec2ValidationCodes.UnsupportedOperation => Ec2Errors.UnsupportedOperation(failure.ErrorMessage),
             _ => Ec2Errors.InvalidParameterValue(failure.ErrorMessage),
         };
 }
@@ -49,4 +50,7 @@ public static class Ec2ValidationCodes
     /// <summary>The rule's property name (set it with <c>OverridePropertyName</c> to the wire name) is reported missing.</summary>
     public const string MissingParameter = "MissingParameter";
     public const string InvalidParameterCombination = "InvalidParameterCombination";
+
+    /// <summary>A request AWS would serve that this endpoint does not offer.</summary>
+    public const string UnsupportedOperation = "UnsupportedOperation";
 }

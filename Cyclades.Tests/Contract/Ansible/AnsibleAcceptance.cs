@@ -43,7 +43,7 @@ public sealed class AnsibleAcceptance(Ec2ApiHost host, TestUser user, string ima
             Assert.That(first.ChangedTasks, Is.SupersetOf(new[]
             {
                 "Create a VPC", "Create a subnet in the VPC", "Create a security group with rules in the default VPC",
-                "Import a key pair", "Launch an instance in the default VPC and wait until it runs", "Allocate an Elastic IP",
+                "Import a key pair", "Launch an instance in the default VPC and wait until it runs", "Associate an Elastic IP with the instance",
             }), "the first run creates everything");
             await AssertBuiltAsync(ec2);
 
@@ -116,14 +116,14 @@ public sealed class AnsibleAcceptance(Ec2ApiHost host, TestUser user, string ima
         var instances = await ec2.ListAsync(Tag("Name", _prefix + "-vm"), new Filter("instance-state-name", ["running"]));
         Assert.That(instances, Has.Count.EqualTo(1), "one running instance");
         var instance = instances[0];
-        // Not associated with the instance: AssociateAddress is not built yet (README).
         var addresses = (await ec2.DescribeAddressesAsync(new DescribeAddressesRequest
         {
             Filters = [Tag("Purpose", _prefix + "-eip")],
         })).Addresses ?? [];
         Assert.Multiple(() =>
         {
-            Assert.That(addresses.Select(a => a.InstanceId ?? ""), Is.EqualTo(new[] { "" }), "one Elastic IP, allocated and tagged, associated with nothing");
+            Assert.That(addresses.Select(a => a.InstanceId), Is.EqualTo(new[] { instance.InstanceId }), "one Elastic IP, tagged, associated with the instance");
+            Assert.That(instance.PublicIpAddress, Is.EqualTo(addresses.Single().PublicIp), "the instance's public address is the Elastic IP");
             Assert.That(instance.KeyName, Is.EqualTo(_prefix + "-key"));
             Assert.That((instance.SecurityGroups ?? []).Select(g => g.GroupName), Is.EqualTo(new[] { _prefix + "-web" }));
         });

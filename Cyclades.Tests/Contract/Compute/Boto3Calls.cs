@@ -23,6 +23,15 @@ public static class Boto3Calls
     public static async Task Boto3WaitAsync(this Ec2ApiHost host, TestUser user, string waiter, object parameters) =>
         _ = Result(await Python.RunScriptAsync("boto3_call.py", Input(host, user, parameters, ("waiter", waiter))));
 
+    /// <summary>Runs a boto3 waiter that must give up (a terminal failure state); returns botocore's message, which names what it matched.</summary>
+    public static async Task<string> Boto3WaitFailsAsync(this Ec2ApiHost host, TestUser user, string waiter, object parameters)
+    {
+        var output = await Python.RunScriptAsync("boto3_call.py", Input(host, user, parameters, ("waiter", waiter)));
+        Assert.That(output.TryGetProperty("error", out var error), Is.True, output.ToString());
+        Assert.That(error.GetProperty("code").GetString(), Is.EqualTo("WaiterError"));
+        return error.GetProperty("message").GetString() ?? "";
+    }
+
     /// <summary>
     /// run_instances, then at once terminate_instances of what it launched, in one boto3 process
     /// (Contract/Python/boto3_run_then_terminate.py): <c>{run, terminate}</c>, the two results.

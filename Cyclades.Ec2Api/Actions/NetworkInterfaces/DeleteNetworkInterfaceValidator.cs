@@ -1,0 +1,5 @@
+using FluentValidation;
+
+namespace Cyclades.Ec2Api.Actions.NetworkInterfaces;
+
+public sealed class DeleteNetworkInterfaceValidator : AbstractValidator<DeleteNetworkInterfaceRequest>;
