@@ -52,6 +52,12 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (_mariaDbName is not null)
         {
+            // Idle pooled sessions of a dropped database would otherwise stay open for the pool's idle timeout and,
+            // across a few hundred fixtures, exhaust the server's connections.
+            await using (var pooled = new MySqlConnector.MySqlConnection(Target.ConnectionString))
+            {
+                await MySqlConnector.MySqlConnection.ClearPoolAsync(pooled);
+            }
             await MariaDbServer.Instance.DropDatabaseAsync(_mariaDbName);
         }
         if (_sqliteDirectory is not null)
