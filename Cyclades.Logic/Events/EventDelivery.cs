@@ -36,7 +36,7 @@ public sealed class EventDelivery(
                 _ => e,
             };
             if (await ApplyAsync(delivered, job, cancellationToken) is { Outcome: EventOutcome.Applied or EventOutcome.Stale, ServerId: { } serverId }
-                && e.Status == JobStatus.Success && e.Operation is ServerOperation.Tags or ServerOperation.Create)
+                && e.Status == JobStatus.Success && e.Operation is ServerOperation.Tags or ServerOperation.Create or ServerOperation.AddNic or ServerOperation.RemoveNic)
             {
                 await PushFirewallAsync(serverId, cancellationToken);
             }

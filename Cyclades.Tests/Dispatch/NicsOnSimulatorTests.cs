@@ -71,6 +71,25 @@ public sealed class NicsOnSimulatorTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_nic_added_or_removed_gets_or_loses_its_firewall_tags_on_the_instance()
+    {
+        var server = await StartedAsync();
+        var floatingIp = await FloatingIps.AllocateAsync(User, [], None);
+
+        var portId = (await Nics.AttachFloatingIpAsync(User, floatingIp.Id, server.Id, None)).PortId!.Value;
+        var nic = ClusterNetworks.NicNameOf(portId);
+        await Eventually.HoldsAsync(() => Task.FromResult(TagsOf(server.InstanceName).Contains($"synnefo:network:{nic}:protected")),
+            "the new NIC (in its network's default group) carries the ENABLED profile");
+
+        await Nics.DetachFloatingIpAsync(User, floatingIp.Id, None);
+        await Eventually.HoldsAsync(() => Task.FromResult(!TagsOf(server.InstanceName).Any(tag => tag.Contains(nic + ":", StringComparison.Ordinal))),
+            "the NIC's tags leave with it");
+        Assert.That(TagsOf(server.InstanceName), Has.Some.StartsWith("synnefo:network:snf-nic-"), "the primary NIC keeps its own");
+    }
+
+    private IReadOnlyList<string> TagsOf(string instanceName) => Simulator.FindInstance(instanceName)?.Tags ?? [];
+
+    [Test]
     public async Task A_detached_port_on_a_private_subnet_connects_on_the_subnets_network_and_disconnects_keeping_its_address()
     {
         var server = await StartedAsync();
