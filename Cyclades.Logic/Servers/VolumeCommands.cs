@@ -25,9 +25,7 @@ public sealed class VolumeCommands(
     IDbConnectionFactory connections,
     ClusterDriverCache drivers,
     QuotaService quotas,
-    JobSubmissions submissions,
-    TaskSubmitter submitter,
-    SubmittingTasks submitting,
+    ServerTaskJobs jobs,
     TimeProvider clock)
 {
     public const int MinSizeGiB = 1;
@@ -110,7 +108,7 @@ public sealed class VolumeCommands(
                 UpdatedAt = now,
             };
             await VolumeRepository.UpdateAsync(db, attaching, cancellationToken);
-            return (await StartTaskAsync(db, server, ServerAction.AttachVolume, now, cancellationToken), attaching,
+            return (await ServerTaskJobs.StartAsync(db, server, ServerAction.AttachVolume, now, cancellationToken), attaching,
                 await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken));
         }, cancellationToken);
         await SubmitAsync(server, volume, (driver, token) => onCluster
@@ -144,7 +142,7 @@ public sealed class VolumeCommands(
             var now = clock.GetUtcNow();
             var detaching = volume with { Status = VolumeStatus.Detaching, UpdatedAt = now };
             await VolumeRepository.UpdateAsync(db, detaching, cancellationToken);
-            return (await StartTaskAsync(db, server, ServerAction.DetachVolume, now, cancellationToken), detaching);
+            return (await ServerTaskJobs.StartAsync(db, server, ServerAction.DetachVolume, now, cancellationToken), detaching);
         }, cancellationToken);
         await SubmitAsync(server, volume, (driver, token) => driver.DetachDiskAsync(server.InstanceName, volume.DiskName, token));
         return volume;
@@ -236,7 +234,7 @@ public sealed class VolumeCommands(
         var pending = await quotas.IssueAsync(db, new CommissionRequest(
             volume.UserId, growth, $"api: GROW {volume.DiskName} to {sizeGiB} GiB", server.Id), cancellationToken);
         await VolumeRepository.AttachCommissionAsync(db, volume.Id, pending, cancellationToken);
-        return await StartTaskAsync(db, server, ServerAction.GrowVolume, now, cancellationToken);
+        return await ServerTaskJobs.StartAsync(db, server, ServerAction.GrowVolume, now, cancellationToken);
     }
 
     /// <summary>
@@ -271,7 +269,7 @@ public sealed class VolumeCommands(
             var now = clock.GetUtcNow();
             var detaching = kept with { Status = VolumeStatus.Detaching, UpdatedAt = now };
             await VolumeRepository.UpdateAsync(db, detaching, cancellationToken);
-            var after = await StartTaskAsync(db, server.WithDestroyRequest(DestroyReason.Owner, now), ServerAction.DetachVolume, now, cancellationToken);
+            var after = await ServerTaskJobs.StartAsync(db, server.WithDestroyRequest(DestroyReason.Owner, now), ServerAction.DetachVolume, now, cancellationToken);
             return (Before: server, After: after, Volume: detaching);
         }, cancellationToken);
         if (step is not { } detach)
@@ -329,40 +327,9 @@ public sealed class VolumeCommands(
         (await ServerRepository.LockAsync(db, userId, [serverId], cancellationToken)).SingleOrDefault()
         ?? throw new ServerNotFoundException([serverId]);
 
-    private static async Task<Server> StartTaskAsync(Db db, Server server, ServerAction action, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var after = server with { Task = new ServerTask(action, null), TaskAt = now, SubmissionHeartbeat = now, UpdatedAt = now };
-        await ServerRepository.UpdateAsync(db, after, cancellationToken);
-        return after;
-    }
-
     /// <summary>After the commit, not cancellable: the job's id recorded, or the task given up and the volume put back.</summary>
-    private async Task SubmitAsync(Server server, Volume volume, Func<IClusterDriver, CancellationToken, Task<long>> submit)
-    {
-        var driver = await drivers.GetAsync(server.BackendId, CancellationToken.None);
-        var action = server.Task!.Action;
-        ClusterException? failure = null;
-        await submitter.RunAsync(
-            [new PendingSubmission(server, token => submit(driver, token))],
-            async (_, jobId) =>
-            {
-                await submitting.RecordJobAsync(server, jobId, abandonedBefore: null, CancellationToken.None);
-                submissions.Notify(new SubmittedJob(server.BackendId, jobId, action.ToOperation()));
-            },
-            async (_, error) =>
-            {
-                failure = error;
-                if (await submitting.GiveUpAsync(server, error.Message, abandonedBefore: null, CancellationToken.None))
-                {
-                    await connections.WriteAsync(db => VolumeTransitions.UndoAsync(db, quotas, volume, clock.GetUtcNow(), CancellationToken.None),
-                        CancellationToken.None);
-                }
-            });
-        if (failure is not null)
-        {
-            throw failure.ToDomainError();
-        }
-    }
+    private Task SubmitAsync(Server server, Volume volume, Func<IClusterDriver, CancellationToken, Task<long>> submit) =>
+        jobs.SubmitAsync(server, submit, db => VolumeTransitions.UndoAsync(db, quotas, volume, clock.GetUtcNow(), CancellationToken.None));
 
     private static async Task<T> ClusterCallAsync<T>(Func<Task<T>> call)
     {

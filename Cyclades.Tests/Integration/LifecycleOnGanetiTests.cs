@@ -1,6 +1,7 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Launches;
+using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Servers;
 using Cyclades.Tests.Dispatch.Support;
@@ -79,8 +80,12 @@ public sealed class LifecycleOnGanetiTests : RealClusterFixture
             Assert.That((gone.Task, gone.DestroyRequestedAt), Is.EqualTo(((ServerTask?)null, (DateTimeOffset?)null)));
             Assert.That(await InstanceAsync(server.InstanceName), Is.Null, "no orphan on the cluster");
         }
-        Assert.That((await InstancesAsync()).Select(i => i.Name).Where(n => n.StartsWith(Real.Prefix + "-", StringComparison.Ordinal)),
-            Is.Empty, "nothing of this harness on the cluster, not even from a launch that was answered 503");
+        // The fixture's other tests run beside this one with the same prefix: only this user's servers are looked for.
+        var ours = (await H.Database.Connections.ReadAsync(
+                async db => await Dapper.SqlMapper.QueryAsync<long>(db.Connection, "SELECT id FROM servers WHERE user_id = @user", new { user }), None))
+            .Select(id => $"{Real.Prefix}-{id}").ToHashSet(StringComparer.Ordinal);
+        Assert.That((await InstancesAsync()).Select(i => i.Name).Where(ours.Contains),
+            Is.Empty, "nothing of this user's servers on the cluster, not even from a launch that was answered 503");
         Assert.That((await UsageAsync(user)).Values, Is.All.Zero);
         Assert.That(await H.QuerySqlAsync<long>(
             "SELECT COUNT(*) FROM servers WHERE user_id = @user AND (task IS NOT NULL OR destroy_requested_at IS NOT NULL)", new { user }),

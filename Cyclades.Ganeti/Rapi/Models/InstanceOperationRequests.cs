@@ -41,6 +41,13 @@ public sealed record InstanceExportRequest(
 {
     [JsonPropertyName("mode")]
     public string Mode { get; init; } = "local";
+
+    /// <summary>
+    /// With <see cref="Shutdown"/>: keep the instance down for the whole copy. Without it Ganeti only copies disks it
+    /// can snapshot while down briefly, and refuses the rest ("Not all disks could be snapshotted"), e.g. file disks.
+    /// </summary>
+    [JsonPropertyName("long_sleep")]
+    public bool LongSleep => Shutdown;
 }
 
 public static class GanetiRebootTypes

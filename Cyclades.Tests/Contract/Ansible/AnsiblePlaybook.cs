@@ -119,6 +119,10 @@ public sealed record TaskOutcome(string Name, bool Changed, bool Failed, bool Sk
             {
                 parts.Add(msg.ToString());
             }
+            if (result.TryGetProperty("module_stderr", out var stderr) && stderr.GetString() is { Length: > 0 } text)
+            {
+                parts.Add(text.Length > 2000 ? text[^2000..] : text);
+            }
             if (result.TryGetProperty("assertion", out var assertion))
             {
                 parts.Add(assertion.ToString());

@@ -187,7 +187,8 @@ public sealed class NetworkInterfacesContractTests(DatabaseProvider provider) : 
     [Test]
     public async Task An_instances_primary_interface_is_in_use_and_cannot_be_deleted_but_its_attachment_can_change()
     {
-        var instance = await Alice.DescribeOneAsync((await Alice.RunAsync()).Instances.Single().InstanceId);
+        // Running: the create job has made the NIC (until then the attachment is `attaching`).
+        var instance = await Alice.DescribeOneAsync((await Alice.RunningAsync())[0]);
         var primary = instance.NetworkInterfaces.Single();
 
         var eni = await DescribeOneAsync(primary.NetworkInterfaceId);
