@@ -14,19 +14,8 @@ internal static class SimulatedDiskChanges
 {
     /// <summary>Validated all first, then applied in order; returns the result entries and the changes as the job lists them afterwards.</summary>
     public static (List<JsonElement> Results, List<InstanceDiskChange> Resolved) Apply(
-        SimulatedClusterState state, SimulatedInstance instance, IReadOnlyList<InstanceDiskChange> changes)
-    {
-        List<JsonElement> results = [];
-        List<InstanceDiskChange> resolved = [];
-        var plan = changes.Select(change => Prepare(state, instance, change)).ToList();
-        foreach (var apply in plan)
-        {
-            var (result, listed) = apply();
-            results.Add(result);
-            resolved.Add(listed);
-        }
-        return (results, resolved);
-    }
+        SimulatedClusterState state, SimulatedInstance instance, IReadOnlyList<InstanceDiskChange> changes) =>
+        SimulatedChangeList.Apply(changes, change => Prepare(state, instance, change));
 
     private static Func<(JsonElement, InstanceDiskChange)> Prepare(SimulatedClusterState state, SimulatedInstance instance, InstanceDiskChange change)
     {

@@ -14,18 +14,8 @@ internal static class SimulatedNicChanges
 {
     /// <summary>Validated all first, then applied in order; returns the result entries and the changes as the job lists them afterwards.</summary>
     public static (List<JsonElement> Results, List<InstanceNicChange> Resolved) Apply(
-        SimulatedClusterState state, SimulatedInstance instance, IReadOnlyList<InstanceNicChange> changes)
-    {
-        List<JsonElement> results = [];
-        List<InstanceNicChange> resolved = [];
-        foreach (var apply in changes.Select(change => Prepare(state, instance, change)).ToList())
-        {
-            var (result, listed) = apply();
-            results.Add(result);
-            resolved.Add(listed);
-        }
-        return (results, resolved);
-    }
+        SimulatedClusterState state, SimulatedInstance instance, IReadOnlyList<InstanceNicChange> changes) =>
+        SimulatedChangeList.Apply(changes, change => Prepare(state, instance, change));
 
     private static Func<(JsonElement, InstanceNicChange)> Prepare(SimulatedClusterState state, SimulatedInstance instance, InstanceNicChange change)
     {
