@@ -60,8 +60,8 @@ internal static class PortRepository
         serverIds.Count == 0
             ? []
             : (await db.QueryAsync<PortRow>(
-                $"SELECT {Columns} FROM ports p WHERE p.server_id IN @serverIds ORDER BY p.server_id, p.device_index, p.id",
-                new { serverIds }, cancellationToken)).ToList();
+                $"SELECT {Columns} FROM ports p WHERE {db.Dialect.InList("p.server_id", "@serverIds")} ORDER BY p.server_id, p.device_index, p.id",
+                db.Dialect.WithList(null, "serverIds", serverIds), cancellationToken)).ToList();
 
     public static Task<long> CountBySubnetAsync(Db db, long subnetId, CancellationToken cancellationToken) =>
         db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ports WHERE subnet_id = @subnetId", new { subnetId }, cancellationToken);

@@ -13,14 +13,14 @@ internal static class PortSecurityGroupRepository
         portIds.Count == 0
             ? new Dictionary<long, long>()
             : (await db.QueryAsync<PortNetworkRow>(
-                """
+                $"""
                 SELECT p.id AS PortId, COALESCE(s.network_id, n.id) AS NetworkId
                 FROM ports p
                 JOIN subnets s ON s.id = p.subnet_id
                 LEFT JOIN networks n ON s.network_id IS NULL AND n.user_id = p.user_id AND n.is_default = @yes AND n.deleted = @no
-                WHERE p.user_id = @userId AND p.id IN @portIds
+                WHERE p.user_id = @userId AND {db.Dialect.InList("p.id", "@portIds")}
                 """,
-                new { userId, portIds = portIds.ToList(), yes = true, no = false }, cancellationToken))
+                db.Dialect.WithList(new { userId, yes = true, no = false }, "portIds", portIds), cancellationToken))
                 .Where(r => r.NetworkId is not null)
                 .ToDictionary(r => r.PortId, r => r.NetworkId!.Value);
 
@@ -28,8 +28,8 @@ internal static class PortSecurityGroupRepository
         portIds.Count == 0
             ? Array.Empty<MemberRow>().ToLookup(r => r.PortId, r => r.GroupId)
             : (await db.QueryAsync<MemberRow>(
-                "SELECT port_id AS PortId, group_id AS GroupId FROM port_security_groups WHERE port_id IN @portIds ORDER BY group_id",
-                new { portIds = portIds.ToList() }, cancellationToken)).ToLookup(r => r.PortId, r => r.GroupId);
+                $"SELECT port_id AS PortId, group_id AS GroupId FROM port_security_groups WHERE {db.Dialect.InList("port_id", "@portIds")} ORDER BY group_id",
+                db.Dialect.WithList(null, "portIds", portIds), cancellationToken)).ToLookup(r => r.PortId, r => r.GroupId);
 
     /// <summary>
     /// The servers with a port in the group: a member, or for a default group also a port on its

@@ -78,10 +78,9 @@ internal static class TagRepository
         {
             return [];
         }
-        var parameters = new DynamicParameters(new { userId, type = type.ToDb() });
-        parameters.Add("ids", db.Dialect.ToStringListParameter(ids));
+        var parameters = db.Dialect.WithList(new { userId, type = type.ToDb() }, "ids", ids);
         return (await db.QueryAsync<TagRow>(
-                $"SELECT {Columns} FROM tags t WHERE t.user_id = @userId AND t.resource_type = @type AND {db.Dialect.InStringList("t.resource_id", "@ids")} ORDER BY t.resource_id, t.tag_key",
+                $"SELECT {Columns} FROM tags t WHERE t.user_id = @userId AND t.resource_type = @type AND {db.Dialect.InList("t.resource_id", "@ids")} ORDER BY t.resource_id, t.tag_key",
                 parameters, cancellationToken))
             .Select(r => r.ToTag()).ToList();
     }

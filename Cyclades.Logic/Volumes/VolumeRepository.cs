@@ -83,8 +83,8 @@ internal static class VolumeRepository
         serverIds.Count == 0
             ? []
             : (await db.QueryAsync<VolumeRow>(
-                $"SELECT {Columns} FROM volumes v WHERE v.server_id IN @serverIds AND v.deleted = @no ORDER BY v.server_id, v.disk_index, v.id",
-                new { serverIds, no = false }, cancellationToken))
+                $"SELECT {Columns} FROM volumes v WHERE {db.Dialect.InList("v.server_id", "@serverIds")} AND v.deleted = @no ORDER BY v.server_id, v.disk_index, v.id",
+                db.Dialect.WithList(new { no = false }, "serverIds", serverIds), cancellationToken))
                 .Select(r => r.ToVolume()).ToList();
 
     /// <summary>Locks the disks of one server (not deleted), in disk index order.</summary>
