@@ -73,6 +73,54 @@ public sealed class VolumesOnGanetiTests : RealClusterFixture
         Assert.That(await QuotaInvariants.UsageDriftAsync(H.Database.Connections), Is.Empty);
     }
 
+    [Test]
+    public async Task A_detached_volume_is_deleted_through_a_volume_keeper_its_disk_gone_from_Ganeti_and_its_size_released()
+    {
+        var user = "it-" + Guid.NewGuid().ToString("N")[..12];
+        var view = (await H.Launches.LaunchAsync(
+            new LaunchRequest(user, RealClusterHarness.Image, RealClusterHarness.FileDisk, 1, 1) { Root = new LaunchVolume(SizeGiB: 1) },
+            None)).Servers.Single();
+        var server = await H.WaitForStateAsync(view.Server.Id, OperState.Started, JobTimeout, user);
+        var volumes = H.Get<VolumeCommands>();
+        var volume = await volumes.CreateAsync(user, RealClusterHarness.Backend, 1, "file", null, None);
+        await volumes.AttachAsync(user, volume.Id, server.Id, "/dev/sdf", None);
+        await VolumeAsync(user, volume.Id, v => v.Status == VolumeStatus.InUse, "attached");
+        await H.WaitForAsync(server.Id, s => s.Task is null, "attach task over", JobTimeout, user);
+        var uuid = (await InstanceAsync(server.InstanceName))!.Disks!.Single(d => d.Name == volume.DiskName).Uuid;
+        await volumes.DetachAsync(user, volume.Id, server.Id, "/dev/sdf", None);
+        await VolumeAsync(user, volume.Id, v => v.Status == VolumeStatus.Available, "detached");
+        await H.WaitForAsync(server.Id, s => s.Task is null, "detach task over", JobTimeout, user);
+        Assert.That(await DiskFilesAsync(uuid), Is.Not.Empty, "Ganeti keeps the detached disk's file on the node");
+        Assert.That((await H.UsageAsync(user))[QuotaResource.Disk], Is.EqualTo(2L << 30), "root and detached volume");
+
+        var deleting = await volumes.DeleteAsync(user, volume.Id, None);
+        Assert.That(deleting.Status, Is.EqualTo(VolumeStatus.Deleting));
+        var deleted = await VolumeAsync(user, volume.Id, v => v.Deleted, "deleted through the keeper");
+
+        Assert.That(deleted.Status, Is.EqualTo(VolumeStatus.Deleted));
+        Assert.That(await DiskFilesAsync(uuid), Is.Empty, "Ganeti removed the disk's file");
+        Assert.That((await H.UsageAsync(user))[QuotaResource.Disk], Is.EqualTo(1L << 30), "only the root is counted");
+        var keeper = (await InstancesAsync()).Single(i => i.Name.StartsWith($"{Real.Prefix}-keeper-", StringComparison.Ordinal));
+        Assert.That((keeper.IsRunning, keeper.IsAdminUp, keeper.Disks!.Select(d => d.Name)), Is.EqualTo((false, false, new string?[] { null })),
+            "the keeper is down and holds only its own disk");
+        Assert.That((await H.Reconciler.ReconcileAsync(RealClusterHarness.Backend, Cyclades.Logic.Reconciliation.ReconciliationRequest.DryRun, None))
+            .Findings.Select(f => f.InstanceName), Does.Not.Contain(keeper.Name), "reconciliation does not report the keeper");
+        Assert.That(await H.QuerySqlAsync<long>("SELECT COUNT(*) FROM commissions WHERE state = 'PENDING'"), Is.Zero);
+        Assert.That(await QuotaInvariants.UsageDriftAsync(H.Database.Connections), Is.Empty);
+    }
+
+    /// <summary>The files of a file-template disk on the node: Ganeti names them after the disk's UUID, attached or detached.</summary>
+    private async Task<string> DiskFilesAsync(string uuid) =>
+        (await Real.Cluster.OnNodeAsync("find", "/srv/ganeti/file-storage", "-name", $"*{uuid}*")).Trim();
+
+    private async Task<Volume> VolumeAsync(string user, long id, Func<Volume, bool> condition, string what)
+    {
+        Volume volume = null!;
+        await Eventually.HoldsAsync(async () => condition(volume = (await H.Get<VolumeQueries>().ListAsync(user, [id], None)).Single().Volume),
+            what, JobTimeout);
+        return volume;
+    }
+
     private Task<IReadOnlyList<Volume>> VolumesOfAsync(long serverId) =>
         H.Database.Connections.ReadAsync(db => VolumeRepository.ListByServersAsync(db, [serverId], None), None);
 }
