@@ -90,7 +90,9 @@ public sealed class VolumesOnGanetiTests : RealClusterFixture
         await volumes.DetachAsync(user, volume.Id, server.Id, "/dev/sdf", None);
         await VolumeAsync(user, volume.Id, v => v.Status == VolumeStatus.Available, "detached");
         await H.WaitForAsync(server.Id, s => s.Task is null, "detach task over", JobTimeout, user);
-        Assert.That(await DiskFilesAsync(uuid), Is.Not.Empty, "Ganeti keeps the detached disk's file on the node");
+        var file = await DiskFileAsync(uuid);
+        Assert.That(file, Is.Not.Empty, "Ganeti keeps the detached disk in its configuration");
+        Assert.That(File.Exists(file), Is.True, $"and its file {file} on the node");
         Assert.That((await H.UsageAsync(user))[QuotaResource.Disk], Is.EqualTo(2L << 30), "root and detached volume");
 
         var deleting = await volumes.DeleteAsync(user, volume.Id, None);
@@ -98,7 +100,8 @@ public sealed class VolumesOnGanetiTests : RealClusterFixture
         var deleted = await VolumeAsync(user, volume.Id, v => v.Deleted, "deleted through the keeper");
 
         Assert.That(deleted.Status, Is.EqualTo(VolumeStatus.Deleted));
-        Assert.That(await DiskFilesAsync(uuid), Is.Empty, "Ganeti removed the disk's file");
+        Assert.That(await DiskFileAsync(uuid), Is.Empty, "the disk is gone from Ganeti's configuration");
+        Assert.That(File.Exists(file), Is.False, "and its file from the node");
         Assert.That((await H.UsageAsync(user))[QuotaResource.Disk], Is.EqualTo(1L << 30), "only the root is counted");
         var keeper = (await InstancesAsync()).Single(i => i.Name.StartsWith($"{Real.Prefix}-keeper-", StringComparison.Ordinal));
         Assert.That((keeper.IsRunning, keeper.IsAdminUp, keeper.Disks!.Select(d => d.Name)), Is.EqualTo((false, false, new string?[] { null })),
@@ -109,9 +112,14 @@ public sealed class VolumesOnGanetiTests : RealClusterFixture
         Assert.That(await QuotaInvariants.UsageDriftAsync(H.Database.Connections), Is.Empty);
     }
 
-    /// <summary>The files of a file-template disk on the node: Ganeti names them after the disk's UUID, attached or detached.</summary>
-    private async Task<string> DiskFilesAsync(string uuid) =>
-        (await Real.Cluster.OnNodeAsync("find", "/srv/ganeti/file-storage", "-name", $"*{uuid}*")).Trim();
+    /// <summary>
+    /// The file of a file-template disk as Ganeti's configuration has it (its <c>disks</c>, attached or detached, by UUID:
+    /// no RAPI resource lists detached disks); empty when the configuration has no such disk.
+    /// </summary>
+    private async Task<string> DiskFileAsync(string uuid) =>
+        (await Real.Cluster.OnNodeAsync("python3", "-c",
+            "import json, sys; d = json.load(open('/var/lib/ganeti/config.data'))['disks'].get(sys.argv[1]); print(d['logical_id'][1] if d else '')",
+            uuid)).Trim();
 
     private async Task<Volume> VolumeAsync(string user, long id, Func<Volume, bool> condition, string what)
     {
