@@ -37,10 +37,7 @@ public sealed class NetworkQueries(IDbConnectionFactory connections, TimeProvide
         var defaultNetwork = await GetDefaultNetworkAsync(userId, cancellationToken);
         return await connections.ReadAsync(async db =>
         {
-            var backends = (await BackendRepository.ListAsync(db, cancellationToken)).ToDictionary(b => b.Id);
-            var subnets = (await SubnetRepository.ListForUserAsync(db, userId, ids, cancellationToken))
-                .Where(s => !s.IsPublic || backends[s.BackendId].Enabled)
-                .ToList();
+            var (subnets, backends) = await VisibleSubnetsAsync(db, userId, ids, cancellationToken);
             var taken = await TakenAsync(db, subnets.Select(s => s.Id).ToList(), cancellationToken);
             return (IReadOnlyList<SubnetView>)subnets
                 .Select(s => new SubnetView(
@@ -48,6 +45,32 @@ public sealed class NetworkQueries(IDbConnectionFactory connections, TimeProvide
                     Capacity(s.Cidr) - taken.GetValueOrDefault(s.Id)))
                 .ToList();
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The network of each of these subnets the user sees (a public subnet's is his default network), by subnet
+    /// id: what a page of servers needs of its ports' subnets, without counting any subnet's free addresses.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, long>> NetworksOfSubnetsAsync(string userId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<long, long>();
+        }
+        var subnets = await connections.ReadAsync(async db => (await VisibleSubnetsAsync(db, userId, ids, cancellationToken)).Subnets, cancellationToken);
+        var defaultNetwork = subnets.Any(s => s.NetworkId is null) ? (await GetDefaultNetworkAsync(userId, cancellationToken)).Id : 0;
+        return subnets.ToDictionary(s => s.Id, s => s.NetworkId ?? defaultNetwork);
+    }
+
+    /// <summary>The live subnets the user sees (public ones only of enabled backends), with the backends by id.</summary>
+    private static async Task<(IReadOnlyList<SubnetRepository.SubnetRow> Subnets, IReadOnlyDictionary<long, BackendRepository.BackendRow> Backends)> VisibleSubnetsAsync(
+        Db db, string userId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken)
+    {
+        var backends = (await BackendRepository.ListAsync(db, cancellationToken)).ToDictionary(b => b.Id);
+        var subnets = (await SubnetRepository.ListForUserAsync(db, userId, ids, cancellationToken))
+            .Where(s => !s.IsPublic || backends[s.BackendId].Enabled)
+            .ToList();
+        return (subnets, backends);
     }
 
     /// <summary>One subnet the user sees; null if there is none with this id.</summary>

@@ -42,6 +42,33 @@ public sealed class SecurityGroupMemberships(IDbConnectionFactory connections, N
     /// <summary>The groups, with their rules, of each of the user's ports (unknown ids are left out).</summary>
     public async Task<ILookup<long, SecurityGroupWithRules>> OfPortsAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
     {
+        var members = await MembersAsync(userId, portIds, cancellationToken);
+        var groups = await connections.ReadAsync(async db =>
+        {
+            var found = await SecurityGroupRepository.ListAsync(db, userId, members.Select(m => m.GroupId).Distinct().ToList(), cancellationToken);
+            var rules = (await SecurityGroupRuleRepository.ListOfGroupsAsync(db, found.Select(g => g.Id).ToList(), cancellationToken)).ToLookup(r => r.GroupId);
+            return found.ToDictionary(g => g.Id, g => new SecurityGroupWithRules(g, rules[g.Id].ToList()));
+        }, cancellationToken);
+        return members.ToLookup(m => m.PortId, m => groups[m.GroupId]);
+    }
+
+    /// <summary>The groups of each of the user's ports, without their rules (unknown ids are left out).</summary>
+    public async Task<ILookup<long, SecurityGroup>> GroupsOfPortsAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
+    {
+        var members = await MembersAsync(userId, portIds, cancellationToken);
+        var groups = (await connections.ReadAsync(
+                db => SecurityGroupRepository.ListAsync(db, userId, members.Select(m => m.GroupId).Distinct().ToList(), cancellationToken), cancellationToken))
+            .ToDictionary(g => g.Id);
+        return members.ToLookup(m => m.PortId, m => groups[m.GroupId]);
+    }
+
+    /// <summary>Each (port, group) membership of the user's ports: a port whose groups were never set is in its network's default group.</summary>
+    private async Task<IReadOnlyList<(long PortId, long GroupId)>> MembersAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
+    {
+        if (portIds.Count == 0)
+        {
+            return [];
+        }
         var (networks, members) = await connections.ReadAsync(async db =>
             (await PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, portIds, cancellationToken),
              await PortSecurityGroupRepository.GroupsOfPortsAsync(db, portIds, cancellationToken)), cancellationToken);
@@ -56,15 +83,8 @@ public sealed class SecurityGroupMemberships(IDbConnectionFactory connections, N
         {
             defaults[networkId] = (await EnsureDefaultAsync(userId, networkId, cancellationToken)).Id;
         }
-        var ids = members.SelectMany(m => m).Concat(defaults.Values).Distinct().ToList();
-        var groups = await connections.ReadAsync(async db =>
-        {
-            var found = await SecurityGroupRepository.ListAsync(db, userId, ids, cancellationToken);
-            var rules = (await SecurityGroupRuleRepository.ListOfGroupsAsync(db, found.Select(g => g.Id).ToList(), cancellationToken)).ToLookup(r => r.GroupId);
-            return found.ToDictionary(g => g.Id, g => new SecurityGroupWithRules(g, rules[g.Id].ToList()));
-        }, cancellationToken);
         return networks
-            .SelectMany(p => (members.Contains(p.Key) ? members[p.Key] : [defaults[p.Value]]).Select(id => (Port: p.Key, Group: groups[id])))
-            .ToLookup(m => m.Port, m => m.Group);
+            .SelectMany(p => (members.Contains(p.Key) ? members[p.Key] : [defaults[p.Value]]).Select(groupId => (p.Key, groupId)))
+            .ToList();
     }
 }

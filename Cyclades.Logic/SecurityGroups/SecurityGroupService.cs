@@ -251,8 +251,8 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, Secur
     /// The groups of each of the user's ports (unknown ids are left out). A port whose groups were
     /// never set is a member of its network's default group, as on AWS a NIC made without groups is.
     /// </summary>
-    public async Task<ILookup<long, SecurityGroup>> GroupsOfPortsAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken) =>
-        (await memberships.OfPortsAsync(userId, portIds, cancellationToken)).SelectMany(p => p.Select(g => (Port: p.Key, g.Group))).ToLookup(m => m.Port, m => m.Group);
+    public Task<ILookup<long, SecurityGroup>> GroupsOfPortsAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken) =>
+        memberships.GroupsOfPortsAsync(userId, portIds, cancellationToken);
 
     /// <summary>Makes the port a member of exactly these groups: 1 to <see cref="MaxGroupsPerPort"/> of the user's, on the port's network.</summary>
     /// <exception cref="PortNotFoundForGroupsException">The user has no such port.</exception>

@@ -1,4 +1,5 @@
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
@@ -46,9 +47,9 @@ public sealed class VolumeCommands(
         var templates = await ClusterCallAsync(async () =>
             (await (await drivers.GetAsync(backend.Id, cancellationToken)).GetInfoAsync(cancellationToken)).DiskTemplates);
         // Ganeti lists its default template first; diskless holds no data.
-        var type = volumeType ?? templates.FirstOrDefault(template => template != "diskless")
+        var type = volumeType ?? templates.FirstOrDefault(template => template != VolumeLimits.DisklessType)
             ?? throw new VolumeTypeUnavailableException("(default)", backend.Name);
-        if (!templates.Contains(type) || type == "diskless")
+        if (!templates.Contains(type) || type == VolumeLimits.DisklessType)
         {
             throw new VolumeTypeUnavailableException(type, backend.Name);
         }
@@ -88,10 +89,13 @@ public sealed class VolumeCommands(
             }
             VolumeActionRules.EnsureAllowed(server, ServerAction.AttachVolume);
             var disks = await VolumeRepository.LockByServerAsync(db, server.Id, cancellationToken);
-            if (disks.FirstOrDefault(disk => disk.DiskIndex == 0) is { } root && root.VolumeType != volume.VolumeType)
+            // Ganeti keeps one disk template per instance: its root's, or for an instance without disks its
+            // flavor's when that is diskless (such an instance takes no disk at all).
+            var serverType = disks.FirstOrDefault(disk => disk.DiskIndex == 0)?.VolumeType
+                ?? await DisklessTypeAsync(db, server, cancellationToken);
+            if (serverType is not null && serverType != volume.VolumeType)
             {
-                // Ganeti keeps one disk template per instance.
-                throw new VolumeTypeMismatchException(volume.Id, volume.VolumeType, server.Id, root.VolumeType);
+                throw new VolumeTypeMismatchException(volume.Id, volume.VolumeType, server.Id, serverType);
             }
             if (disks.Any(disk => disk.DeviceName == deviceName))
             {
@@ -339,6 +343,12 @@ public sealed class VolumeCommands(
         (await VolumeRepository.LockAsync(db, userId, [volumeId], cancellationToken)).SingleOrDefault() is { Deleted: false } volume
             ? volume
             : throw new VolumeNotFoundException([volumeId]);
+
+    /// <summary>The diskless type when the server's flavor has no disk template; null when its disks may be of any type.</summary>
+    private static async Task<string?> DisklessTypeAsync(Db db, Server server, CancellationToken cancellationToken) =>
+        (await CatalogRepository.GetFlavorAsync(db, server.FlavorId, cancellationToken))?.DiskTemplate == VolumeLimits.DisklessType
+            ? VolumeLimits.DisklessType
+            : null;
 
     private static async Task<Server> LockServerAsync(Db db, string userId, long serverId, CancellationToken cancellationToken) =>
         (await ServerRepository.LockAsync(db, userId, [serverId], cancellationToken)).SingleOrDefault()

@@ -35,7 +35,6 @@ public static class DiskComparison
 {
     private const int MiBPerGiB = 1024;
 
-    private const string Diskless = "diskless";
 
     /// <summary>A cluster size in whole GiB, rounded up: a volume never counts less than its disk holds.</summary>
     public static int SizeGiB(int sizeMiB) => (sizeMiB + MiBPerGiB - 1) / MiBPerGiB;
@@ -48,7 +47,7 @@ public static class DiskComparison
         {
             return [];
         }
-        var candidates = volumes.Where(v => v.VolumeType != Diskless && v.Status is VolumeStatus.InUse or VolumeStatus.Error).ToList();
+        var candidates = volumes.Where(v => v.VolumeType != VolumeLimits.DisklessType && v.Status is VolumeStatus.InUse or VolumeStatus.Error).ToList();
         var owners = Match(candidates, disks);
         var differences = new List<DiskDifference>();
         for (var index = 0; index < disks.Count; index++)

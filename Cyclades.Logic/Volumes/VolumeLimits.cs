@@ -7,4 +7,7 @@ public static class VolumeLimits
 
     /// <summary>Disks per server: Ganeti's default <c>max_disks</c>.</summary>
     public const int MaxDisksPerServer = 16;
+
+    /// <summary>The disk template of an instance without disks: it holds no data and takes no disk.</summary>
+    public const string DisklessType = "diskless";
 }

@@ -228,6 +228,33 @@ public sealed class VolumesOnSimulatorTests(DatabaseProvider provider)
         await AssertNoPendingCommissionsAsync();
     }
 
+    [Test]
+    public async Task A_server_of_a_diskless_flavor_takes_no_volume_and_the_refusal_changes_nothing()
+    {
+        var settings = DispatchHarness.SimulatedClusters(20, Cluster);
+        foreach (var (i, name, template) in new[] { (0, "t2.nano", "file"), (1, "d1.nano", VolumeLimits.DisklessType) })
+        {
+            settings[$"Cyclades:Flavors:{i}:Name"] = name;
+            settings[$"Cyclades:Flavors:{i}:Cpu"] = "1";
+            settings[$"Cyclades:Flavors:{i}:RamMiB"] = "256";
+            settings[$"Cyclades:Flavors:{i}:DiskGiB"] = template == VolumeLimits.DisklessType ? "0" : "1";
+            settings[$"Cyclades:Flavors:{i}:DiskTemplate"] = template;
+        }
+        await using var harness = await DispatchHarness.StartAsync(provider, settings);
+        var server = await harness.WaitForStateAsync((await harness.LaunchAsync("d1.nano", backend: Cluster)).Id, OperState.Started);
+        var volume = await harness.Get<VolumeCommands>().CreateAsync(DispatchHarness.User, Cluster, 1, null, null, None);
+        var usage = await harness.UsageAsync();
+
+        var refused = await Assert.ThrowsAsync<VolumeTypeMismatchException>(() =>
+            harness.Get<VolumeCommands>().AttachAsync(DispatchHarness.User, volume.Id, server.Id, "/dev/sdf", None));
+
+        Assert.That(refused!.ServerType, Is.EqualTo(VolumeLimits.DisklessType));
+        var after = (await harness.Database.Connections.ReadAsync(db => VolumeRepository.ListAsync(db, DispatchHarness.User, [volume.Id], None), None)).Single();
+        Assert.That((after.Status, after.ServerId), Is.EqualTo((VolumeStatus.Available, (long?)null)));
+        Assert.That((await harness.Queries.GetAsync(DispatchHarness.User, server.Id, None))!.Server.Task, Is.Null);
+        Assert.That(await harness.UsageAsync(), Is.EqualTo(usage));
+    }
+
     /// <summary>A volume created, attached to the server and detached again: its disk is kept detached on the cluster.</summary>
     private async Task<Volume> DetachedVolumeAsync(Server server, int sizeGiB, string device)
     {

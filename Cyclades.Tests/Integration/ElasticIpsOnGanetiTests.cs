@@ -71,7 +71,8 @@ public sealed class ElasticIpsOnGanetiTests
             var before = (await NodeNicsAsync(name)).Select(nic => nic.Ip).ToHashSet();
             await cluster.OnNodeAsync("gnt-instance", "modify", "--net", $"add:network={cluster.Network},ip=pool", name);
             var added = (await NodeNicsAsync(name)).Select(nic => nic.Ip).Single(ip => !before.Contains(ip));
-            await Eventually.HoldsAsync(async () => (await ec2.DescribeAddressesAsync(new DescribeAddressesRequest())).Addresses
+            // The SDK leaves the list null while the caller has no address, until the dispatcher adopts the NIC.
+            await Eventually.HoldsAsync(async () => ((await ec2.DescribeAddressesAsync(new DescribeAddressesRequest())).Addresses ?? [])
                     .Any(a => a.PublicIp == added && a.InstanceId == instanceId),
                 "the administrator's NIC is the owner's Elastic IP, associated with the instance", Wait, Poll);
             Assert.That((await InstanceAsync(ec2, instanceId)).NetworkInterfaces.Select(eni => eni.PrivateIpAddress), Does.Contain(added));

@@ -59,6 +59,11 @@ public sealed class BenchRunner(BenchPlan plan, IReadOnlySet<string> parts, RunD
         log($"{database.Label}: starting the service");
         await using var service = await ServiceProcess.StartAsync(run, $"service-{database.Label.ToLowerInvariant()}",
             ServiceSettings.For(database, run.Subdirectory($"data-{database.Label.ToLowerInvariant()}")), cancellationToken);
+        using (var client = Ec2Clients.For(service.Endpoint, FleetUsers.Reader))
+        {
+            // As a user's first look at the networks does, this makes the backend's public subnet (the fleet's ports are on it).
+            await client.DescribeSubnetsAsync(new Amazon.EC2.Model.DescribeSubnetsRequest(), cancellationToken);
+        }
         FleetCatalog catalog;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {

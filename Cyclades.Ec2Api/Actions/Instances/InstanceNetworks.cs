@@ -14,8 +14,8 @@ namespace Cyclades.Ec2Api.Actions.Instances;
 /// <summary>
 /// The ports (NICs) of the servers on a page, as EC2 network interfaces: each in its subnet and VPC
 /// (a public subnet shows in the caller's default VPC), with the Elastic IP each carries. Two reads per
-/// page, whatever its size, and a third (the caller's floating IPs) only when some instance has more than
-/// one interface: a floating IP's interface is never an instance's primary.
+/// page, whatever its size (the ports, their subnets' networks), and a third (the caller's floating IPs)
+/// only when some instance has more than one interface: a floating IP's interface is never an instance's primary.
 /// </summary>
 public sealed class InstanceNetworks(NetworkQueries networks, FloatingIpService floatingIps, IOptions<Ec2ApiOptions> options)
 {
@@ -27,18 +27,19 @@ public sealed class InstanceNetworks(NetworkQueries networks, FloatingIpService 
         }
         var ports = await networks.PortsOfServersAsync(servers.Select(v => v.Server.Id).ToList(), cancellationToken);
         var subnetIds = ports.SelectMany(p => p.Select(port => port.SubnetId)).Distinct().ToList();
-        var subnets = subnetIds.Count == 0 ? [] : await networks.ListSubnetsAsync(caller.LogicUserId(), subnetIds, cancellationToken);
+        var subnetNetworks = await networks.NetworksOfSubnetsAsync(caller.LogicUserId(), subnetIds, cancellationToken);
         var carried = ports.Any(p => p.Any(port => port.DeviceIndex > 0))
             ? (await floatingIps.ListAsync(caller.LogicUserId(), null, cancellationToken)).Where(f => f.PortId is not null).ToDictionary(f => f.PortId!.Value, f => f.Address)
             : new Dictionary<long, string>();
-        return new InstanceNetworkFacts(ports, subnets.ToDictionary(s => s.Subnet.Id), caller.OwnerId, options.Value.Region) { FloatingAddresses = carried };
+        return new InstanceNetworkFacts(ports, subnetNetworks, caller.OwnerId, options.Value.Region) { FloatingAddresses = carried };
     }
 }
 
 /// <summary>What <see cref="InstanceNetworks"/> read for one page.</summary>
-public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDictionary<long, SubnetView> Subnets, string OwnerId, string Region)
+/// <param name="SubnetNetworks">The network (VPC) of each subnet the ports are on, by subnet id.</param>
+public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDictionary<long, long> SubnetNetworks, string OwnerId, string Region)
 {
-    public static readonly InstanceNetworkFacts None = new(Array.Empty<Port>().ToLookup(p => 0L), new Dictionary<long, SubnetView>(), "", "");
+    public static readonly InstanceNetworkFacts None = new(Array.Empty<Port>().ToLookup(p => 0L), new Dictionary<long, long>(), "", "");
 
     /// <summary>The Elastic IP address each port carrying one holds, by port id.</summary>
     public IReadOnlyDictionary<long, string> FloatingAddresses { get; init; } = new Dictionary<long, string>();
@@ -46,7 +47,7 @@ public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDi
     /// <summary>The server's interfaces by device index; those on a subnet the caller cannot see (none should be) are left out.</summary>
     public IReadOnlyList<InstanceNetworkInterfaceItem> InterfacesOf(long serverId) =>
         Ports[serverId].OrderBy(p => p.DeviceIndex)
-            .Where(p => Subnets.ContainsKey(p.SubnetId))
+            .Where(p => SubnetNetworks.ContainsKey(p.SubnetId))
             .Select(Interface)
             .ToList();
 
@@ -57,7 +58,7 @@ public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDi
         {
             NetworkInterfaceId = NetworkInterfaceIds.Of(port.Id),
             SubnetId = SubnetIds.Of(port.SubnetId),
-            VpcId = VpcIds.Of(Subnets[port.SubnetId].NetworkId),
+            VpcId = VpcIds.Of(SubnetNetworks[port.SubnetId]),
             Description = port.Description,
             OwnerId = OwnerId,
             MacAddress = port.Mac,

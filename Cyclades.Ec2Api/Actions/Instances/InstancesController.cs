@@ -93,9 +93,9 @@ public sealed class InstancesController(
             new { request.InstanceIds, request.Filters }, request.NextToken, request.MaxResults, cancellationToken);
         DryRunGate.ThrowIfDryRun(request);
 
-        var reservations = renderer.Reservations(servers, await TagsOfAsync(servers, cancellationToken),
-            await networks.ForAsync(Caller, servers, cancellationToken), Caller.OwnerId,
-            groups: await securityGroups.OfServersAsync(Caller, servers.Select(v => v.Server.Id).ToList(), cancellationToken));
+        var facts = await networks.ForAsync(Caller, servers, cancellationToken);
+        var reservations = renderer.Reservations(servers, await TagsOfAsync(servers, cancellationToken), facts, Caller.OwnerId,
+            groups: await securityGroups.OfPortsAsync(Caller, facts.Ports, cancellationToken));
         if (residual.Count > 0)
         {
             reservations = reservations

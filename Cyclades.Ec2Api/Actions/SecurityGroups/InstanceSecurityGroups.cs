@@ -14,13 +14,17 @@ public sealed class InstanceSecurityGroups(SecurityGroupService groups, NetworkQ
     /// Each server's groups, as <c>groupSet</c> items: its primary port's (what RunInstances and ModifyInstanceAttribute
     /// set; an Elastic IP's extra interface, in its VPC's default group, would otherwise show up as a change to the tools).
     /// </summary>
-    public async Task<ILookup<long, GroupIdentifierItem>> OfServersAsync(Ec2Caller caller, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken)
+    public async Task<ILookup<long, GroupIdentifierItem>> OfServersAsync(Ec2Caller caller, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken) =>
+        await OfPortsAsync(caller, await networks.PortsOfServersAsync(serverIds, cancellationToken), cancellationToken);
+
+    /// <summary>As <see cref="OfServersAsync"/>, from the servers' ports already read.</summary>
+    public async Task<ILookup<long, GroupIdentifierItem>> OfPortsAsync(Ec2Caller caller, ILookup<long, Port> ports, CancellationToken cancellationToken)
     {
-        var ports = await networks.PortsOfServersAsync(serverIds, cancellationToken);
-        var portGroups = await groups.GroupsOfPortsAsync(caller.LogicUserId(), ports.SelectMany(p => p).Select(p => p.Id).ToList(), cancellationToken);
-        return ports
-            .SelectMany(server => server.Where(p => p.DeviceIndex == 0).SelectMany(p => portGroups[p.Id]).DistinctBy(g => g.Id)
-                .Select(g => (Server: server.Key, Item: new GroupIdentifierItem { GroupId = SecurityGroupIds.Of(g.Id), GroupName = g.Name })))
+        var primaries = ports.SelectMany(server => server.Where(p => p.DeviceIndex == 0)).ToList();
+        var portGroups = await groups.GroupsOfPortsAsync(caller.LogicUserId(), primaries.Select(p => p.Id).ToList(), cancellationToken);
+        return primaries
+            .SelectMany(p => portGroups[p.Id].DistinctBy(g => g.Id)
+                .Select(g => (Server: p.ServerId!.Value, Item: new GroupIdentifierItem { GroupId = SecurityGroupIds.Of(g.Id), GroupName = g.Name })))
             .ToLookup(x => x.Server, x => x.Item);
     }
 
