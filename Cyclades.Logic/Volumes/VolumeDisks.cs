@@ -16,8 +16,12 @@ internal static class VolumeDisks
     public static Task<string?> NodeAsync(Db db, long volumeId, CancellationToken cancellationToken) =>
         db.ExecuteScalarAsync<string?>("SELECT node FROM volumes WHERE id = @volumeId", new { volumeId }, cancellationToken);
 
-    public static Task SetNodeAsync(Db db, long volumeId, string? node, CancellationToken cancellationToken) =>
-        db.ExecuteAsync("UPDATE volumes SET node = @node WHERE id = @volumeId", new { volumeId, node }, cancellationToken);
+    /// <summary>
+    /// A detach job left the volume's disk detached on the cluster, on <paramref name="node"/>: it is on the cluster
+    /// whatever made it (an attach, or the server's create job for a volume launched with its server).
+    /// </summary>
+    public static Task SetKeptDetachedAsync(Db db, long volumeId, string? node, CancellationToken cancellationToken) =>
+        db.ExecuteAsync("UPDATE volumes SET on_cluster = @yes, node = @node WHERE id = @volumeId", new { volumeId, node, yes = true }, cancellationToken);
 
     /// <summary>The type name a front-end was given for it (reported back as given); null when none was.</summary>
     public static Task<string?> TypeLabelAsync(Db db, long volumeId, CancellationToken cancellationToken) =>

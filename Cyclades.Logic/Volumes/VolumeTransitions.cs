@@ -81,7 +81,7 @@ public static class VolumeTransitions
             else
             {
                 await VolumeRepository.UpdateAsync(db, volume.AsDetached(now), cancellationToken);
-                await VolumeDisks.SetNodeAsync(db, volume.Id, node, cancellationToken);
+                await VolumeDisks.SetKeptDetachedAsync(db, volume.Id, node, cancellationToken);
             }
             // Ganeti's indexes close the gap.
             foreach (var later in volumes.Where(other => other.DiskIndex > volume.DiskIndex && !leaving.Contains(other)))

@@ -1,5 +1,6 @@
 using Cyclades.Ganeti.Rapi.Models;
 using Cyclades.Ganeti.Simulation;
+using Cyclades.Logic.Launches;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Reconciliation;
@@ -164,6 +165,30 @@ public sealed class VolumesOnSimulatorTests(DatabaseProvider provider)
         Assert.That(Simulator.ListDetachedDisks(), Is.EqualTo(new[] { again.DiskName }));
         Assert.That(Keepers().Single().DiskNames, Is.EqualTo(new string?[] { null }), "the keeper did not take the disk");
         await AssertNoPendingCommissionsAsync();
+    }
+
+    [Test]
+    public async Task A_volume_launched_with_its_server_and_kept_at_termination_is_deleted_through_the_keeper()
+    {
+        var view = (await _harness.Launches.LaunchAsync(new LaunchRequest(DispatchHarness.User, 1, "t2.nano", 1, 1)
+        {
+            BackendName = Cluster,
+            ExtraVolumes = [new LaunchVolume(SizeGiB: 2, DeleteOnTermination: false)],
+        }, None)).Servers.Single();
+        await _harness.WaitForStateAsync(view.Server.Id, OperState.Started);
+        var extra = view.Volumes.Single(v => v.DiskIndex == 1);
+
+        await _harness.Commands.DestroyAsync(DispatchHarness.User, view.Server.Id, None);
+        await _harness.WaitForAsync(view.Server.Id, s => s.Deleted, "destroyed");
+        await VolumeAsync(extra.Id, v => v.Status == VolumeStatus.Available, "kept");
+        Assert.That(Simulator.ListDetachedDisks(), Is.EqualTo(new[] { extra.DiskName }), "detached before the instance went");
+
+        var deleting = await Volumes.DeleteAsync(DispatchHarness.User, extra.Id, None);
+        await VolumeAsync(extra.Id, v => v.Deleted, "deleted");
+
+        Assert.That(deleting.Status, Is.EqualTo(VolumeStatus.Deleting), "its disk is on the cluster, made by the server's create job");
+        Assert.That(Simulator.ListDetachedDisks(), Is.Empty, "and is removed there, not left behind");
+        Assert.That(await DiskUsageAsync(), Is.Zero);
     }
 
     [Test]

@@ -29,6 +29,7 @@ public sealed class VolumesOnGanetiTests : RealClusterFixture
 
         Assert.That(instance.DiskSizesMiB, Is.EqualTo(new[] { 2048, 1024 }), "Ganeti's disk 0 is the 2 GiB root");
         Assert.That(instance.DiskNames, Is.EqualTo(view.Volumes.Select(v => $"snf-vol-{v.Id}")));
+        var keptUuid = instance.DiskUuids![1];
         Assert.That((await H.UsageAsync(user))[QuotaResource.Disk], Is.EqualTo(3L << 30));
 
         await H.Commands.DestroyAsync(user, view.Server.Id, None);
@@ -39,6 +40,13 @@ public sealed class VolumesOnGanetiTests : RealClusterFixture
         var kept = (await H.Get<VolumeQueries>().ListAsync(user, [view.Volumes[1].Id], None)).Single().Volume;
         Assert.That((kept.Status, kept.ServerId, kept.Deleted), Is.EqualTo((VolumeStatus.Available, (long?)null, false)));
         Assert.That((await H.UsageAsync(user))[QuotaResource.Disk], Is.EqualTo(1L << 30), "the root is gone, the kept volume is still counted");
+
+        // Its disk, detached before the instance went, is deleted through the node's volume keeper.
+        Assert.That(await DiskFileAsync(keptUuid), Is.Not.Empty, "the kept disk is detached in Ganeti's configuration");
+        await H.Get<VolumeCommands>().DeleteAsync(user, kept.Id, None);
+        await VolumeAsync(user, kept.Id, v => v.Deleted, "the kept volume deleted");
+        Assert.That(await DiskFileAsync(keptUuid), Is.Empty, "the kept disk is gone from Ganeti");
+        Assert.That((await H.UsageAsync(user))[QuotaResource.Disk], Is.Zero);
     }
 
     [Test]
