@@ -88,16 +88,20 @@ public sealed partial class GanetiClusterDriver(
     }
 
     public Task<long> AddDiskAsync(string instanceName, string diskName, int sizeGiB, CancellationToken cancellationToken) =>
-        ChangeDiskAsync("add disk to", instanceName, InstanceDiskChange.Add(sizeGiB * MiBPerGiB, diskName), cancellationToken);
+        ChangeDiskAsync("add disk to", instanceName, InstanceDiskChange.Add(sizeGiB * MiBPerGiB, diskName), null, cancellationToken);
 
-    public Task<long> AttachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
-        ChangeDiskAsync("attach disk to", instanceName, InstanceDiskChange.Attach(diskName), cancellationToken);
+    public Task<long> AttachDiskAsync(string instanceName, string diskName, long? afterJobId, CancellationToken cancellationToken) =>
+        ChangeDiskAsync("attach disk to", instanceName, InstanceDiskChange.Attach(diskName), afterJobId, cancellationToken);
 
     public Task<long> DetachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
-        ChangeDiskAsync("detach disk from", instanceName, InstanceDiskChange.Detach(diskName), cancellationToken);
+        ChangeDiskAsync("detach disk from", instanceName, InstanceDiskChange.Detach(diskName), null, cancellationToken);
 
-    public Task<long> RemoveDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
-        ChangeDiskAsync("remove disk from", instanceName, InstanceDiskChange.Remove(diskName), cancellationToken);
+    public Task<long> RemoveDiskAsync(string instanceName, string diskName, long? afterJobId, CancellationToken cancellationToken) =>
+        ChangeDiskAsync("remove disk from", instanceName, InstanceDiskChange.Remove(diskName), afterJobId, cancellationToken);
+
+    public Task<long> CreateVolumeKeeperAsync(VolumeKeeperSpec spec, CancellationToken cancellationToken) =>
+        SubmitAsync("create volume keeper", GanetiOpIds.InstanceCreate, spec.InstanceName,
+            token => client.Instances.CreateAsync(InstanceCreateRequestBuilder.Keeper(spec, defaults), token), cancellationToken);
 
     public Task<long> GrowDiskAsync(string instanceName, int diskIndex, int sizeGiB, CancellationToken cancellationToken) =>
         SubmitAsync("grow disk of", GanetiOpIds.InstanceGrowDisk, instanceName,
@@ -209,9 +213,11 @@ public sealed partial class GanetiClusterDriver(
         }
     }
 
-    private Task<long> ChangeDiskAsync(string action, string instanceName, InstanceDiskChange change, CancellationToken cancellationToken) =>
+    private Task<long> ChangeDiskAsync(
+        string action, string instanceName, InstanceDiskChange change, long? afterJobId, CancellationToken cancellationToken) =>
         SubmitAsync(action, GanetiOpIds.InstanceSetParams, instanceName, async token =>
-            await client.Disks.ChangeAsync(instanceName, change, await HotplugIfPossibleAsync(token) ? true : null, token), cancellationToken);
+            await client.Disks.ChangeAsync(instanceName, change, await HotplugIfPossibleAsync(token) ? true : null, afterJobId, token),
+            cancellationToken);
 
     private Task<long> ChangeNicAsync(string action, string instanceName, InstanceNicChange change, CancellationToken cancellationToken) =>
         SubmitAsync(action, GanetiOpIds.InstanceSetParams, instanceName, async token =>

@@ -17,7 +17,8 @@ internal static class GanetiInstanceMapping
         instance.NicIps ?? [],
         instance.Tags ?? [],
         Disks(instance),
-        Nics(instance, publicNetwork));
+        Nics(instance, publicNetwork),
+        instance.PrimaryNode);
 
     private static List<ClusterNic> Nics(GanetiInstance instance, string? publicNetwork) =>
         (instance.NicIps ?? []).Select((ip, index) => new ClusterNic(

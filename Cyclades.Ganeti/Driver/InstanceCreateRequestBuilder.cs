@@ -29,6 +29,30 @@ internal static class InstanceCreateRequestBuilder
         IpCheck = false,
     };
 
+    /// <summary>The smallest instance Ganeti's default ipolicy takes (1 vCPU, 128 MiB, one 1 GiB disk, one NIC).</summary>
+    private const int KeeperMemoryMiB = 128;
+    private const int KeeperDiskMiB = 1024;
+
+    /// <summary>
+    /// A volume keeper: never started (<c>start: false</c>) and nothing installed (<c>no_install</c>), one blank
+    /// minimal disk and one NIC without an address, placed on the node whose detached disks it takes.
+    /// </summary>
+    public static InstanceCreateRequest Keeper(VolumeKeeperSpec spec, InstanceCreationDefaults defaults) => new()
+    {
+        Name = spec.InstanceName,
+        DiskTemplate = spec.DiskTemplate,
+        Disks = [new InstanceDiskSpec(KeeperDiskMiB)],
+        Nics = [new InstanceNicSpec { Network = defaults.Network }],
+        OsType = spec.OsType,
+        BeParams = new GanetiBeParams { VCpus = 1, MinMemoryMiB = KeeperMemoryMiB, MaxMemoryMiB = KeeperMemoryMiB },
+        Hypervisor = defaults.Hypervisor,
+        PrimaryNode = spec.Node,
+        NameCheck = false,
+        IpCheck = false,
+        Start = false,
+        NoInstall = true,
+    };
+
     /// <summary>On the subnet's own network when it has one, else on the cluster's configured network (or its default link).</summary>
     public static InstanceNicSpec Nic(string? subnetNetwork, string? ip, string? name, string? defaultNetwork) => (subnetNetwork ?? defaultNetwork) is { } network
         ? new InstanceNicSpec { Network = network, Ip = ip ?? IpFromNetworkPool, Name = name }

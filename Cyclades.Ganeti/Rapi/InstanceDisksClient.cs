@@ -11,16 +11,22 @@ namespace Cyclades.Ganeti.Rapi;
 /// </summary>
 /// <remarks>
 /// Ganeti 3.0 has no RAPI resource that lists or deletes detached disks: a detached disk is found
-/// again only by the name or UUID kept for it, and destroyed by attaching it to an instance and
-/// removing it there.
+/// again only by the name or UUID kept for it, and destroyed by attaching it to a stopped instance of
+/// its template on its node and removing it there in a second job that depends on the first.
 /// </remarks>
 public sealed class InstanceDisksClient(RapiConnection connection)
 {
     /// <param name="hotplugIfPossible">Ganeti 3.0 only; see <see cref="InstanceModifyRequest.HotplugIfPossible"/>.</param>
+    /// <param name="afterJobId">A job that must succeed first (the change fails if it does not).</param>
     public Task<long> ChangeAsync(string instanceName, InstanceDiskChange change, bool? hotplugIfPossible = null,
-        CancellationToken cancellationToken = default) =>
+        long? afterJobId = null, CancellationToken cancellationToken = default) =>
         connection.SubmitAsync(HttpMethod.Put, RapiPaths.InstanceModify(instanceName),
-            new InstanceModifyRequest { Disks = [change], HotplugIfPossible = hotplugIfPossible },
+            new InstanceModifyRequest
+            {
+                Disks = [change],
+                HotplugIfPossible = hotplugIfPossible,
+                Depends = afterJobId is { } jobId ? JobDependencies.OnSuccessOf(jobId) : null,
+            },
             RapiJsonContext.Default.InstanceModifyRequest, cancellationToken);
 
     /// <param name="sizeMiB">The new size (absolute, so a repeated request changes nothing).</param>

@@ -4,6 +4,24 @@ using Cyclades.Ganeti.Simulation.Operations;
 
 namespace Cyclades.Ganeti.Simulation;
 
+/// <summary>One entry of a job's <c>depends</c>: the job (null when the cluster does not know it) and the statuses it must end in.</summary>
+internal sealed record SimulatedJobDependency(long JobId, SimulatedJob? Job, IReadOnlyList<string> Statuses)
+{
+    /// <summary>As Ganeti's job queue fails a job whose dependency ended otherwise (<c>OpExecError</c>, nothing run).</summary>
+    public void Check()
+    {
+        if (Job?.FinalStatus is not { } status)
+        {
+            throw SimulatedOpFailure.Execution($"Dependency job {JobId} not found");
+        }
+        if (!Statuses.Contains(status))
+        {
+            throw SimulatedOpFailure.Execution(
+                $"Dependency job {JobId} finished with status '{status}', not one of '{string.Join(", ", Statuses)}' as required");
+        }
+    }
+}
+
 /// <summary>
 /// A one-opcode job on a fixed schedule: queued until <see cref="LeavesQueueAt"/>, waiting for the
 /// instance's earlier jobs until <see cref="RunsAt"/>, running until <see cref="EndsAt"/>, when the
@@ -23,6 +41,9 @@ internal sealed class SimulatedJob
 
     /// <summary>Set by a test: the job fails this way instead of running its op.</summary>
     public GanetiJobError? InjectedFailure { get; init; }
+
+    /// <summary>The jobs it depends on; checked when it runs (they are final by then).</summary>
+    public IReadOnlyList<SimulatedJobDependency> Dependencies { get; init; } = [];
 
     public string? FinalStatus { get; private set; }
     public JsonElement? Result { get; private set; }
@@ -49,6 +70,10 @@ internal sealed class SimulatedJob
             if (InjectedFailure is not null)
             {
                 throw new SimulatedOpFailure(InjectedFailure);
+            }
+            foreach (var dependency in Dependencies)
+            {
+                dependency.Check();
             }
             var outcome = Op.Execute(state, EndsAt);
             Finish(GanetiJobStatuses.Success, outcome.Result, outcome.Log);

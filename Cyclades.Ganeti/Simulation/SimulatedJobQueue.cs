@@ -5,8 +5,9 @@ namespace Cyclades.Ganeti.Simulation;
 
 /// <summary>
 /// The job queue of the simulated cluster (guarded by the cluster's lock). Jobs on one instance run
-/// one after the other, as Ganeti's instance locks make them; a job executes when its time comes,
-/// on the next look at the queue.
+/// one after the other, as Ganeti's instance locks make them; a job that depends on others
+/// (<c>depends</c>) waits until they are final; a job executes when its time comes, on the next look at
+/// the queue.
 /// </summary>
 internal sealed class SimulatedJobQueue
 {
@@ -25,6 +26,12 @@ internal sealed class SimulatedJobQueue
         var runsAt = op.InstanceName is { } name && _instanceBusyUntil.TryGetValue(name, out var busyUntil) && busyUntil > leavesQueueAt
             ? busyUntil
             : leavesQueueAt;
+        var dependencies = op.Dependencies.Select(d => new SimulatedJobDependency(d.JobId, _jobs.GetValueOrDefault(d.JobId), d.Statuses)).ToList();
+        foreach (var dependency in dependencies.Where(d => d.Job is { FinalStatus: null }))
+        {
+            // Jobs end on a fixed schedule, so the dependent one is scheduled after them.
+            runsAt = dependency.Job!.EndsAt > runsAt ? dependency.Job.EndsAt : runsAt;
+        }
         var endsAt = runsAt + (latency - latency / 4) + op.ExtraRunTime(options);
         if (op.InstanceName is { } instance)
         {
@@ -40,6 +47,7 @@ internal sealed class SimulatedJobQueue
             RunsAt = runsAt,
             EndsAt = endsAt,
             InjectedFailure = injectedFailure,
+            Dependencies = dependencies,
         };
         _jobs.Add(id, job);
         _pending.Add(job);

@@ -47,13 +47,22 @@ public interface IClusterDriver
     Task<long> AddDiskAsync(string instanceName, string diskName, int sizeGiB, CancellationToken cancellationToken);
 
     /// <summary>A disk kept by <see cref="DetachDiskAsync"/>, appended again; only to a server on the node that holds it.</summary>
-    Task<long> AttachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken);
+    /// <param name="afterJobId">A job that must succeed first (else this one fails); null = none.</param>
+    Task<long> AttachDiskAsync(string instanceName, string diskName, long? afterJobId, CancellationToken cancellationToken);
 
     /// <summary>The disk leaves the server; the cluster keeps it and its data on the same node.</summary>
     Task<long> DetachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken);
 
     /// <summary>The disk and its data are destroyed. Clusters without hotplug refuse it for a running server.</summary>
-    Task<long> RemoveDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken);
+    /// <param name="afterJobId">A job that must succeed first (else this one fails); null = none.</param>
+    Task<long> RemoveDiskAsync(string instanceName, string diskName, long? afterJobId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates a volume keeper (docs/storage.md): a never-started instance with one minimal blank disk, no OS
+    /// installed, on <see cref="VolumeKeeperSpec.Node"/> with <see cref="VolumeKeeperSpec.DiskTemplate"/>, to
+    /// which detached disks of that node and template are attached to be removed.
+    /// </summary>
+    Task<long> CreateVolumeKeeperAsync(VolumeKeeperSpec spec, CancellationToken cancellationToken);
 
     /// <summary>The disk at <paramref name="diskIndex"/> grows to <paramref name="sizeGiB"/> (the guest resizes its file systems).</summary>
     Task<long> GrowDiskAsync(string instanceName, int diskIndex, int sizeGiB, CancellationToken cancellationToken);
@@ -104,6 +113,10 @@ public interface IClusterDriver
 
 /// <summary>A network on a cluster: a subnet's range under the cluster name the core gives it.</summary>
 public sealed record ClusterNetworkSpec(string Name, string Cidr, string Gateway);
+
+/// <summary>A volume keeper instance to create.</summary>
+/// <param name="OsType">An OS the cluster has (Ganeti wants one even when nothing is installed).</param>
+public sealed record VolumeKeeperSpec(string InstanceName, string Node, string DiskTemplate, string OsType);
 
 /// <summary>A NIC to add to a server.</summary>
 /// <param name="Name">Its cluster name (its port's), <c>snf-nic-&lt;port id&gt;</c>.</param>
@@ -248,6 +261,7 @@ public sealed record ClusterDisk(string? Name, string Uuid, int SizeMiB);
 /// <param name="IsAdminUp">The cluster intends it to run (Ganeti <c>admin_state == up</c>).</param>
 /// <param name="Disks">In index order (the same sizes as <paramref name="DiskSizesMiB"/>), with names and UUIDs.</param>
 /// <param name="Nics">In index order (the same addresses as <paramref name="NicIps"/>), with names, networks and MACs.</param>
+/// <param name="PrimaryNode">The node it runs on (and that keeps its disks).</param>
 public sealed record ClusterInstance(
     string Name,
     bool IsRunning,
@@ -258,7 +272,8 @@ public sealed record ClusterInstance(
     IReadOnlyList<string?> NicIps,
     IReadOnlyList<string> Tags,
     IReadOnlyList<ClusterDisk>? Disks = null,
-    IReadOnlyList<ClusterNic>? Nics = null);
+    IReadOnlyList<ClusterNic>? Nics = null,
+    string? PrimaryNode = null);
 
 /// <param name="ClusterId">Changes when the cluster is rebuilt (job ids then restart at 1).</param>
 /// <param name="FreeMemoryMiB">Sum over usable nodes; used for placement.</param>

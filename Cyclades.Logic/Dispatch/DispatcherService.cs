@@ -3,6 +3,7 @@ using Cyclades.Logic.Events;
 using Cyclades.Logic.Images;
 using Cyclades.Logic.Reconciliation;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Volumes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public sealed class DispatcherService(
     IOptions<ServerOptions> serverOptions,
     ServerCommands commands,
     ImageExports imageExports,
+    VolumeKeepers keepers,
     TimeProvider clock,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -113,7 +115,7 @@ public sealed class DispatcherService(
     {
         var driver = await drivers.GetAsync(backend.Id, cancellationToken);
         var context = new LeaderContext(backend, driver, options.Value, clock, logger);
-        await new LeaderSession(context, delivery, submissions, queries, registry, reconciler, names, serverOptions.Value, commands, imageExports).RunAsync(cancellationToken);
+        await new LeaderSession(context, delivery, submissions, queries, registry, reconciler, names, serverOptions.Value, commands, imageExports, keepers).RunAsync(cancellationToken);
     }
 
     private async Task StopAsync(long backendId, bool release)

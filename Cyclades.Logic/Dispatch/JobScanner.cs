@@ -30,6 +30,11 @@ internal sealed class JobScanner(LeaderContext context, EventDelivery delivery, 
         }
     }
 
+    /// <remarks>
+    /// Jobs on volume keepers are not scanned: they are ours alone, and they are applied by their recorded ids, so
+    /// they are followed once recorded (announced, or found by <c>LeaderSession</c>'s poll of pending deletions); a
+    /// scan could see one finish before its id is recorded and mark it delivered unapplied.
+    /// </remarks>
     private bool IsNew(ClusterJob job) =>
         !context.Jobs.IsFollowed(job.Id)
         && context.Jobs.Delivered(job.Id) != job.Status

@@ -3,6 +3,7 @@ using Cyclades.Logic.Events;
 using Cyclades.Logic.Images;
 using Cyclades.Logic.Reconciliation;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Volumes;
 using Microsoft.Extensions.Logging;
 
 namespace Cyclades.Logic.Dispatch;
@@ -22,7 +23,8 @@ internal sealed class LeaderSession(
     InstanceNames names,
     ServerOptions serverOptions,
     ServerCommands commands,
-    ImageExports imageExports)
+    ImageExports imageExports,
+    VolumeKeepers keepers)
 {
     private readonly SemaphoreSlim _checkClusterNow = new(0, 1);
     private readonly SemaphoreSlim _checkDestroyRequestsNow = new(0, 1);
@@ -64,18 +66,20 @@ internal sealed class LeaderSession(
         }
     }
 
-    /// <summary>Jobs submitted by other processes (or before this one became the leader) show up as pending tasks.</summary>
+    /// <summary>
+    /// Jobs submitted by other processes (or before this one became the leader) show up as pending tasks, or as the
+    /// recorded jobs of volume deletions through keepers.
+    /// </summary>
     private async Task FollowPendingTasksAsync(JobFollower follower, CancellationToken cancellationToken)
     {
         var asked = context.Clock.GetUtcNow();
         var servers = await queries.ListWithPendingTaskAsync(context.Backend.Id, cancellationToken);
         context.Processed(asked);
-        foreach (var server in servers)
+        var jobIds = servers.Select(server => server.Task?.JobId).OfType<long>()
+            .Concat(await keepers.PendingJobIdsAsync(context.Backend.Id, cancellationToken));
+        foreach (var jobId in jobIds.Where(jobId => !context.Jobs.IsFinished(jobId)))
         {
-            if (server.Task?.JobId is { } jobId && !context.Jobs.IsFinished(jobId))
-            {
-                follower.Follow(jobId, cancellationToken);
-            }
+            follower.Follow(jobId, cancellationToken);
         }
     }
 

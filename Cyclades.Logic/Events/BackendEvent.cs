@@ -26,6 +26,10 @@ namespace Cyclades.Logic.Events;
 /// For a successful <see cref="ServerOperation.RemoveNic"/> that names the NIC only by index (an
 /// administrator's <c>--net remove</c>): the instance's NICs as the dispatcher read them after it.
 /// </param>
+/// <param name="Node">
+/// For a successful <see cref="ServerOperation.DetachDisk"/>: the instance's primary node as the dispatcher read it
+/// after the job, which keeps the detached disk.
+/// </param>
 public sealed record BackendEvent(
     long BackendId,
     string InstanceName,
@@ -39,4 +43,5 @@ public sealed record BackendEvent(
     bool InstanceMissing = false,
     ClusterDiskChange? Disk = null,
     ClusterNicChange? Nic = null,
-    IReadOnlyList<ClusterNic>? InstanceNics = null);
+    IReadOnlyList<ClusterNic>? InstanceNics = null,
+    string? Node = null);

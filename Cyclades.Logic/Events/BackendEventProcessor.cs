@@ -34,11 +34,17 @@ public sealed class BackendEventProcessor(
             new GrowDiskHandler(quotas, clock), new AddNicHandler(quotas, clock), new RemoveNicHandler(clock), new TagsHandler(),
         }.ToDictionary(h => h.Operation);
 
+    private readonly VolumeKeeperEvents _keepers = new(connections, quotas, clock);
+
     /// <exception cref="Errors.NoMatchingFlavorException">A modify set specs no flavor has; nothing was applied.</exception>
     public async Task<EventResult> ApplyAsync(BackendEvent e, CancellationToken cancellationToken)
     {
         // Times are stored in microseconds; compare at that precision so a redelivery is never "newer".
         e = e with { EventTime = UnixTime.FromMicros(UnixTime.ToMicros(e.EventTime)) };
+        if (instanceNames.TryParseKeeper(e.InstanceName, out var keeperId))
+        {
+            return await _keepers.ApplyAsync(e, keeperId, cancellationToken);
+        }
         if (!instanceNames.TryParse(e.InstanceName, out var serverId))
         {
             return new EventResult(EventOutcome.NotOurs);

@@ -21,7 +21,7 @@ public sealed class EventDelivery(
     ILogger<EventDelivery> logger)
 {
     /// <summary>Delivers the events of <paramref name="job"/> as it is now.</summary>
-    /// <exception cref="ClusterUnavailableException">Checking whether a removed instance still exists (or reading its NICs) failed.</exception>
+    /// <exception cref="ClusterUnavailableException">Checking whether a removed instance still exists (or reading its NICs or node) failed.</exception>
     /// <exception cref="System.Data.Common.DbException">The database failed; nothing after the failing event was delivered.</exception>
     public async Task DeliverAsync(long backendId, IClusterDriver driver, ClusterJob job, CancellationToken cancellationToken)
     {
@@ -33,6 +33,8 @@ public sealed class EventDelivery(
                     e with { InstanceMissing = !await ExistsAsync(driver, e.InstanceName, cancellationToken) },
                 { Operation: ServerOperation.RemoveNic, Status: JobStatus.Success, Nic.Name: null } =>
                     e with { InstanceNics = (await driver.GetInstanceAsync(e.InstanceName, cancellationToken))?.Nics },
+                { Operation: ServerOperation.DetachDisk, Status: JobStatus.Success } when names.TryParse(e.InstanceName, out _) =>
+                    e with { Node = (await driver.GetInstanceAsync(e.InstanceName, cancellationToken))?.PrimaryNode },
                 _ => e,
             };
             if (await ApplyAsync(delivered, job, cancellationToken) is { Outcome: EventOutcome.Applied or EventOutcome.Stale, ServerId: { } serverId }

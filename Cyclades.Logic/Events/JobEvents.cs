@@ -3,13 +3,13 @@ using Cyclades.Logic.Servers;
 
 namespace Cyclades.Logic.Events;
 
-/// <summary>The events a cluster job means for our servers: one per op on an instance with our name.</summary>
+/// <summary>The events a cluster job means for our servers and volume keepers: one per op on an instance with our name.</summary>
 public static class JobEvents
 {
     public static IReadOnlyList<BackendEvent> For(long backendId, ClusterJob job, InstanceNames names, DateTimeOffset now) =>
         job.Operations
             .Select((op, index) => (op, index))
-            .Where(x => x.op.InstanceName is { } name && names.TryParse(name, out _))
+            .Where(x => x.op.InstanceName is { } name && names.IsOurs(name))
             .Select(x => new BackendEvent(
                 backendId, x.op.InstanceName!, job.Id, x.op.Operation, x.op.Status, EventTime(job, x.op.Status, x.index, now),
                 x.op.Message, x.op.NewCpu, x.op.NewRamMiB, Disk: x.op.Disk, Nic: x.op.Nic))

@@ -27,6 +27,7 @@ public sealed class VolumeCommands(
     ClusterDriverCache drivers,
     QuotaService quotas,
     ServerTaskJobs jobs,
+    VolumeKeepers keepers,
     TimeProvider clock)
 {
     public const int MinSizeGiB = 1;
@@ -116,7 +117,7 @@ public sealed class VolumeCommands(
                 await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken));
         }, cancellationToken);
         await SubmitAsync(server, volume, (driver, token) => onCluster
-            ? driver.AttachDiskAsync(server.InstanceName, volume.DiskName, token)
+            ? driver.AttachDiskAsync(server.InstanceName, volume.DiskName, null, token)
             : driver.AddDiskAsync(server.InstanceName, volume.DiskName, volume.SizeGiB, token));
         return volume;
     }
@@ -285,30 +286,46 @@ public sealed class VolumeCommands(
     }
 
     /// <summary>
-    /// Deletes an available volume whose disk was never made (a database row only): at once, its quota
-    /// released. A detached disk that exists on the cluster is refused for now (Ganeti 3.0 can destroy it
-    /// only by attaching it to an instance and removing it there; not built yet, docs/storage.md).
+    /// Deletes an available volume. One whose disk was never made (a database row only) goes at once, its quota
+    /// released. One whose disk exists detached on the cluster becomes DELETING and goes through the volume keeper of
+    /// its node and type (<see cref="VolumeKeepers"/>): DELETED and released when the dispatcher applies the remove
+    /// job's success, AVAILABLE again when a job fails.
     /// </summary>
-    public Task<Volume> DeleteAsync(string userId, long volumeId, CancellationToken cancellationToken) =>
-        connections.WriteAsync(async db =>
+    public async Task<Volume> DeleteAsync(string userId, long volumeId, CancellationToken cancellationToken)
+    {
+        var (volume, keeper) = await connections.WriteAsync<(Volume, (VolumeKeeper Keeper, string OsType)?)>(async db =>
         {
             var volume = await LockAsync(db, userId, volumeId, cancellationToken);
             if (volume.ServerId is { } attachedTo)
             {
                 throw new VolumeInUseException(volume.Id, attachedTo);
             }
-            if (volume.Status is not (VolumeStatus.Available or VolumeStatus.Error)
-                || await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken))
+            if (volume.Status is not (VolumeStatus.Available or VolumeStatus.Error))
             {
                 throw new VolumeStateException(volume.Id, volume.Status);
+            }
+            if (await VolumeDisks.IsOnClusterAsync(db, volume.Id, cancellationToken))
+            {
+                if (volume.Status != VolumeStatus.Available)
+                {
+                    throw new VolumeStateException(volume.Id, volume.Status);
+                }
+                var (deleting, keeper, osType) = await keepers.StartAsync(db, volume, cancellationToken);
+                return (deleting, (keeper, osType));
             }
             await quotas.ResolvePreviousAsync(db, volume.CommissionId, cancellationToken);
             var commission = await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
                 userId, VolumeQuota.Of(-volume.SizeGiB), $"api: DELETE {volume.DiskName}", Forced: true), cancellationToken);
             var deleted = volume.AsDeleted(clock.GetUtcNow()) with { CommissionId = commission };
             await VolumeRepository.UpdateAsync(db, deleted, cancellationToken);
-            return deleted;
+            return (deleted, null);
         }, cancellationToken);
+        if (keeper is { } through)
+        {
+            await keepers.SubmitAsync(volume, through.Keeper, through.OsType);
+        }
+        return volume;
+    }
 
     private static void CheckSize(Volume? volume, int sizeGiB)
     {

@@ -79,6 +79,11 @@ internal static class VolumeRepository
             .Select(r => r.ToVolume()).ToList();
 
     /// <summary>The disks of these servers (not deleted), by server then disk index.</summary>
+    /// <summary>Locks one volume whoever owns it (the dispatcher's); null when there is none.</summary>
+    public static async Task<Volume?> LockAsync(Db db, long id, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<VolumeRow>(
+            $"SELECT {Columns} FROM volumes v WHERE v.id = @id{db.Dialect.ForUpdate}", new { id }, cancellationToken))?.ToVolume();
+
     public static async Task<IReadOnlyList<Volume>> ListByServersAsync(Db db, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken) =>
         serverIds.Count == 0
             ? []

@@ -54,8 +54,9 @@ public static class VolumeTransitions
 
     /// <summary>A disk left the server: detached (kept, still counted) or removed (gone, released).</summary>
     /// <param name="diskIndex">Where it was, when the job says (an administrator's detach).</param>
+    /// <param name="node">For a detach: the node that keeps the disk (a later deletion goes there).</param>
     internal static async Task DetachedAsync(Db db, QuotaService quotas, long serverId, bool removed, bool success, int? diskIndex,
-        long jobId, DateTimeOffset now, CancellationToken cancellationToken)
+        string? node, long jobId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var volumes = await VolumeRepository.LockByServerAsync(db, serverId, cancellationToken);
         var leaving = volumes.Where(volume => volume.Status is VolumeStatus.Detaching or VolumeStatus.Deleting).ToList();
@@ -80,6 +81,7 @@ public static class VolumeTransitions
             else
             {
                 await VolumeRepository.UpdateAsync(db, volume.AsDetached(now), cancellationToken);
+                await VolumeDisks.SetKeptDetachedAsync(db, volume.Id, node, cancellationToken);
             }
             // Ganeti's indexes close the gap.
             foreach (var later in volumes.Where(other => other.DiskIndex > volume.DiskIndex && !leaving.Contains(other)))
@@ -150,6 +152,31 @@ public static class VolumeTransitions
         foreach (var volume in (await VolumeRepository.LockByServerAsync(db, serverId, cancellationToken)).Where(v => !v.DeleteOnTermination))
         {
             await VolumeRepository.UpdateAsync(db, volume with { DeleteOnTermination = true, UpdatedAt = now }, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A deletion through a volume keeper is over: the volume is deleted and its size released (the remove job
+    /// succeeded), or it is available again (a job failed, or will never come), still counted. Only a volume still
+    /// DELETING changes, so a late or repeated result changes nothing.
+    /// </summary>
+    internal static async Task KeeperDeletionOverAsync(Db db, QuotaService quotas, long volumeId, bool removed, string reason,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var volume = await VolumeRepository.LockAsync(db, volumeId, cancellationToken);
+        await VolumeKeeperRepository.EndDeletionAsync(db, volumeId, cancellationToken);
+        if (volume is not { Status: VolumeStatus.Deleting, ServerId: null })
+        {
+            return;
+        }
+        if (removed)
+        {
+            await DeleteAsync(db, quotas, volume, reason, now, cancellationToken);
+            await VolumeDisks.SetOnClusterAsync(db, volume.Id, false, cancellationToken);
+        }
+        else
+        {
+            await VolumeRepository.UpdateAsync(db, volume with { Status = VolumeStatus.Available, UpdatedAt = now }, cancellationToken);
         }
     }
 

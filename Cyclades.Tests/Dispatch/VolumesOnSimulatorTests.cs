@@ -1,6 +1,9 @@
+using Cyclades.Ganeti.Rapi.Models;
 using Cyclades.Ganeti.Simulation;
+using Cyclades.Logic.Launches;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
+using Cyclades.Logic.Reconciliation;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Volumes;
 using Cyclades.Tests.Dispatch.Support;
@@ -104,6 +107,106 @@ public sealed class VolumesOnSimulatorTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_detached_volume_is_deleted_through_a_volume_keeper_its_disk_destroyed_and_its_size_released()
+    {
+        var server = await StartedAsync();
+        var root = await DiskUsageAsync();
+        var first = await DetachedVolumeAsync(server, 2, "/dev/sdf");
+        var second = await DetachedVolumeAsync(server, 3, "/dev/sdg");
+        Assert.That(Simulator.ListDetachedDisks(), Is.EquivalentTo(new[] { first.DiskName, second.DiskName }));
+        Assert.That(await DiskUsageAsync() - root, Is.EqualTo(5 * GiB));
+
+        var deleting = await Volumes.DeleteAsync(DispatchHarness.User, first.Id, None);
+        Assert.That(deleting.Status, Is.EqualTo(VolumeStatus.Deleting), "the cluster's jobs decide");
+        var deleted = await VolumeAsync(first.Id, v => v.Deleted, "deleted by the dispatcher");
+
+        Assert.That(deleted.Status, Is.EqualTo(VolumeStatus.Deleted));
+        Assert.That(Simulator.ListDetachedDisks(), Is.EqualTo(new[] { second.DiskName }), "the first disk is gone from the cluster");
+        Assert.That(await DiskUsageAsync() - root, Is.EqualTo(3 * GiB), "its size is released");
+        var keeper = Keepers().Single();
+        Assert.That((keeper.AdminState, keeper.OperState, keeper.DiskNames), Is.EqualTo(("down", (bool?)false, new string?[] { null })),
+            "a never-started keeper with its own minimal disk only");
+        Assert.That(keeper.Name, Does.Not.Match(@"^snf-\d+$"), "never a server's name");
+
+        await Volumes.DeleteAsync(DispatchHarness.User, second.Id, None);
+        await VolumeAsync(second.Id, v => v.Deleted, "the second deleted");
+        Assert.That(Simulator.ListDetachedDisks(), Is.Empty);
+        Assert.That(Keepers().Select(k => k.Name), Is.EqualTo(new[] { keeper.Name }), "the keeper is reused");
+        Assert.That(await DiskUsageAsync() - root, Is.Zero);
+        Assert.That(await _harness.QuerySqlAsync<long>("SELECT COUNT(*) FROM volume_deletions"), Is.Zero);
+        await AssertNoPendingCommissionsAsync();
+    }
+
+    [Test]
+    public async Task A_failed_attach_to_the_keeper_makes_the_volume_available_again_and_a_later_delete_succeeds()
+    {
+        var server = await StartedAsync();
+        var root = await DiskUsageAsync();
+        var volume = await DetachedVolumeAsync(server, 2, "/dev/sdf");
+
+        Simulator.FailNextJob("simulated: the keeper could not be created");
+        await Volumes.DeleteAsync(DispatchHarness.User, volume.Id, None);
+        await VolumeAsync(volume.Id, v => v.Status == VolumeStatus.Available, "available again after the failed jobs");
+        await Eventually.HoldsAsync(async () =>
+            await _harness.QuerySqlAsync<long>("SELECT COUNT(*) FROM volume_deletions") == 0, "the deletion is over");
+
+        Assert.That(Simulator.ListDetachedDisks(), Is.EqualTo(new[] { volume.DiskName }), "the disk is still detached, with its data");
+        Assert.That(await DiskUsageAsync() - root, Is.EqualTo(2 * GiB), "still counted");
+
+        await Volumes.DeleteAsync(DispatchHarness.User, volume.Id, None);
+        await VolumeAsync(volume.Id, v => v.Deleted, "deleted on the second try");
+        Assert.That(Simulator.ListDetachedDisks(), Is.Empty);
+        Assert.That(await DiskUsageAsync() - root, Is.Zero);
+
+        var again = await DetachedVolumeAsync(server, 1, "/dev/sdh");
+        Simulator.FailNextJob("simulated: the attach to the existing keeper failed");
+        await Volumes.DeleteAsync(DispatchHarness.User, again.Id, None);
+        await VolumeAsync(again.Id, v => v.Status == VolumeStatus.Available, "available again after the failed attach");
+        Assert.That(Simulator.ListDetachedDisks(), Is.EqualTo(new[] { again.DiskName }));
+        Assert.That(Keepers().Single().DiskNames, Is.EqualTo(new string?[] { null }), "the keeper did not take the disk");
+        await AssertNoPendingCommissionsAsync();
+    }
+
+    [Test]
+    public async Task A_volume_launched_with_its_server_and_kept_at_termination_is_deleted_through_the_keeper()
+    {
+        var view = (await _harness.Launches.LaunchAsync(new LaunchRequest(DispatchHarness.User, 1, "t2.nano", 1, 1)
+        {
+            BackendName = Cluster,
+            ExtraVolumes = [new LaunchVolume(SizeGiB: 2, DeleteOnTermination: false)],
+        }, None)).Servers.Single();
+        await _harness.WaitForStateAsync(view.Server.Id, OperState.Started);
+        var extra = view.Volumes.Single(v => v.DiskIndex == 1);
+
+        await _harness.Commands.DestroyAsync(DispatchHarness.User, view.Server.Id, None);
+        await _harness.WaitForAsync(view.Server.Id, s => s.Deleted, "destroyed");
+        await VolumeAsync(extra.Id, v => v.Status == VolumeStatus.Available, "kept");
+        Assert.That(Simulator.ListDetachedDisks(), Is.EqualTo(new[] { extra.DiskName }), "detached before the instance went");
+
+        var deleting = await Volumes.DeleteAsync(DispatchHarness.User, extra.Id, None);
+        await VolumeAsync(extra.Id, v => v.Deleted, "deleted");
+
+        Assert.That(deleting.Status, Is.EqualTo(VolumeStatus.Deleting), "its disk is on the cluster, made by the server's create job");
+        Assert.That(Simulator.ListDetachedDisks(), Is.Empty, "and is removed there, not left behind");
+        Assert.That(await DiskUsageAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Reconciliation_does_not_report_the_volume_keeper()
+    {
+        var server = await StartedAsync();
+        var volume = await DetachedVolumeAsync(server, 1, "/dev/sdf");
+        await Volumes.DeleteAsync(DispatchHarness.User, volume.Id, None);
+        await VolumeAsync(volume.Id, v => v.Deleted, "deleted");
+        var keeper = Keepers().Single();
+
+        var report = await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.DryRun, None);
+
+        Assert.That(report.Findings.Select(f => $"{f.Kind} {f.InstanceName}"), Is.Empty, $"nothing to report, {keeper.Name} least of all");
+        Assert.That(Simulator.FindInstance(keeper.Name), Is.Not.Null, "the keeper stays for the next deletion");
+    }
+
+    [Test]
     public async Task A_volume_of_no_instance_is_modified_at_once_and_its_modifications_are_recorded()
     {
         var volume = await Volumes.CreateAsync(DispatchHarness.User, Cluster, 1, null, "gp2", None);
@@ -176,6 +279,21 @@ public sealed class VolumesOnSimulatorTests(DatabaseProvider provider)
         Assert.That((await harness.Queries.GetAsync(DispatchHarness.User, server.Id, None))!.Server.Task, Is.Null);
         Assert.That(await harness.UsageAsync(), Is.EqualTo(usage));
     }
+
+    /// <summary>A volume created, attached to the server and detached again: its disk is kept detached on the cluster.</summary>
+    private async Task<Volume> DetachedVolumeAsync(Server server, int sizeGiB, string device)
+    {
+        var volume = await Volumes.CreateAsync(DispatchHarness.User, Cluster, sizeGiB, null, null, None);
+        await Volumes.AttachAsync(DispatchHarness.User, volume.Id, server.Id, device, None);
+        await VolumeAsync(volume.Id, v => v.Status == VolumeStatus.InUse, "attached");
+        await _harness.WaitForAsync(server.Id, s => s.Task is null, "attach task over");
+        await Volumes.DetachAsync(DispatchHarness.User, volume.Id, server.Id, device, None);
+        var detached = await VolumeAsync(volume.Id, v => v.Status == VolumeStatus.Available, "detached");
+        await _harness.WaitForAsync(server.Id, s => s.Task is null, "detach task over");
+        return detached;
+    }
+
+    private List<GanetiInstance> Keepers() => Simulator.ListInstances().Where(i => i.Name.Contains("keeper", StringComparison.Ordinal)).ToList();
 
     private async Task<Server> StartedAsync()
     {

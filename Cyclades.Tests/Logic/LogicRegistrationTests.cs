@@ -54,6 +54,19 @@ public sealed class LogicRegistrationTests
         Assert.That(names.TryParse("cyc-99999999999999999999", out _), Is.False);
     }
 
+    [Test]
+    public void A_volume_keepers_name_is_never_a_servers()
+    {
+        using var services = Build(new() { ["Cyclades:Servers:InstanceNamePrefix"] = "cyc" });
+        var names = services.GetRequiredService<InstanceNames>();
+
+        Assert.That(names.ForKeeper(7), Is.EqualTo("cyc-keeper-7"));
+        Assert.That(names.TryParseKeeper("cyc-keeper-7", out var id) && id == 7, Is.True);
+        Assert.That((names.TryParse("cyc-keeper-7", out _), names.TryParseKeeper("cyc-7", out _), names.TryParseKeeper("snf-keeper-7", out _)),
+            Is.EqualTo((false, false, false)));
+        Assert.That((names.IsOurs("cyc-7"), names.IsOurs("cyc-keeper-7"), names.IsOurs("other-7")), Is.EqualTo((true, true, false)));
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings, bool withCatalog = true)
     {
         var baseline = new Dictionary<string, string?> { ["Cyclades:Database:ConnectionString"] = "Data Source=:memory:" };

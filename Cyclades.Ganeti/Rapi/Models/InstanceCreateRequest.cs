@@ -70,6 +70,10 @@ public sealed record InstanceCreateRequest
     [JsonPropertyName("ip_check")]
     public bool IpCheck { get; init; }
 
+    /// <summary>True: the OS create scripts are not run (the disks stay blank).</summary>
+    [JsonPropertyName("no_install")]
+    public bool? NoInstall { get; init; }
+
     /// <summary>Null: start it (Ganeti's default).</summary>
     [JsonPropertyName("start")]
     public bool? Start { get; init; }

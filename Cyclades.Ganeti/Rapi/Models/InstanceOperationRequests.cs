@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Cyclades.Ganeti.Rapi.Models;
@@ -30,6 +31,10 @@ public sealed record InstanceModifyRequest
     /// </summary>
     [JsonPropertyName("hotplug_if_possible")]
     public bool? HotplugIfPossible { get; init; }
+
+    /// <summary>Jobs this one waits for, and the statuses they must end in (<see cref="JobDependencies"/>); else the job fails.</summary>
+    [JsonPropertyName("depends")]
+    public JsonElement? Depends { get; init; }
 }
 
 /// <summary>Body of <c>PUT /2/instances/&lt;name&gt;/export</c> for a local export (to a node of the same cluster).</summary>

@@ -19,8 +19,8 @@ internal sealed class CreateInstanceOp(InstanceCreateRequest request, string def
 
     private string? Variant => request.OsType.Split('+') is [_, var variant] ? variant : null;
 
-    // As on Ganeti, OS scripts run only for instances with disks.
-    private bool RunsOsScripts => request.Disks.Count > 0;
+    // As on Ganeti, OS scripts run only for instances with disks, and not with no_install.
+    private bool RunsOsScripts => request.Disks.Count > 0 && request.NoInstall != true;
 
     public override TimeSpan ExtraRunTime(SimulatorOptions options) =>
         RunsOsScripts && Variant == SlowVariant ? TimeSpan.FromMilliseconds(options.SlowInstallMs) : TimeSpan.Zero;

@@ -23,6 +23,7 @@ internal sealed class ModifyInstanceOp(string instanceName, InstanceModifyReques
     public override string RapiResource => "instances_name_modify";
     public override string CliCommand => "modify";
     public override GanetiBeParams? BeParams => request.BeParams ?? new GanetiBeParams();
+    public override IReadOnlyList<(long JobId, IReadOnlyList<string> Statuses)> Dependencies => JobDependencies.Parse(request.Depends);
 
     protected override IEnumerable<KeyValuePair<string, JsonElement>> Parameters()
     {
@@ -31,6 +32,10 @@ internal sealed class ModifyInstanceOp(string instanceName, InstanceModifyReques
         yield return Parameter("hotplug_if_possible", SimulatedJson.Boolean(request.HotplugIfPossible ?? false));
         yield return Parameter("disks", SimulatedDiskChanges.ToJson(_disks ?? []));
         yield return Parameter("nics", SimulatedNicChanges.ToJson(_nics ?? []));
+        if (request.Depends is { } depends)
+        {
+            yield return Parameter("depends", depends);
+        }
     }
 
     public override SimulatedOpResult Execute(SimulatedClusterState state, DateTimeOffset now)

@@ -25,6 +25,9 @@ internal abstract class SimulatedOp
     /// <summary>Whether the job lists the op's <c>instance_name</c> (tags ops name their instance otherwise).</summary>
     protected virtual bool ListsInstanceName => true;
 
+    /// <summary>The job's <c>depends</c>: jobs it waits for and the statuses they must end in.</summary>
+    public virtual IReadOnlyList<(long JobId, IReadOnlyList<string> Statuses)> Dependencies => [];
+
     /// <summary>Running time beyond the usual job latency.</summary>
     public virtual TimeSpan ExtraRunTime(SimulatorOptions options) => TimeSpan.Zero;
 

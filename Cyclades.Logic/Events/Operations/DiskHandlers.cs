@@ -20,15 +20,18 @@ internal sealed class AttachDiskHandler(QuotaService quotas, TimeProvider clock)
     }
 }
 
-/// <summary>A disk detached (<c>OP_INSTANCE_SET_PARAMS</c> detach): its volume is available, still counted.</summary>
+/// <summary>
+/// A disk detached (<c>OP_INSTANCE_SET_PARAMS</c> detach): its volume is available, still counted, and records the
+/// node that keeps the disk (read by the delivery, <see cref="BackendEvent.Node"/>).
+/// </summary>
 internal sealed class DetachDiskHandler(QuotaService quotas, TimeProvider clock) : IOperationHandler
 {
     public ServerOperation Operation => ServerOperation.DetachDisk;
 
     public async Task<OperationEffect> EffectAsync(Db db, Server server, Flavor flavor, BackendEvent e, CancellationToken cancellationToken)
     {
-        await VolumeTransitions.DetachedAsync(db, quotas, server.Id, removed: false, e.Status == JobStatus.Success, e.Disk?.Index, e.JobId,
-            clock.GetUtcNow(), cancellationToken);
+        await VolumeTransitions.DetachedAsync(db, quotas, server.Id, removed: false, e.Status == JobStatus.Success, e.Disk?.Index, e.Node,
+            e.JobId, clock.GetUtcNow(), cancellationToken);
         if (e.Status != JobStatus.Success && server.DestroyRequestedAt is not null)
         {
             // A detach before termination failed: the termination goes ahead, its volumes go with the instance.
@@ -45,8 +48,8 @@ internal sealed class RemoveDiskHandler(QuotaService quotas, TimeProvider clock)
 
     public async Task<OperationEffect> EffectAsync(Db db, Server server, Flavor flavor, BackendEvent e, CancellationToken cancellationToken)
     {
-        await VolumeTransitions.DetachedAsync(db, quotas, server.Id, removed: true, e.Status == JobStatus.Success, e.Disk?.Index, e.JobId,
-            clock.GetUtcNow(), cancellationToken);
+        await VolumeTransitions.DetachedAsync(db, quotas, server.Id, removed: true, e.Status == JobStatus.Success, e.Disk?.Index, null,
+            e.JobId, clock.GetUtcNow(), cancellationToken);
         return DiskEffect.Of(e);
     }
 }

@@ -85,7 +85,8 @@ public sealed class AnsibleAcceptance(Ec2ApiHost host, TestUser user, string ima
         })).AssertSucceeded("volumes and an image");
         Assert.That(run.ChangedTasks, Is.SupersetOf(new[]
         {
-            "Launch an instance and wait until it runs", "Create a volume attached to the instance", "Create a volume attached to nothing", "Delete the volume",
+            "Launch an instance and wait until it runs", "Create a volume attached to the instance", "Detach the volume", "Delete the detached volume",
+            "Create a volume attached to nothing", "Delete the volume",
             "Make an image of the instance", "Deregister the image", "Terminate the instance",
         }), "every step changed what it should");
 

@@ -63,9 +63,15 @@ public sealed class VolumesBoto3ContractTests(DatabaseProvider provider) : Compu
         await Host.Boto3WaitAsync(TestUser.Alice, "volume_deleted", new { VolumeIds = new[] { spare } });
         var gone = await Host.Boto3ErrorAsync(TestUser.Alice, "describe_volumes", new { VolumeIds = new[] { spare } });
         Assert.That(gone.Code, Is.EqualTo("InvalidVolume.NotFound"));
-        // A detached disk lives on in Ganeti; deleting it needs an instance to remove it from (docs/storage.md): not built.
-        var detachedDisk = await Host.Boto3ErrorAsync(TestUser.Alice, "delete_volume", new { VolumeId = volumeId });
-        Assert.That(detachedDisk.Code, Is.EqualTo("IncorrectState"));
+        // A detached disk lives on in Ganeti: it is removed through the zone's volume keeper (docs/storage.md).
+        await Call("delete_volume", new { VolumeId = volumeId });
+        await Host.Boto3WaitAsync(TestUser.Alice, "volume_deleted", new { VolumeIds = new[] { volumeId } });
+        var detachedGone = await Host.Boto3ErrorAsync(TestUser.Alice, "describe_volumes", new { VolumeIds = new[] { volumeId } });
+        Assert.That(detachedGone.Code, Is.EqualTo("InvalidVolume.NotFound"));
+        var listed = (await Call("describe_volumes", new { })).GetProperty("Volumes").EnumerateArray().Select(v => v.GetProperty("VolumeId").GetString());
+        Assert.That(listed, Does.Not.Contain(volumeId));
+        var again = await Host.Boto3ErrorAsync(TestUser.Alice, "delete_volume", new { VolumeId = volumeId });
+        Assert.That(again.Code, Is.EqualTo("InvalidVolume.NotFound"));
     }
 
     [Test]

@@ -34,7 +34,7 @@ internal sealed class DiskOperationsScenario(GanetiClusterDriver driver, Func<st
         var noDisk = await FailsAsync("grow a disk index the instance lacks", await driver.GrowDiskAsync(first, 7, 2, None));
         Assert.That(noDisk.Message, Does.Contain("Invalid disk index: 7"));
 
-        var removeRunning = await FailsAsync("remove from a running instance", await driver.RemoveDiskAsync(first, disk, None));
+        var removeRunning = await FailsAsync("remove from a running instance", await driver.RemoveDiskAsync(first, disk, null, None));
         Assert.That(removeRunning.Message, Does.Contain("can't remove volume from a running instance without using hotplug"));
         Assert.That(removeRunning.Operation, Is.EqualTo(ServerOperation.RemoveDisk));
 
@@ -42,18 +42,56 @@ internal sealed class DiskOperationsScenario(GanetiClusterDriver driver, Func<st
         Assert.That(detach.Operation, Is.EqualTo(ServerOperation.DetachDisk));
         Assert.That(await DisksAsync(first), Is.EqualTo(new[] { ((string?)$"{first}-root", 1024) }));
 
-        var attach = await SucceedsAsync("attach to another instance on the node", await driver.AttachDiskAsync(second, disk, None));
+        var attach = await SucceedsAsync("attach to another instance on the node", await driver.AttachDiskAsync(second, disk, null, None));
         Assert.That((attach.Operation, attach.Disk?.Name), Is.EqualTo((ServerOperation.AttachDisk, disk)));
         Assert.That(await DisksAsync(second), Is.EqualTo(new[] { ((string?)$"{second}-root", 1024), (disk, 2048) }), "kept its grown size");
-        var unknown = await FailsAsync("attach a disk nobody detached", await driver.AttachDiskAsync(first, disk + "0", None));
+        var unknown = await FailsAsync("attach a disk nobody detached", await driver.AttachDiskAsync(first, disk + "0", null, None));
         Assert.That(unknown.Message, Does.Contain($"No disk was found with this name: {disk}0"));
 
         await SucceedsAsync("stop second", await driver.StopServerAsync(second, TimeSpan.Zero, None));
-        var remove = await SucceedsAsync("remove from a stopped instance", await driver.RemoveDiskAsync(second, disk, None));
+        var remove = await SucceedsAsync("remove from a stopped instance", await driver.RemoveDiskAsync(second, disk, null, None));
         Assert.That(remove.Operation, Is.EqualTo(ServerOperation.RemoveDisk));
         Assert.That(await DisksAsync(second), Is.EqualTo(new[] { ((string?)$"{second}-root", 1024) }));
-        var gone = await FailsAsync("attach a removed disk", await driver.AttachDiskAsync(first, disk, None));
+        var gone = await FailsAsync("attach a removed disk", await driver.AttachDiskAsync(first, disk, null, None));
         Assert.That(gone.Message, Does.Contain("No disk was found with this name"));
+    }
+
+    /// <summary>
+    /// A detached disk destroyed through a volume keeper: the keeper created (not started, nothing installed) on the
+    /// disk's node, the disk attached to it by a job that waits for the create, removed by one that waits for the
+    /// attach; a job whose dependency failed fails too.
+    /// </summary>
+    /// <returns>The detached disk's name (gone now).</returns>
+    public async Task<string> RunKeeperAsync()
+    {
+        var (server, keeper) = (newName(), newName());
+        var disk = $"snf-vol-{Random.Shared.Next(1_000_000, 9_999_999)}";
+        await SucceedsAsync("create server", await driver.CreateServerAsync(Spec(server), None));
+        await SucceedsAsync("add", await driver.AddDiskAsync(server, disk, 1, None));
+        await SucceedsAsync("detach", await driver.DetachDiskAsync(server, disk, None));
+        var node = (await driver.GetInstanceAsync(server, None))!.PrimaryNode;
+        Assert.That(node, Is.Not.Null.And.Not.Empty, "an instance reports its primary node");
+
+        var create = await driver.CreateVolumeKeeperAsync(new VolumeKeeperSpec(keeper, node!, "file", "noop+default"), None);
+        var attach = await driver.AttachDiskAsync(keeper, disk, create, None);
+        var remove = await driver.RemoveDiskAsync(keeper, disk, attach, None);
+        await SucceedsAsync("create keeper", create);
+        var attached = await SucceedsAsync("attach to the keeper after its create", attach);
+        Assert.That((attached.Operation, attached.Disk?.Name), Is.EqualTo((ServerOperation.AttachDisk, disk)));
+        var removed = await SucceedsAsync("remove from the keeper after the attach", remove);
+        Assert.That(removed.Operation, Is.EqualTo(ServerOperation.RemoveDisk));
+        var kept = (await driver.GetInstanceAsync(keeper, None))!;
+        Assert.That((kept.IsRunning, kept.IsAdminUp, kept.PrimaryNode, kept.Disks!.Select(d => d.SizeMiB)),
+            Is.EqualTo((false, false, node, new[] { 1024 })), "the keeper is down, on the disk's node, with its own minimal disk only");
+
+        var failingAttach = await driver.AttachDiskAsync(keeper, disk, null, None);
+        var dependent = await driver.RemoveDiskAsync(keeper, $"{keeper}-none", failingAttach, None);
+        var failed = await FailsAsync("attach a removed disk to the keeper", failingAttach);
+        Assert.That(failed.Message, Does.Contain("No disk was found with this name"));
+        var notRun = await FailsAsync("remove after a failed attach", dependent);
+        Assert.That(notRun.Message, Does.Contain($"{failingAttach}"), "the failure names the job it depended on");
+        Assert.That((await driver.GetInstanceAsync(keeper, None))!.Disks!.Select(d => d.SizeMiB), Is.EqualTo(new[] { 1024 }));
+        return disk;
     }
 
     private static ServerBuildSpec Spec(string name) =>

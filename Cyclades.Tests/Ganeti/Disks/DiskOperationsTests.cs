@@ -20,6 +20,17 @@ public sealed class DiskOperationsOnSimulatorTests
     }
 
     [Test]
+    public async Task A_detached_disk_is_destroyed_through_a_volume_keeper_as_on_Ganeti()
+    {
+        var cluster = Simulator.Cluster(latencyMs: 5);
+        var names = 0;
+        var disk = await new DiskOperationsScenario(
+            new GanetiClusterDriver("simulated", cluster.Client(), new InstanceCreationDefaults()), () => $"snf-{++names}").RunKeeperAsync();
+
+        Assert.That(cluster.ListDetachedDisks(), Does.Not.Contain(disk), "removed, not detached again");
+    }
+
+    [Test]
     public async Task An_administrators_unnamed_disk_add_and_grow_are_disk_operations_in_the_job_list()
     {
         var cluster = Simulator.Cluster(latencyMs: 5);
@@ -50,16 +61,19 @@ public sealed class DiskOperationsOnGanetiTests
     public Task RemoveInstances() => GanetiTestCluster.Instance.RemoveInstancesAsync(_instances);
 
     [Test]
-    public async Task Add_grow_detach_attach_elsewhere_and_remove_on_the_real_cluster()
-    {
-        var cluster = GanetiTestCluster.Instance;
-        await new DiskOperationsScenario(cluster.CreateDriver(new InstanceCreationDefaults(Hypervisor: "fake")), () =>
+    public Task Add_grow_detach_attach_elsewhere_and_remove_on_the_real_cluster() => Scenario().RunAsync();
+
+    [Test]
+    public Task A_detached_disk_is_destroyed_through_a_volume_keeper_on_the_real_cluster() => Scenario().RunKeeperAsync();
+
+    /// <summary>The scenario on the real cluster, its instances removed after the test.</summary>
+    private DiskOperationsScenario Scenario() =>
+        new(GanetiTestCluster.Instance.CreateDriver(new InstanceCreationDefaults(Hypervisor: "fake")), () =>
         {
             var name = GanetiTestCluster.NewInstanceName();
             _instances.Add(name);
             return name;
-        }).RunAsync();
-    }
+        });
 
     [Test]
     public async Task A_detached_disk_keeps_its_data_when_attached_to_another_instance()
@@ -80,7 +94,7 @@ public sealed class DiskOperationsOnGanetiTests
         await cluster.OnNodeAsync("sh", "-c", $"printf {marker} | dd of=$(gnt-instance info {first} | sed -n 's/.*on primary: \\([^ ]*\\.disk1\\) .*/\\1/p') conv=notrunc status=none");
 
         await client.Jobs.WaitUntilFinishedAsync(await driver.DetachDiskAsync(first, disk, CancellationToken.None));
-        await client.Jobs.WaitUntilFinishedAsync(await driver.AttachDiskAsync(second, disk, CancellationToken.None));
+        await client.Jobs.WaitUntilFinishedAsync(await driver.AttachDiskAsync(second, disk, null, CancellationToken.None));
         var read = await cluster.OnNodeAsync("sh", "-c",
             $"head -c {marker.Length} $(gnt-instance info {second} | sed -n 's/.*on primary: \\([^ ]*\\.disk1\\) .*/\\1/p')");
 

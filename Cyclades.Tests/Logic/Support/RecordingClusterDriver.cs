@@ -173,14 +173,17 @@ public sealed class RecordingClusterDriver(string backend, long firstJobId) : IC
     public Task<long> AddDiskAsync(string instanceName, string diskName, int sizeGiB, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.AttachDisk, instanceName, Disk: new ClusterDiskChange(diskName, null, sizeGiB * 1024)));
 
-    public Task<long> AttachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
+    public Task<long> AttachDiskAsync(string instanceName, string diskName, long? afterJobId, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.AttachDisk, instanceName, Disk: new ClusterDiskChange(diskName, null, null)));
 
     public Task<long> DetachDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.DetachDisk, instanceName, Disk: new ClusterDiskChange(diskName, null, null)));
 
-    public Task<long> RemoveDiskAsync(string instanceName, string diskName, CancellationToken cancellationToken) =>
+    public Task<long> RemoveDiskAsync(string instanceName, string diskName, long? afterJobId, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.RemoveDisk, instanceName, Disk: new ClusterDiskChange(diskName, null, null)));
+
+    public Task<long> CreateVolumeKeeperAsync(VolumeKeeperSpec spec, CancellationToken cancellationToken) =>
+        SubmitAsync(id => new SubmittedJob(id, ServerOperation.Create, spec.InstanceName));
 
     public Task<long> GrowDiskAsync(string instanceName, int diskIndex, int sizeGiB, CancellationToken cancellationToken) =>
         SubmitAsync(id => new SubmittedJob(id, ServerOperation.GrowDisk, instanceName, Disk: new ClusterDiskChange(null, diskIndex, sizeGiB * 1024)));
