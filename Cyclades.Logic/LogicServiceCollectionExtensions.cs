@@ -79,7 +79,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<ImageExports>();
 
         services.TryAddSingleton<Servers.VolumeCommands>();
-        services.TryAddSingleton<Volumes.VolumeKeepers>();
+        services.TryAddSingleton<VolumeKeepers>();
         services.TryAddSingleton<ServerTaskJobs>();
         services.TryAddSingleton<NicCommands>();
         services.TryAddSingleton<Volumes.VolumeQueries>();

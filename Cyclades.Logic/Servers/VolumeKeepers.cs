@@ -1,10 +1,10 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
-using Cyclades.Logic.Servers;
+using Cyclades.Logic.Volumes;
 using Microsoft.Extensions.Logging;
 
-namespace Cyclades.Logic.Volumes;
+namespace Cyclades.Logic.Servers;
 
 /// <summary>
 /// Deletes detached disks through volume keepers (docs/storage.md, "Deleting a detached volume"). Ganeti 3.0 has
