@@ -96,23 +96,16 @@ public sealed class Utf8XmlWriter(Stream output) : IDisposable
     private int WriteSpecial(ReadOnlySpan<char> text)
     {
         var c = text[0];
-        switch (c)
+        var entity = Entity(c);
+        if (!entity.IsEmpty)
         {
-            case '<':
-                WriteRaw("&lt;"u8);
-                return 1;
-            case '>':
-                WriteRaw("&gt;"u8);
-                return 1;
-            case '&':
-                WriteRaw("&amp;"u8);
-                return 1;
-            case '"':
-                WriteRaw("&quot;"u8);
-                return 1;
-            case '\r':
-                WriteRaw("\n"u8);
-                return text.Length > 1 && text[1] == '\n' ? 2 : 1;
+            WriteRaw(entity);
+            return 1;
+        }
+        if (c == '\r')
+        {
+            WriteRaw("\n"u8);
+            return text.Length > 1 && text[1] == '\n' ? 2 : 1;
         }
         if (char.IsHighSurrogate(c) && text.Length > 1 && char.IsLowSurrogate(text[1]))
         {
@@ -122,6 +115,15 @@ public sealed class Utf8XmlWriter(Stream output) : IDisposable
         }
         throw new ArgumentException($"'\\u{(int)c:X4}' is a character XML cannot carry.", nameof(text));
     }
+
+    private static ReadOnlySpan<byte> Entity(char c) => c switch
+    {
+        '<' => "&lt;"u8,
+        '>' => "&gt;"u8,
+        '&' => "&amp;"u8,
+        '"' => "&quot;"u8,
+        _ => default,
+    };
 
     private static string SpecialCharacters()
     {
