@@ -20,34 +20,25 @@ public sealed class ElasticIpsOnGanetiTests
     private static readonly TimeSpan Wait = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
-    private Ec2ApiHost _host = null!;
-    private string _prefix = null!;
+    private GanetiTestHost _cluster = null!;
 
     [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _prefix = "eip" + Guid.NewGuid().ToString("N")[..8];
-        _host = await Ec2ApiHost.StartAsync(
-            new Dictionary<string, string?>(GanetiTestSettings.For(GanetiTestCluster.Instance, _prefix)) { ["Cyclades:Quotas:Default:FloatingIps"] = "1" },
-            environment: GanetiTestSettings.Environment);
-    }
+    public async Task StartHost() => _cluster = await GanetiTestHost.StartAsync("eip", new Dictionary<string, string?> { ["Cyclades:Quotas:Default:FloatingIps"] = "1" });
 
     [OneTimeTearDown]
     public async Task StopHost()
     {
-        if (_host is null)
+        if (_cluster is not null)
         {
-            return;
+            await _cluster.DisposeAsync();
         }
-        await _host.DisposeAsync();
-        await GanetiTestCluster.Instance.RemoveInstancesWithPrefixAsync(_prefix);
     }
 
     [Test]
     public async Task An_associated_address_is_a_nic_on_the_node_and_an_administrators_nic_is_the_owners_counted_address()
     {
         var cluster = GanetiTestCluster.Instance;
-        using var ec2 = _host.CreateClient(TestUser.Alice);
+        using var ec2 = _cluster.Host.CreateClient(TestUser.Alice);
         var instanceId = (await ec2.RunInstancesAsync(new RunInstancesRequest
         {
             ImageId = "ami-00000001", InstanceType = "t2.micro", MinCount = 1, MaxCount = 1,
@@ -55,7 +46,7 @@ public sealed class ElasticIpsOnGanetiTests
         try
         {
             Assert.That(InstanceIds.TryParse(instanceId, out var serverId));
-            var name = $"{_prefix}-{serverId}";
+            var name = $"{_cluster.Prefix}-{serverId}";
             await Eventually.HoldsAsync(async () => (await InstanceAsync(ec2, instanceId)).State.Name == InstanceStateName.Running, "running", Wait, Poll);
 
             var allocation = await ec2.AllocateAddressAsync(new AllocateAddressRequest { Domain = DomainType.Vpc });

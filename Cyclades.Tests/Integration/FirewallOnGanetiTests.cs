@@ -14,25 +14,18 @@ namespace Cyclades.Tests.Integration;
 [NonParallelizable]
 public sealed class FirewallOnGanetiTests
 {
-    private Ec2ApiHost _host = null!;
-    private string _prefix = null!;
+    private GanetiTestHost _cluster = null!;
 
     [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _prefix = "fw" + Guid.NewGuid().ToString("N")[..8];
-        _host = await GanetiTestSettings.StartHostAsync(GanetiTestCluster.Instance, _prefix);
-    }
+    public async Task StartHost() => _cluster = await GanetiTestHost.StartAsync("fw");
 
     [OneTimeTearDown]
     public async Task StopHost()
     {
-        if (_host is null)
+        if (_cluster is not null)
         {
-            return;
+            await _cluster.DisposeAsync();
         }
-        await _host.DisposeAsync();
-        await GanetiTestCluster.Instance.RemoveInstancesWithPrefixAsync(_prefix);
     }
 
     /// <summary>Empty while the instance is not made yet (list-tags fails then).</summary>
@@ -52,7 +45,7 @@ public sealed class FirewallOnGanetiTests
     [Test]
     public async Task Changing_an_instances_groups_changes_its_firewall_tags_on_the_node()
     {
-        using var ec2 = _host.CreateClient(TestUser.Alice);
+        using var ec2 = _cluster.Host.CreateClient(TestUser.Alice);
         var instanceId = (await ec2.RunInstancesAsync(new RunInstancesRequest
         {
             ImageId = "ami-00000001", InstanceType = "t2.micro", MinCount = 1, MaxCount = 1,
@@ -60,13 +53,13 @@ public sealed class FirewallOnGanetiTests
         try
         {
             Assert.That(InstanceIds.TryParse(instanceId, out var serverId));
-            var name = $"{_prefix}-{serverId}";
+            var name = $"{_cluster.Prefix}-{serverId}";
             var described = (await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = [instanceId] })).Reservations.Single().Instances.Single();
             var eni = described.NetworkInterfaces.Single();
             var portId = Convert.ToInt64(eni.NetworkInterfaceId["eni-".Length..], 16);
             var vpc = eni.VpcId;
             var defaultGroup = described.SecurityGroups.Single();
-            var open = (await ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = $"{_prefix}-open", Description = "all in", VpcId = vpc })).GroupId;
+            var open = (await ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = $"{_cluster.Prefix}-open", Description = "all in", VpcId = vpc })).GroupId;
             await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
             {
                 GroupId = open, IpPermissions = [new IpPermission { IpProtocol = "-1", Ipv4Ranges = [new IpRange { CidrIp = "0.0.0.0/0" }] }],

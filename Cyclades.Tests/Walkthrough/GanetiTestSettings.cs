@@ -14,7 +14,4 @@ public static class GanetiTestSettings
 
     public static Dictionary<string, string?> For(GanetiTestCluster cluster, string instanceNamePrefix) =>
         new(cluster.HostSettings(0, "ganeti-test")) { ["Cyclades:Servers:InstanceNamePrefix"] = instanceNamePrefix };
-
-    public static Task<Ec2ApiHost> StartHostAsync(GanetiTestCluster cluster, string instanceNamePrefix) =>
-        Ec2ApiHost.StartAsync(For(cluster, instanceNamePrefix), environment: Environment);
 }

@@ -18,35 +18,27 @@ namespace Cyclades.Tests.Walkthrough;
 [NonParallelizable]
 public sealed class GanetiWalkthroughTests
 {
-    private Ec2ApiHost _host = null!;
-    private string _prefix = null!;
+    private GanetiTestHost _cluster = null!;
 
     [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        var cluster = GanetiTestCluster.Instance;
-        _prefix = "cw" + Guid.NewGuid().ToString("N")[..8];
-        _host = await GanetiTestSettings.StartHostAsync(cluster, _prefix);
-    }
+    public async Task StartHost() => _cluster = await GanetiTestHost.StartAsync("cw");
 
     [OneTimeTearDown]
     public async Task StopHost()
     {
-        if (_host is null)
+        if (_cluster is not null)
         {
-            return;
+            await _cluster.DisposeAsync();
         }
-        await _host.DisposeAsync();
-        await GanetiTestCluster.Instance.RemoveInstancesWithPrefixAsync(_prefix);
     }
 
-    private CliWalkthrough Walkthrough(AwsCli cli) => new(_host, cli, TestUser.Alice, "t2.micro", "t2.small", "m1.small", RebootedOnTheClusterAsync);
+    private CliWalkthrough Walkthrough(AwsCli cli) => new(_cluster.Host, cli, TestUser.Alice, "t2.micro", "t2.small", "m1.small", RebootedOnTheClusterAsync);
 
     /// <summary>reboot-instances made Ganeti reboot each instance: one successful OP_INSTANCE_REBOOT job per instance.</summary>
     private async Task RebootedOnTheClusterAsync(IReadOnlyList<string> instanceIds)
     {
         var cluster = GanetiTestCluster.Instance;
-        var names = instanceIds.Select(id => InstanceIds.TryParse(id, out var serverId) ? $"{_prefix}-{serverId}" : throw new AssertionException($"bad id {id}")).ToList();
+        var names = instanceIds.Select(id => InstanceIds.TryParse(id, out var serverId) ? $"{_cluster.Prefix}-{serverId}" : throw new AssertionException($"bad id {id}")).ToList();
         foreach (var name in names)
         {
             await Eventually.HoldsAsync(async () => (await cluster.JobsOnAsync(name, GanetiOpIds.InstanceReboot)).Any(job => job.Status == GanetiJobStatuses.Success),
@@ -59,8 +51,8 @@ public sealed class GanetiWalkthroughTests
     [Test]
     public async Task The_host_runs_on_the_real_appsettings_GanetiTest_json()
     {
-        var configuration = (IConfigurationRoot)_host.Services.GetRequiredService<IConfiguration>();
-        using var client = _host.CreateClient(TestUser.Alice);
+        var configuration = (IConfigurationRoot)_cluster.Host.Services.GetRequiredService<IConfiguration>();
+        using var client = _cluster.Host.CreateClient(TestUser.Alice);
 
         var images = (await client.DescribeImagesAsync(new DescribeImagesRequest())).Images;
 

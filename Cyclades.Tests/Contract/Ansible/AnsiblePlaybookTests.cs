@@ -33,34 +33,26 @@ public sealed class AnsiblePlaybookTests : ComputeFixture
 [NonParallelizable]
 public sealed class AnsiblePlaybookOnGanetiTests
 {
-    private Ec2ApiHost _host = null!;
-    private string _prefix = null!;
+    private GanetiTestHost _cluster = null!;
 
     [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        var cluster = GanetiTestCluster.Instance;
-        _prefix = "ans" + Guid.NewGuid().ToString("N")[..8];
-        _host = await GanetiTestSettings.StartHostAsync(cluster, _prefix);
-    }
+    public async Task StartHost() => _cluster = await GanetiTestHost.StartAsync("ans");
 
     [OneTimeTearDown]
     public async Task StopHost()
     {
-        if (_host is null)
+        if (_cluster is not null)
         {
-            return;
+            await _cluster.DisposeAsync();
         }
-        await _host.DisposeAsync();
-        await GanetiTestCluster.Instance.RemoveInstancesWithPrefixAsync(_prefix);
     }
 
     [Test]
     public Task Networking_playbook_builds_is_idempotent_and_tears_down() =>
-        new AnsibleAcceptance(_host, TestUser.Alice, CliWalkthrough.Image, "t2.micro").NetworkingAsync();
+        new AnsibleAcceptance(_cluster.Host, TestUser.Alice, CliWalkthrough.Image, "t2.micro").NetworkingAsync();
 
     /// <summary>On an instance type with a file disk: Ganeti cannot add a disk to a diskless instance (t2.micro here).</summary>
     [Test]
     public Task Storage_playbook_manages_volumes_and_makes_an_image() =>
-        new AnsibleAcceptance(_host, TestUser.Bob, CliWalkthrough.Image, "m1.small").StorageAsync();
+        new AnsibleAcceptance(_cluster.Host, TestUser.Bob, CliWalkthrough.Image, "m1.small").StorageAsync();
 }

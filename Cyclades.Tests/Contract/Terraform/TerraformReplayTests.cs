@@ -21,29 +21,21 @@ public sealed class TerraformReplayTests : ComputeFixture
 [NonParallelizable]
 public sealed class TerraformReplayOnGanetiTests
 {
-    private Ec2ApiHost _host = null!;
-    private string _prefix = null!;
+    private GanetiTestHost _cluster = null!;
 
     [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        var cluster = GanetiTestCluster.Instance;
-        _prefix = "tf" + Guid.NewGuid().ToString("N")[..8];
-        _host = await GanetiTestSettings.StartHostAsync(cluster, _prefix);
-    }
+    public async Task StartHost() => _cluster = await GanetiTestHost.StartAsync("tf");
 
     [OneTimeTearDown]
     public async Task StopHost()
     {
-        if (_host is null)
+        if (_cluster is not null)
         {
-            return;
+            await _cluster.DisposeAsync();
         }
-        await _host.DisposeAsync();
-        await GanetiTestCluster.Instance.RemoveInstancesWithPrefixAsync(_prefix);
     }
 
     [Test]
     public Task An_aws_instance_is_created_read_refreshed_and_destroyed() =>
-        new TerraformInstanceReplay(_host, TestUser.Alice, CliWalkthrough.Image, "t2.micro").CreateRefreshDestroyAsync();
+        new TerraformInstanceReplay(_cluster.Host, TestUser.Alice, CliWalkthrough.Image, "t2.micro").CreateRefreshDestroyAsync();
 }
