@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
+using SQLitePCL;
 
 namespace Cyclades.Logic.Persistence;
 
@@ -15,6 +17,9 @@ public interface IDbConnectionFactory
 
 public sealed class DbConnectionFactory : IDbConnectionFactory
 {
+    /// <summary>The native SQLite connections already set up: the pool hands the same one out again, settings and all.</summary>
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
+
     private readonly DatabaseTarget _target;
 
     public DbConnectionFactory(DatabaseTarget target, ILogger<DbConnectionFactory>? logger = null)
@@ -37,13 +42,14 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (connection is SqliteConnection)
+            if (connection is SqliteConnection { Handle: { } handle } && !Configured.TryGetValue(handle, out _))
             {
                 await using var pragma = connection.CreateCommand();
                 // WAL lets readers run beside the single writer; busy_timeout makes writers queue
                 // instead of failing when another connection holds the write lock.
                 pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
+                Configured.AddOrUpdate(handle, handle);
             }
             return connection;
         }
