@@ -42,49 +42,71 @@ public sealed class SecurityGroupMemberships(IDbConnectionFactory connections, N
     /// <summary>The groups, with their rules, of each of the user's ports (unknown ids are left out).</summary>
     public async Task<ILookup<long, SecurityGroupWithRules>> OfPortsAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
     {
-        var members = await MembersAsync(userId, portIds, cancellationToken);
-        var groups = await connections.ReadAsync(async db =>
-        {
-            var found = await SecurityGroupRepository.ListAsync(db, userId, members.Select(m => m.GroupId).Distinct().ToList(), cancellationToken);
-            var rules = (await SecurityGroupRuleRepository.ListOfGroupsAsync(db, found.Select(g => g.Id).ToList(), cancellationToken)).ToLookup(r => r.GroupId);
-            return found.ToDictionary(g => g.Id, g => new SecurityGroupWithRules(g, rules[g.Id].ToList()));
-        }, cancellationToken);
-        return members.ToLookup(m => m.PortId, m => groups[m.GroupId]);
+        var membership = await MembershipAsync(userId, portIds, cancellationToken);
+        var rules = (await connections.ReadAsync(
+                db => SecurityGroupRuleRepository.ListOfGroupsAsync(db, membership.Groups.Keys.ToList(), cancellationToken), cancellationToken))
+            .ToLookup(r => r.GroupId);
+        var groups = membership.Groups.Values.ToDictionary(g => g.Id, g => new SecurityGroupWithRules(g, rules[g.Id].ToList()));
+        return membership.Members.ToLookup(m => m.PortId, m => groups[m.GroupId]);
     }
 
     /// <summary>The groups of each of the user's ports, without their rules (unknown ids are left out).</summary>
     public async Task<ILookup<long, SecurityGroup>> GroupsOfPortsAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
     {
-        var members = await MembersAsync(userId, portIds, cancellationToken);
-        var groups = (await connections.ReadAsync(
-                db => SecurityGroupRepository.ListAsync(db, userId, members.Select(m => m.GroupId).Distinct().ToList(), cancellationToken), cancellationToken))
-            .ToDictionary(g => g.Id);
-        return members.ToLookup(m => m.PortId, m => groups[m.GroupId]);
+        var membership = await MembershipAsync(userId, portIds, cancellationToken);
+        return membership.Members.ToLookup(m => m.PortId, m => membership.Groups[m.GroupId]);
     }
 
-    /// <summary>Each (port, group) membership of the user's ports: a port whose groups were never set is in its network's default group.</summary>
-    private async Task<IReadOnlyList<(long PortId, long GroupId)>> MembersAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each (port, group) membership of the user's ports, with the groups: a port whose groups were never set is in its
+    /// network's default group. One read, but the first time a network is used, when its default group is made first.
+    /// </summary>
+    private async Task<Membership> MembershipAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
     {
         if (portIds.Count == 0)
         {
-            return [];
+            return Membership.None;
         }
-        var (networks, members) = await connections.ReadAsync(async db =>
-            (await PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, portIds, cancellationToken),
-             await PortSecurityGroupRepository.GroupsOfPortsAsync(db, portIds, cancellationToken)), cancellationToken);
-        if (networks.Count < portIds.Distinct().Count())
+        var membership = await connections.ReadAsync(db => Membership.ReadAsync(db, userId, portIds, cancellationToken), cancellationToken);
+        if (membership.PortsWithoutNetwork > 0)
         {
             // A port on a public subnet is on the user's default network, which may not be made yet.
             await networkQueries.GetDefaultNetworkAsync(userId, cancellationToken);
-            networks = await connections.ReadAsync(db => PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, portIds, cancellationToken), cancellationToken);
+            membership = await connections.ReadAsync(db => Membership.ReadAsync(db, userId, portIds, cancellationToken), cancellationToken);
         }
-        var defaults = new Dictionary<long, long>();
-        foreach (var networkId in networks.Where(p => !members.Contains(p.Key)).Select(p => p.Value).Distinct())
+        if (membership.NetworksWithoutDefault.Count > 0)
         {
-            defaults[networkId] = (await EnsureDefaultAsync(userId, networkId, cancellationToken)).Id;
+            foreach (var networkId in membership.NetworksWithoutDefault)
+            {
+                await EnsureDefaultAsync(userId, networkId, cancellationToken);
+            }
+            membership = await connections.ReadAsync(db => Membership.ReadAsync(db, userId, portIds, cancellationToken), cancellationToken);
         }
-        return networks
-            .SelectMany(p => (members.Contains(p.Key) ? members[p.Key] : [defaults[p.Value]]).Select(groupId => (p.Key, groupId)))
-            .ToList();
+        return membership;
+    }
+
+    /// <param name="PortsWithoutNetwork">Ports on a public subnet while the user's default network is not made yet.</param>
+    /// <param name="NetworksWithoutDefault">Networks of ports in no group whose default group is not made yet.</param>
+    private sealed record Membership(
+        IReadOnlyList<(long PortId, long GroupId)> Members, IReadOnlyDictionary<long, SecurityGroup> Groups,
+        int PortsWithoutNetwork, IReadOnlyList<long> NetworksWithoutDefault)
+    {
+        public static readonly Membership None = new([], new Dictionary<long, SecurityGroup>(), 0, []);
+
+        public static async Task<Membership> ReadAsync(Db db, string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
+        {
+            var networks = await PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, portIds, cancellationToken);
+            var members = await PortSecurityGroupRepository.GroupsOfPortsAsync(db, portIds, cancellationToken);
+            var unset = networks.Where(p => !members.Contains(p.Key)).Select(p => p.Value).Distinct().ToList();
+            var defaults = (await SecurityGroupRepository.ListDefaultsAsync(db, userId, unset, cancellationToken)).ToDictionary(g => g.NetworkId);
+            var groups = (await SecurityGroupRepository.ListAsync(db, userId, members.SelectMany(m => m).Distinct().ToList(), cancellationToken))
+                .Concat(defaults.Values)
+                .DistinctBy(g => g.Id)
+                .ToDictionary(g => g.Id);
+            var pairs = networks
+                .SelectMany(p => (members.Contains(p.Key) ? members[p.Key] : defaults.TryGetValue(p.Value, out var d) ? [d.Id] : []).Select(groupId => (p.Key, groupId)))
+                .ToList();
+            return new Membership(pairs, groups, portIds.Distinct().Count() - networks.Count, unset.Where(n => !defaults.ContainsKey(n)).ToList());
+        }
     }
 }
