@@ -1,7 +1,4 @@
-using System.Collections;
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using System.Xml;
@@ -15,7 +12,7 @@ namespace Cyclades.Ec2Api.Mvc.Xml;
 /// <see cref="XmlWriter"/>'s element API writes (the tests compare the two): an XML declaration,
 /// <c>&lt;name&gt;…&lt;/name&gt;</c>, and <c>&lt;name /&gt;</c> for an empty list or an object with no members set.
 /// </remarks>
-public static class Ec2XmlSerializer
+public static partial class Ec2XmlSerializer
 {
     private static readonly ConcurrentDictionary<Type, Member[]> Members = new();
 
@@ -35,7 +32,7 @@ public static class Ec2XmlSerializer
         xml.WriteRaw(" xmlns=\""u8);
         xml.WriteText(Protocol.Ec2Versions.Namespace(version), attribute: true);
         xml.WriteRaw("\">"u8);
-        WriteValue(xml, RequestId, requestId);
+        WriteText(xml, RequestId, requestId);
         WriteMembers(xml, response, null);
         xml.WriteRaw(root.Close);
     }
@@ -49,98 +46,26 @@ public static class Ec2XmlSerializer
     /// <param name="tags">The element around the members (opened before the first one set), or null for the root's.</param>
     private static void WriteMembers(Utf8XmlWriter xml, object value, Tags? tags)
     {
-        var opened = false;
+        var unopened = tags;
         foreach (var member in MembersOf(value.GetType()))
         {
-            if (member.Get(value) is not { } memberValue)
+            if (member.Write(xml, value, unopened))
             {
-                continue;
+                unopened = null;
             }
-            if (!opened && tags is not null)
-            {
-                xml.WriteRaw(tags.Open);
-            }
-            opened = true;
-            WriteValue(xml, member.Tags, memberValue);
         }
         if (tags is not null)
         {
-            xml.WriteRaw(opened ? tags.Close : tags.Empty);
-        }
-    }
-
-    private static void WriteValue(Utf8XmlWriter xml, Tags tags, object value)
-    {
-        switch (value)
-        {
-            case string text:
-                WriteText(xml, tags, text);
-                break;
-            case bool flag:
-                WriteText(xml, tags, flag ? "true" : "false");
-                break;
-            case DateTimeOffset time:
-                WriteText(xml, tags, time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-                break;
-            case IFormattable formattable:
-                WriteText(xml, tags, formattable.ToString(null, CultureInfo.InvariantCulture));
-                break;
-            case IEnumerable items:
-                WriteItems(xml, tags, items);
-                break;
-            default:
-                WriteMembers(xml, value, tags);
-                break;
-        }
-    }
-
-    private static void WriteText(Utf8XmlWriter xml, Tags tags, string text)
-    {
-        xml.WriteRaw(tags.Open);
-        xml.WriteText(text);
-        xml.WriteRaw(tags.Close);
-    }
-
-    private static void WriteItems(Utf8XmlWriter xml, Tags tags, IEnumerable items)
-    {
-        var enumerator = items.GetEnumerator();
-        try
-        {
-            if (!enumerator.MoveNext())
-            {
-                xml.WriteRaw(tags.Empty);
-                return;
-            }
-            xml.WriteRaw(tags.Open);
-            do
-            {
-                WriteValue(xml, Item, enumerator.Current!);
-            }
-            while (enumerator.MoveNext());
-            xml.WriteRaw(tags.Close);
-        }
-        finally
-        {
-            (enumerator as IDisposable)?.Dispose();
+            xml.WriteRaw(unopened is null ? tags.Close : tags.Empty);
         }
     }
 
     private static Member[] Describe(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .OrderBy(p => p.MetadataToken)
-            .Select(p => new Member(p, new Tags(p.GetCustomAttribute<Ec2ElementAttribute>()?.Name
-                ?? throw new InvalidOperationException($"{type.Name}.{p.Name} has no [Ec2Element] naming its XML element.")), Getter(p)))
+            .Select(p => Member.For(p, new Tags(p.GetCustomAttribute<Ec2ElementAttribute>()?.Name
+                ?? throw new InvalidOperationException($"{type.Name}.{p.Name} has no [Ec2Element] naming its XML element."))))
             .ToArray();
-
-    /// <summary>A compiled <c>o =&gt; (object)((T)o).Property</c>: a delegate call instead of reflection per member and response.</summary>
-    private static Func<object, object?> Getter(PropertyInfo property)
-    {
-        var instance = Expression.Parameter(typeof(object), "instance");
-        var read = Expression.Property(Expression.Convert(instance, property.DeclaringType!), property);
-        return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), instance).Compile();
-    }
-
-    private sealed record Member(PropertyInfo Property, Tags Tags, Func<object, object?> Get);
 
     /// <summary>An element's markup, prepared once: its name is a fixed XML name (checked against the EC2 model by the tests).</summary>
     private sealed class Tags

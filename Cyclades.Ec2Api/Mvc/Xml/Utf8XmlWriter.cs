@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace Cyclades.Ec2Api.Mvc.Xml;
@@ -57,6 +58,21 @@ public sealed class Utf8XmlWriter(Stream output) : IDisposable
             }
             rest = rest[(run + WriteSpecial(rest[run..])) ..];
         }
+    }
+
+    /// <summary>A value formatted (invariant culture) straight into the buffer: for numbers and times, whose text needs no escaping.</summary>
+    public void WriteFormatted<T>(T value, ReadOnlySpan<char> format)
+        where T : IUtf8SpanFormattable
+    {
+        if (!value.TryFormat(_buffer.AsSpan(_used), out var written, format, CultureInfo.InvariantCulture))
+        {
+            Flush();
+            if (!value.TryFormat(_buffer, out written, format, CultureInfo.InvariantCulture))
+            {
+                throw new ArgumentException($"The {typeof(T).Name} formats longer than the buffer.", nameof(value));
+            }
+        }
+        _used += written;
     }
 
     /// <summary>Writes out what is buffered.</summary>
