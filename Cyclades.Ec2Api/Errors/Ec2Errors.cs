@@ -306,6 +306,10 @@ public static class Ec2Errors
     public static Ec2Exception InsufficientInstanceCapacity(string message) =>
         New("InsufficientInstanceCapacity", Status500InternalServerError, message);
 
+    /// <summary>EC2's throttling answer (503), which every SDK retries after a back-off.</summary>
+    public static Ec2Exception RequestLimitExceeded() =>
+        New("RequestLimitExceeded", Status503ServiceUnavailable, "Request limit exceeded.");
+
     /// <summary>A 503, which every SDK retries.</summary>
     public static Ec2Exception Unavailable(string message) =>
         New("Unavailable", Status503ServiceUnavailable, message);

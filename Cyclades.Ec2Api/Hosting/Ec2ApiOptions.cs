@@ -20,4 +20,10 @@ public sealed class Ec2ApiOptions
     /// volume type (docs/storage.md).
     /// </summary>
     public Dictionary<string, string> VolumeTypes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many Describe actions run at once (the others wait their turn); unset: four per processor.</summary>
+    public int? MaxConcurrentReads { get; set; }
+
+    /// <summary>How many Describe actions may wait for their turn; one more is refused with <c>RequestLimitExceeded</c> (503), which SDKs retry.</summary>
+    public int MaxQueuedReads { get; set; } = 1000;
 }

@@ -24,6 +24,14 @@ public sealed partial class Ec2ApiOptionsValidator : IValidateOptions<Ec2ApiOpti
         {
             failures.Add($"{Ec2ApiOptions.Section}:TerminatedVisibleFor must be from 00:00:00 to {MaxTerminatedVisibleFor} (got {options.TerminatedVisibleFor}).");
         }
+        if (options.MaxConcurrentReads is < 1)
+        {
+            failures.Add($"{Ec2ApiOptions.Section}:MaxConcurrentReads must be at least 1 (got {options.MaxConcurrentReads}).");
+        }
+        if (options.MaxQueuedReads < 0)
+        {
+            failures.Add($"{Ec2ApiOptions.Section}:MaxQueuedReads must be 0 or more (got {options.MaxQueuedReads}).");
+        }
         failures.AddRange(options.VolumeTypes.Keys.Where(t => !Actions.Volumes.VolumeTypeMapping.IsEc2Type(t))
             .Select(t => $"{Ec2ApiOptions.Section}:VolumeTypes:{t} is not an EC2 volume type ({string.Join(", ", Actions.Volumes.VolumeTypeMapping.Ec2Types)})."));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

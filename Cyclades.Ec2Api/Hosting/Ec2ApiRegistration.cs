@@ -31,6 +31,7 @@ public static class Ec2ApiRegistration
         services.AddMetrics();
         services.AddSingleton<Ec2RequestMetrics>();
         services.AddSingleton<SigV4Verifier>();
+        services.AddSingleton<Ec2ReadGate>();
         services.AddSingleton<Ec2ActionCatalog>();
         services.AddSingleton<AvailabilityZoneCatalog>();
         services.AddEc2ActionServices();

@@ -26,6 +26,7 @@ public sealed partial class Ec2ProtocolMiddleware(
     Ec2ActionCatalog actions,
     IOptions<Ec2ApiOptions> options,
     Ec2RequestMetrics metrics,
+    Ec2ReadGate reads,
     TimeProvider time,
     ILogger<Ec2ProtocolMiddleware> logger)
 {
@@ -49,7 +50,10 @@ public sealed partial class Ec2ProtocolMiddleware(
                 await GetCallerIdentity.AnswerAsync(http.Response, context.Action, context.Caller, requestId);
                 return;
             }
-            await next(http);
+            using (await reads.EnterAsync(context.Action, http.RequestAborted))
+            {
+                await next(http);
+            }
             if (http.GetEndpoint() is null && !http.Response.HasStarted)
             {
                 throw Ec2Errors.InvalidAction(context.Action);

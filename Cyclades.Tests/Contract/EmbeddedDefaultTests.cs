@@ -27,6 +27,7 @@ public sealed partial class EmbeddedDefaultTests
     [TestCase("--Cyclades:Database:Provider=MySql", "Cyclades:Database:ConnectionString is required")]
     [TestCase("--Cyclades:Ec2:Region=Not A Region", "Cyclades:Ec2:Region must be")]
     [TestCase("--Cyclades:Ec2:MaxRequestBodyBytes=lots", "'Cyclades:Ec2:MaxRequestBodyBytes'")]
+    [TestCase("--Cyclades:Ec2:MaxConcurrentReads=0", "Cyclades:Ec2:MaxConcurrentReads must be at least 1")]
     [TestCase("--Cyclades:Health:CacheSeconds=-1", "Cyclades:Health:CacheSeconds must be from 0 to 60")]
     [TestCase("--Cyclades:Secrets:Key=c2hvcnQ=", "Cyclades:Secrets:Key must be base64 of exactly 32 bytes")]
     [TestCase("--Cyclades:Bootstrap:Users:0:Name=ci", "Cyclades:Bootstrap:Users:0:AccessKeyId must be")]
