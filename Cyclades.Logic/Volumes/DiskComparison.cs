@@ -35,7 +35,6 @@ public static class DiskComparison
 {
     private const int MiBPerGiB = 1024;
 
-
     /// <summary>A cluster size in whole GiB, rounded up: a volume never counts less than its disk holds.</summary>
     public static int SizeGiB(int sizeMiB) => (sizeMiB + MiBPerGiB - 1) / MiBPerGiB;
 
