@@ -1,6 +1,6 @@
 using System.Data.Common;
-using Dapper;
 using System.Text.Json;
+using Dapper;
 
 namespace Cyclades.Logic.Persistence;
 
@@ -48,9 +48,7 @@ public abstract class SqlDialect
 
     /// <summary>
     /// A predicate: <paramref name="column"/> is one of the values (ids, strings) bound to <paramref name="parameter"/>
-    /// as <see cref="ToListParameter"/> made it. On SQLite the list is one JSON parameter: a list expanded into
-    /// one parameter per value is bound by name, each name looked up among all the statement's, and a page's
-    /// hundred ids made that lookup a tenth of a DescribeInstances.
+    /// as <see cref="ToListParameter"/> made it (on SQLite one JSON parameter; why, at its implementation).
     /// </summary>
     public abstract string InList(string column, string parameter);
 
