@@ -12,6 +12,18 @@ public readonly record struct Db(DbConnection Connection, DbTransaction? Transac
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         Connection.QueryAsync<T>(Command(sql, parameters, cancellationToken));
 
+    /// <summary>Runs a query and reads each row with <paramref name="read"/>, for rows read column by column (see <see cref="RowCursor"/>).</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, object? parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var reader = await Connection.ExecuteReaderAsync(Command(sql, parameters, cancellationToken));
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
 
