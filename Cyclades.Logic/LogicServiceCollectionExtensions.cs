@@ -4,6 +4,7 @@ using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Dispatch;
 using Cyclades.Logic.Events;
+using Cyclades.Logic.Idempotency;
 using Cyclades.Logic.Images;
 using Cyclades.Logic.FloatingIps;
 using Cyclades.Logic.KeyPairs;
@@ -90,6 +91,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<NetworkQueries>();
         services.TryAddSingleton<NetworkCommands>();
         services.TryAddSingleton<PortCommands>();
+        services.TryAddSingleton<IdempotentCreations>();
         services.TryAddSingleton<ClusterNetworks>();
         services.TryAddSingleton<FloatingIpService>();
         services.TryAddSingleton<TagService>();
