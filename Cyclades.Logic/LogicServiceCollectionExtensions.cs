@@ -97,6 +97,7 @@ public static class LogicServiceCollectionExtensions
         services.TryAddSingleton<TagService>();
         services.TryAddSingleton<KeyPairService>();
         services.TryAddSingleton<SecurityGroupService>();
+        services.TryAddSingleton<IPortGroupAssignment, PortGroupAssignment>();
         services.TryAddSingleton<SecurityGroupMemberships>();
         services.TryAddSingleton<PortFirewall>();
         services.TryAddSingleton<BackendEventProcessor>();
