@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using Cyclades.Logic.Idempotency;
 using Cyclades.Logic.Servers;
 
 namespace Cyclades.Logic.Launches;
@@ -23,7 +22,7 @@ internal static class LaunchFingerprint
             request.ExtraFingerprint,
             request.Settings == ServerSettings.Default ? null : request.Settings,
             request.PrivateIp,
-            request.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new[] { t.Key, t.Value }),
+            RequestFingerprint.TagsOf(request.Tags),
         };
         // Only when given: the fingerprints of launches recorded before subnets and volumes existed stay the same.
         if (request.SubnetId is { } subnetId)
@@ -35,7 +34,6 @@ internal static class LaunchFingerprint
             parameters.Add(request.Root);
             parameters.Add(request.ExtraVolumes.Count == 0 ? null : request.ExtraVolumes);
         }
-        var canonical = JsonSerializer.Serialize(parameters);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return RequestFingerprint.Of(parameters);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cyclades.Logic.Errors;
+using Cyclades.Logic.Idempotency;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Tags;
 
@@ -10,32 +11,48 @@ namespace Cyclades.Logic.Networks;
 /// an address from its pool; changed; deleted while detached. Nothing here reaches a cluster: a detached
 /// port is only a reserved address until it is connected to a server. Another user's port is not found.
 /// </summary>
-public sealed class PortCommands(IDbConnectionFactory connections, TimeProvider clock)
+public sealed class PortCommands(IDbConnectionFactory connections, IdempotentCreations idempotent, IPortGroupAssignment groups, TimeProvider clock)
 {
-    /// <summary>A detached port on the subnet holding <paramref name="address"/>, else the pool's next free address.</summary>
-    /// <exception cref="NetworkNotFoundException">The user may use no such subnet.</exception>
+    /// <summary>
+    /// A detached port on the subnet holding the address asked for, else the pool's next free address; a member of
+    /// the groups asked for, else (as every port in no group) of its network's default group. Under an idempotency
+    /// key, a retry with the same parameters gets the port the first request made, even if it was changed since;
+    /// if it was deleted since, the retry is told so (<see cref="NetworkNotFoundException"/> naming it) rather
+    /// than given a second port.
+    /// </summary>
+    /// <exception cref="NetworkNotFoundException">The user may use no such subnet; or the key's port was deleted since.</exception>
     /// <exception cref="PrivateAddressUnavailableException">The chosen address is outside the subnet's range or held.</exception>
     /// <exception cref="SubnetFullException">The subnet has no free address.</exception>
-    public async Task<Port> CreateAsync(string userId, long subnetId, string? address, string description, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
+    /// <exception cref="IdempotencyMismatchException">The key was used with other parameters.</exception>
+    /// <exception cref="DomainException">The groups are refused (<see cref="IPortGroupAssignment"/>).</exception>
+    public async Task<Port> CreateAsync(PortRequest request, CancellationToken cancellationToken)
     {
-        var id = await connections.WriteAsync(async db =>
+        var groupIds = request.SecurityGroupIds.Distinct().Order().ToList();
+        var claim = IdempotencyClaim.Of(request.UserId, IdempotentKind.Port, request.IdempotencyKey,
+            request.SubnetId, request.Address, request.Description, RequestFingerprint.TagsOf(request.Tags), groupIds);
+        var created = await idempotent.CreateOnceAsync(claim, async db =>
         {
             // Locks the subnet: its pool hands out one address at a time (launches and floating IPs alike).
-            var subnet = await SubnetRepository.LockForUserAsync(db, userId, subnetId, cancellationToken)
-                ?? throw new NetworkNotFoundException(NetworkResource.Subnet, subnetId);
-            if (address is not null)
+            var subnet = await SubnetRepository.LockForUserAsync(db, request.UserId, request.SubnetId, cancellationToken)
+                ?? throw new NetworkNotFoundException(NetworkResource.Subnet, request.SubnetId);
+            if (request.Address is { } address)
             {
                 await AddressPool.EnsureFreeAsync(db, subnet.Id, subnet.Cidr, address, cancellationToken);
             }
-            var chosen = address
+            var chosen = request.Address
                 ?? (await AddressPool.FreeAsync(db, subnet.Id, subnet.Cidr, 1, cancellationToken))?[0]
                 ?? throw new SubnetFullException(subnet.Id, subnet.Cidr);
-            var port = new NewPort(userId, ServerId: null, subnet.Id, DeviceIndex: 0, chosen, PortState.Down, description, DeleteOnTermination: false);
+            var port = new NewPort(request.UserId, ServerId: null, subnet.Id, DeviceIndex: 0, chosen, PortState.Down, request.Description,
+                DeleteOnTermination: false);
             var portId = await PortService.AttachNewAsync(db, port, subnet.Cidr, Now, cancellationToken);
-            await TagService.AddAsync(db, userId, [ResourceOf(portId)], tags, clock.GetUtcNow(), cancellationToken);
+            await TagService.AddAsync(db, request.UserId, [ResourceOf(portId)], request.Tags, clock.GetUtcNow(), cancellationToken);
+            if (groupIds.Count > 0)
+            {
+                await groups.AssignAsync(db, request.UserId, portId, groupIds, cancellationToken);
+            }
             return portId;
         }, cancellationToken);
-        return await GetAsync(userId, id, cancellationToken);
+        return await GetAsync(request.UserId, created.ResourceId, cancellationToken);
     }
 
     /// <summary>Deletes a detached port: its address goes back to the pool, its tags and group memberships with it.</summary>
@@ -89,6 +106,21 @@ public sealed class PortCommands(IDbConnectionFactory connections, TimeProvider 
         await PortRepository.LockAsync(db, userId, portId, cancellationToken) ?? throw new NetworkNotFoundException(NetworkResource.Port, portId);
 
     private long Now => UnixTime.ToMicros(clock.GetUtcNow());
+}
+
+/// <summary>What <see cref="PortCommands.CreateAsync"/> makes.</summary>
+/// <param name="Address">The address to take; null: the subnet pool's next free one.</param>
+public sealed record PortRequest(string UserId, long SubnetId, string? Address = null)
+{
+    public string Description { get; init; } = "";
+
+    public IReadOnlyList<Tag> Tags { get; init; } = [];
+
+    /// <summary>The groups it is a member of; none: its network's default group.</summary>
+    public IReadOnlyList<long> SecurityGroupIds { get; init; } = [];
+
+    /// <summary>The caller's key: a retry with it and the same parameters gets the port the first request made.</summary>
+    public string? IdempotencyKey { get; init; }
 }
 
 /// <summary>What <see cref="PortCommands.ModifyAsync"/> changes; null leaves a field as it is.</summary>

@@ -261,6 +261,18 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, Secur
     /// <exception cref="TooManySecurityGroupsException">More than <see cref="MaxGroupsPerPort"/> groups.</exception>
     public async Task<IReadOnlyList<SecurityGroup>> SetPortGroupsAsync(string userId, long portId, IReadOnlyCollection<long> groupIds, CancellationToken cancellationToken)
     {
+        var set = await connections.WriteAsync(db => ReplacePortGroupsAsync(db, userId, portId, groupIds, cancellationToken), cancellationToken);
+        await firewall.PortsChangedAsync([portId], cancellationToken);
+        return set;
+    }
+
+    /// <summary>
+    /// <see cref="SetPortGroupsAsync"/> in the caller's transaction, without pushing the change to a server: for a
+    /// port being made, which is attached to none yet.
+    /// </summary>
+    internal static async Task<IReadOnlyList<SecurityGroup>> ReplacePortGroupsAsync(
+        Db db, string userId, long portId, IReadOnlyCollection<long> groupIds, CancellationToken cancellationToken)
+    {
         var ids = groupIds.Distinct().ToList();
         if (ids.Count == 0)
         {
@@ -270,28 +282,23 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, Secur
         {
             throw new TooManySecurityGroupsException(portId, MaxGroupsPerPort);
         }
-        var set = await connections.WriteAsync(async db =>
+        var networkId = (await PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, [portId], cancellationToken))
+            .GetValueOrDefault(portId, -1);
+        if (networkId == -1)
         {
-            var networkId = (await PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, [portId], cancellationToken))
-                .GetValueOrDefault(portId, -1);
-            if (networkId == -1)
+            throw new PortNotFoundForGroupsException(portId);
+        }
+        var groups = (await SecurityGroupRepository.ListAsync(db, userId, ids, cancellationToken)).ToDictionary(g => g.Id);
+        foreach (var id in ids)
+        {
+            var group = groups.GetValueOrDefault(id) ?? throw new SecurityGroupNotFoundException(id);
+            if (group.NetworkId != networkId)
             {
-                throw new PortNotFoundForGroupsException(portId);
+                throw new SecurityGroupNetworkMismatchException(id, id);
             }
-            var groups = (await SecurityGroupRepository.ListAsync(db, userId, ids, cancellationToken)).ToDictionary(g => g.Id);
-            foreach (var id in ids)
-            {
-                var group = groups.GetValueOrDefault(id) ?? throw new SecurityGroupNotFoundException(id);
-                if (group.NetworkId != networkId)
-                {
-                    throw new SecurityGroupNetworkMismatchException(id, id);
-                }
-            }
-            await PortSecurityGroupRepository.ReplaceAsync(db, portId, ids, cancellationToken);
-            return (IReadOnlyList<SecurityGroup>)ids.Select(id => groups[id]).ToList();
-        }, cancellationToken);
-        await firewall.PortsChangedAsync([portId], cancellationToken);
-        return set;
+        }
+        await PortSecurityGroupRepository.ReplaceAsync(db, portId, ids, cancellationToken);
+        return ids.Select(id => groups[id]).ToList();
     }
 
     /// <summary>How a group is named among tagged resources.</summary>

@@ -1,10 +1,11 @@
+using System.Globalization;
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Errors;
+using Cyclades.Logic.Idempotency;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
-
-
+using Cyclades.Logic.Tags;
 using Cyclades.Logic.Volumes;
 
 namespace Cyclades.Logic.Servers;
@@ -28,6 +29,7 @@ public sealed class VolumeCommands(
     QuotaService quotas,
     ServerTaskJobs jobs,
     VolumeKeepers keepers,
+    IdempotentCreations idempotent,
     TimeProvider clock)
 {
     public const int MinSizeGiB = 1;
@@ -35,36 +37,51 @@ public sealed class VolumeCommands(
 
     private const long GiB = 1L << 30;
 
-    /// <param name="backendName">The cluster (availability zone).</param>
-    /// <param name="volumeType">A disk template the cluster enables; null = its default.</param>
-    /// <param name="typeLabel">The type as the front-end's user named it, kept to be reported back.</param>
+    /// <summary>A volume without tags or idempotency key (see <see cref="VolumeRequest"/>).</summary>
     public async Task<Volume> CreateAsync(
-        string userId, string backendName, int sizeGiB, string? volumeType, string? typeLabel, CancellationToken cancellationToken)
+        string userId, string backendName, int sizeGiB, string? volumeType, string? typeLabel, CancellationToken cancellationToken) =>
+        (await CreateAsync(new VolumeRequest(userId, backendName, sizeGiB) { VolumeType = volumeType, TypeLabel = typeLabel }, cancellationToken)).Volume;
+
+    /// <summary>
+    /// A detached volume, its size taken from <c>cyclades.disk</c>. Under an idempotency key, a retry with the same
+    /// parameters gets the volume the first request made (as it is now: grown, attached or deleted since) and
+    /// takes no quota; the cluster is not asked again.
+    /// </summary>
+    /// <exception cref="IdempotencyMismatchException">The key was used with other parameters.</exception>
+    public async Task<VolumeCreation> CreateAsync(VolumeRequest request, CancellationToken cancellationToken)
     {
-        CheckSize(null, sizeGiB);
-        var backend = await connections.ReadAsync(db => BackendRepository.FindAsync(db, backendName, cancellationToken), cancellationToken)
-            ?? throw new BackendNotFoundException(backendName);
+        CheckSize(null, request.SizeGiB);
+        var backend = await connections.ReadAsync(db => BackendRepository.FindAsync(db, request.BackendName, cancellationToken), cancellationToken)
+            ?? throw new BackendNotFoundException(request.BackendName);
+        var claim = IdempotencyClaim.Of(request.UserId, IdempotentKind.Volume, request.IdempotencyKey,
+            backend.Id, request.SizeGiB, request.VolumeType, request.TypeLabel, RequestFingerprint.TagsOf(request.Tags));
+        if (await idempotent.EarlierAsync(claim, cancellationToken) is { } earlier)
+        {
+            return new VolumeCreation(await GetAsync(request.UserId, earlier, cancellationToken), Replayed: true);
+        }
         var templates = await ClusterCallAsync(async () =>
             (await (await drivers.GetAsync(backend.Id, cancellationToken)).GetInfoAsync(cancellationToken)).DiskTemplates);
         // Ganeti lists its default template first; diskless holds no data.
-        var type = volumeType ?? templates.FirstOrDefault(template => template != VolumeLimits.DisklessType)
+        var type = request.VolumeType ?? templates.FirstOrDefault(template => template != VolumeLimits.DisklessType)
             ?? throw new VolumeTypeUnavailableException("(default)", backend.Name);
         if (!templates.Contains(type) || type == VolumeLimits.DisklessType)
         {
             throw new VolumeTypeUnavailableException(type, backend.Name);
         }
-        return await connections.WriteAsync(async db =>
+        var created = await idempotent.CreateOnceAsync(claim, async db =>
         {
             var now = clock.GetUtcNow();
             var volume = await VolumeRepository.InsertAsync(db, new NewVolume(
-                userId, backend.Id, null, null, sizeGiB, type, VolumeStatus.Available, null, DeleteOnTermination: false, null),
+                request.UserId, backend.Id, null, null, request.SizeGiB, type, VolumeStatus.Available, null, DeleteOnTermination: false, null),
                 UnixTime.ToMicros(now), cancellationToken);
             var commission = await quotas.IssueAndAcceptAsync(db, new CommissionRequest(
-                userId, VolumeQuota.Of(sizeGiB), $"api: CREATE {volume.DiskName}"), cancellationToken);
+                request.UserId, VolumeQuota.Of(request.SizeGiB), $"api: CREATE {volume.DiskName}"), cancellationToken);
             await VolumeRepository.AttachCommissionAsync(db, volume.Id, commission, cancellationToken);
-            await VolumeDisks.SetTypeLabelAsync(db, volume.Id, typeLabel, cancellationToken);
-            return volume with { CommissionId = commission };
+            await VolumeDisks.SetTypeLabelAsync(db, volume.Id, request.TypeLabel, cancellationToken);
+            await TagService.AddAsync(db, request.UserId, [ResourceOf(volume.Id)], request.Tags, now, cancellationToken);
+            return volume.Id;
         }, cancellationToken);
+        return new VolumeCreation(await GetAsync(request.UserId, created.ResourceId, cancellationToken), created.Replayed);
     }
 
     /// <summary>Attaches an available volume to a running or stopped server of the same cluster, as the next disk.</summary>
@@ -327,6 +344,14 @@ public sealed class VolumeCommands(
         return volume;
     }
 
+    /// <summary>How a volume is named among tagged resources.</summary>
+    public static TaggedResource ResourceOf(long volumeId) =>
+        new(TaggedResourceType.Volume, volumeId.ToString(CultureInfo.InvariantCulture));
+
+    private Task<Volume> GetAsync(string userId, long volumeId, CancellationToken cancellationToken) =>
+        connections.ReadAsync(async db => await VolumeRepository.GetAsync(db, userId, volumeId, cancellationToken)
+            ?? throw new VolumeNotFoundException([volumeId]), cancellationToken);
+
     private static void CheckSize(Volume? volume, int sizeGiB)
     {
         if (sizeGiB is < MinSizeGiB or > MaxSizeGiB)
@@ -370,3 +395,22 @@ public sealed class VolumeCommands(
         }
     }
 }
+
+/// <summary>What <see cref="VolumeCommands.CreateAsync(VolumeRequest, CancellationToken)"/> makes.</summary>
+/// <param name="BackendName">The cluster (availability zone).</param>
+public sealed record VolumeRequest(string UserId, string BackendName, int SizeGiB)
+{
+    /// <summary>A disk template the cluster enables; null = its default.</summary>
+    public string? VolumeType { get; init; }
+
+    /// <summary>The type as the front-end's user named it, kept to be reported back.</summary>
+    public string? TypeLabel { get; init; }
+
+    public IReadOnlyList<Tag> Tags { get; init; } = [];
+
+    /// <summary>The caller's key: a retry with it and the same parameters gets the volume the first request made.</summary>
+    public string? IdempotencyKey { get; init; }
+}
+
+/// <param name="Replayed">An earlier request with the same idempotency key made it.</param>
+public sealed record VolumeCreation(Volume Volume, bool Replayed);

@@ -45,7 +45,7 @@ public sealed class InstancesController(
             // Above the most one launch may make, AWS launches what it can: so do we.
             Math.Min(request.MaxCount, LaunchService.MaxServersPerLaunch))
         {
-            IdempotencyKey = request.ClientToken is { Length: > 0 } token ? token : null,
+            IdempotencyKey = ClientTokens.KeyOf(request.ClientToken),
             KeyName = keyPair?.Name,
             PublicKey = keyPair?.PublicKey,
             UserData = RunInstancesValidator.DecodeUserData(request.UserData),

@@ -36,7 +36,7 @@ public sealed class RunInstancesRequest : Ec2Request, ISupportsDryRun
     [Ec2Parameter("Placement")]
     public PlacementParameter? Placement { get; init; }
 
-    [Ec2Parameter("ClientToken", MaxLength = 1024)]
+    [Ec2Parameter("ClientToken", MaxLength = ClientTokens.MaxBoundLength)]
     public string? ClientToken { get; init; }
 
     [Ec2Parameter("Monitoring")]

@@ -9,7 +9,6 @@ namespace Cyclades.Ec2Api.Actions.Instances;
 public sealed class RunInstancesValidator : AbstractValidator<RunInstancesRequest>
 {
     public const int MaxUserDataBytes = 16 * 1024;
-    public const int MaxClientTokenLength = 64;
 
     public RunInstancesValidator()
     {
@@ -21,8 +20,7 @@ public sealed class RunInstancesValidator : AbstractValidator<RunInstancesReques
             .WithMessage($"The key pair name must be at most {KeyPairService.MaxNameLength} characters.");
         RuleFor(r => r.UserData).Must(BeUserData!).When(r => r.UserData is not null)
             .WithMessage($"User data must be base64 and at most {MaxUserDataBytes} bytes once decoded.");
-        RuleFor(r => r.ClientToken).Must(BeAClientToken!).When(r => r.ClientToken is not null)
-            .WithMessage(r => $"Value ({r.ClientToken}) for parameter clientToken is invalid. A client token is at most {MaxClientTokenLength} ASCII characters.");
+        RuleFor(r => r.ClientToken).MustBeAClientToken();
         RuleFor(r => r.InstanceInitiatedShutdownBehavior).Must(b => b is null || ShutdownBehaviors.IsValid(b))
             .WithMessage(r => $"Value ({r.InstanceInitiatedShutdownBehavior}) for parameter instanceInitiatedShutdownBehavior is invalid. Expected: 'stop' or 'terminate'.");
         RuleFor(r => r.CreditSpecification!.CpuCredits).Must(c => c is InstanceFacts.StandardCpuCredits or InstanceFacts.UnlimitedCpuCredits)
@@ -49,8 +47,6 @@ public sealed class RunInstancesValidator : AbstractValidator<RunInstancesReques
 
     public static bool BeAnIpv4Address(string address) =>
         System.Net.IPAddress.TryParse(address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && ip.ToString() == address;
-
-    private static bool BeAClientToken(string token) => token.Length <= MaxClientTokenLength && token.All(char.IsAscii);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -27,8 +27,8 @@ public sealed class CreateNetworkInterfaceRequest : Ec2Request, ISupportsDryRun
     [Ec2Parameter("InterfaceType")]
     public string? InterfaceType { get; init; }
 
-    /// <summary>Accepted (the SDKs fill it in) but not remembered: a retried create makes a second interface.</summary>
-    [Ec2Parameter("ClientToken", MaxLength = 64)]
+    /// <summary>A retry with the same token and parameters gets the interface the first request made.</summary>
+    [Ec2Parameter("ClientToken", MaxLength = ClientTokens.MaxBoundLength)]
     public string? ClientToken { get; init; }
 
     [Ec2Parameter("TagSpecification", MaxItems = 10)]

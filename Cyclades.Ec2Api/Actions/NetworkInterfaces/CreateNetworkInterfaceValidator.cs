@@ -21,5 +21,6 @@ public sealed class CreateNetworkInterfaceValidator : AbstractValidator<CreateNe
             .WithErrorCode(Ec2ValidationCodes.UnsupportedOperation)
             .WithMessage("Subnets here have no IPv6 addresses.");
         RuleFor(r => r.TagSpecifications).MustTag("network-interface");
+        RuleFor(r => r.ClientToken).MustBeAClientToken();
     }
 }

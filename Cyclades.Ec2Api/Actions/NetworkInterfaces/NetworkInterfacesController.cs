@@ -5,7 +5,6 @@ using Cyclades.Ec2Api.Errors;
 using Cyclades.Ec2Api.Mvc;
 using Cyclades.Ec2Api.Mvc.DryRun;
 using Cyclades.Ec2Api.Mvc.Xml;
-using Cyclades.Logic.Errors;
 using Cyclades.Logic.Networks;
 using Cyclades.Logic.SecurityGroups;
 
@@ -19,7 +18,10 @@ public sealed class NetworkInterfacesController(
     SecurityGroupService groups,
     ItemPages pages) : Ec2Controller
 {
-    /// <summary>A detached interface (<c>available</c>) with an address from the subnet's pool; its groups, if named, else the VPC's default group.</summary>
+    /// <summary>
+    /// A detached interface (<c>available</c>) with an address from the subnet's pool; its groups, if named, else the
+    /// VPC's default group. A retry with the same ClientToken gets the interface the first request made.
+    /// </summary>
     [Ec2Action("CreateNetworkInterface")]
     [HandlesDryRun]
     public async Task<CreateNetworkInterfaceResponse> CreateNetworkInterface(CreateNetworkInterfaceRequest request, CancellationToken cancellationToken)
@@ -27,22 +29,13 @@ public sealed class NetworkInterfacesController(
         var subnet = await subnets.RequireAsync(Caller, request.SubnetId, cancellationToken);
         var groupIds = request.SecurityGroupIds.Select(SecurityGroupLookup.ParseId).ToList();
         DryRunGate.ThrowIfDryRun(request);
-        var userId = Caller.LogicUserId();
-        var port = await ports.CreateAsync(userId, subnet.Subnet.Id, request.PrivateIpAddress, request.Description ?? "",
-            TagRules.TagsOf(request.TagSpecifications), cancellationToken);
-        if (groupIds.Count > 0)
+        var port = await ports.CreateAsync(new PortRequest(Caller.LogicUserId(), subnet.Subnet.Id, request.PrivateIpAddress)
         {
-            try
-            {
-                await groups.SetPortGroupsAsync(userId, port.Id, groupIds, cancellationToken);
-            }
-            catch (DomainException)
-            {
-                // The groups are checked where they are stored; an interface whose groups were refused is not kept.
-                await ports.DeleteAsync(userId, port.Id, cancellationToken);
-                throw;
-            }
-        }
+            Description = request.Description ?? "",
+            Tags = TagRules.TagsOf(request.TagSpecifications),
+            SecurityGroupIds = groupIds,
+            IdempotencyKey = ClientTokens.KeyOf(request.ClientToken),
+        }, cancellationToken);
         return new CreateNetworkInterfaceResponse
         {
             NetworkInterface = (await interfaces.RenderAsync(Caller, [port], cancellationToken)).Single(),

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Instances;
 using Cyclades.Ec2Api.Mvc.Xml;
+using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
 using Cyclades.Logic.Volumes;
 
@@ -57,7 +57,7 @@ public sealed class VolumeItem
         VolumeType = TypeOf(view),
     };
 
-    public static TaggedResource Resource(long volumeId) => new(TaggedResourceType.Volume, volumeId.ToString(CultureInfo.InvariantCulture));
+    public static TaggedResource Resource(long volumeId) => VolumeCommands.ResourceOf(volumeId);
 }
 
 /// <summary>The model's <c>VolumeAttachment</c> (also AttachVolume's and DetachVolume's answer).</summary>

@@ -31,7 +31,8 @@ public sealed class CreateVolumeRequest : Ec2Request, ISupportsDryRun
     [Ec2Parameter("MultiAttachEnabled")]
     public bool? MultiAttachEnabled { get; init; }
 
-    [Ec2Parameter("ClientToken")]
+    /// <summary>A retry with the same token and parameters gets the volume the first request made.</summary>
+    [Ec2Parameter("ClientToken", MaxLength = ClientTokens.MaxBoundLength)]
     public string? ClientToken { get; init; }
 
     [Ec2Parameter("TagSpecification")]

@@ -37,6 +37,7 @@ public sealed class CreateVolumeValidator : AbstractValidator<CreateVolumeReques
         RuleFor(r => r.Encrypted).Must(e => e != true).WithMessage("Encrypted volumes are not supported by this endpoint.");
         RuleFor(r => r.MultiAttachEnabled).Must(m => m != true).WithMessage("Multi-Attach is not supported by this endpoint.");
         RuleFor(r => r.TagSpecifications).MustTag("volume");
+        RuleFor(r => r.ClientToken).MustBeAClientToken();
     }
 
     private static bool SizeFits(string type, int size) => size >= VolumeTypes.Sizes[type].Minimum && size <= VolumeTypes.Sizes[type].Maximum;

@@ -15,22 +15,25 @@ namespace Cyclades.Ec2Api.Actions.Volumes;
 /// </summary>
 public sealed class VolumesController(VolumeCommands commands, VolumeQueries queries, TagService tags, ItemPages pages) : Ec2Controller
 {
+    /// <summary>A retry with the same ClientToken gets the volume the first request made, in its state now.</summary>
     [Ec2Action("CreateVolume")]
     public async Task<CreateVolumeResponse> CreateVolume(CreateVolumeRequest request, CancellationToken cancellationToken)
     {
-        var userId = Caller.LogicUserId();
         var type = request.VolumeType ?? "gp2";
-        var volume = await commands.CreateAsync(userId, request.AvailabilityZone!, request.Size!.Value, null, type, cancellationToken);
         var volumeTags = TagRules.TagsOf(request.TagSpecifications);
-        if (volumeTags.Count > 0)
+        var (volume, replayed) = await commands.CreateAsync(new VolumeRequest(Caller.LogicUserId(), request.AvailabilityZone!, request.Size!.Value)
         {
-            await tags.SetAsync(userId, [VolumeItem.Resource(volume.Id)], volumeTags, cancellationToken);
-        }
+            TypeLabel = type,
+            Tags = volumeTags,
+            IdempotencyKey = ClientTokens.KeyOf(request.ClientToken),
+        }, cancellationToken);
         return new CreateVolumeResponse
         {
             VolumeId = VolumeIds.Of(volume.Id),
             Size = volume.SizeGiB,
             AvailabilityZone = request.AvailabilityZone!,
+            // A new volume is `creating`, as AWS always answers; a retry's is as it is now.
+            Status = VolumeStates.Of(replayed ? volume.Status : VolumeStatus.Creating),
             CreateTime = volume.CreatedAt,
             VolumeType = type,
             Tags = TagItem.From(volumeTags),

@@ -14,22 +14,8 @@ namespace Cyclades.Tests.Contract.Networking;
 /// found by the filters Terraform and Ansible send, changed one attribute at a time, deleted only while
 /// detached, and invisible to another user.
 /// </summary>
-public sealed class NetworkInterfacesContractTests(DatabaseProvider provider) : ComputeFixture(provider)
+public sealed class NetworkInterfacesContractTests(DatabaseProvider provider) : VpcFixture(provider, "10.40")
 {
-    private Vpc _vpc = null!;
-    private int _nextSubnet;
-
-    [OneTimeSetUp]
-    public async Task MakeAVpc() =>
-        _vpc = (await Alice.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.40.0.0/16" })).Vpc;
-
-    /// <summary>A subnet of its own for each test (a /24 unless asked otherwise).</summary>
-    private async Task<Subnet> NewSubnetAsync(int prefix = 24) =>
-        (await Alice.CreateSubnetAsync(new CreateSubnetRequest
-        {
-            VpcId = _vpc.VpcId, CidrBlock = $"10.40.{Interlocked.Increment(ref _nextSubnet)}.0/{prefix}",
-        })).Subnet;
-
     private async Task<NetworkInterface> CreateAsync(string subnetId, Action<CreateNetworkInterfaceRequest>? configure = null)
     {
         var request = new CreateNetworkInterfaceRequest { SubnetId = subnetId };
@@ -50,7 +36,7 @@ public sealed class NetworkInterfacesContractTests(DatabaseProvider provider) : 
         var subnet = await NewSubnetAsync();
         var group = (await Alice.CreateSecurityGroupAsync(new CreateSecurityGroupRequest
         {
-            GroupName = "eni-web", Description = "web", VpcId = _vpc.VpcId,
+            GroupName = "eni-web", Description = "web", VpcId = Vpc.VpcId,
         })).GroupId;
         var address = subnet.CidrBlock.Replace("0/24", "50", StringComparison.Ordinal);
 
@@ -68,9 +54,9 @@ public sealed class NetworkInterfacesContractTests(DatabaseProvider provider) : 
         {
             Assert.That(eni.NetworkInterfaceId, Does.Match("^eni-[0-9a-f]{17}$"));
             Assert.That((eni.SubnetId, eni.VpcId, eni.AvailabilityZone, eni.Status.Value, eni.Attachment),
-                Is.EqualTo((subnet.SubnetId, _vpc.VpcId, subnet.AvailabilityZone, "available", (NetworkInterfaceAttachment?)null)));
+                Is.EqualTo((subnet.SubnetId, Vpc.VpcId, subnet.AvailabilityZone, "available", (NetworkInterfaceAttachment?)null)));
             Assert.That((eni.PrivateIpAddress, eni.Description, eni.SourceDestCheck, eni.OwnerId, eni.InterfaceType.Value),
-                Is.EqualTo((address, "backend", (bool?)true, _vpc.OwnerId, "interface")));
+                Is.EqualTo((address, "backend", (bool?)true, Vpc.OwnerId, "interface")));
             Assert.That(eni.PrivateIpAddresses.Single().PrivateIpAddress, Is.EqualTo(address));
             Assert.That(eni.Groups.Select(g => (g.GroupId, g.GroupName)), Is.EqualTo(new[] { (group, "eni-web") }));
             Assert.That(eni.TagSet.Select(t => (t.Key, t.Value)), Is.EqualTo(new[] { ("Name", "eni-backend") }));
@@ -87,7 +73,7 @@ public sealed class NetworkInterfacesContractTests(DatabaseProvider provider) : 
         var subnet = await NewSubnetAsync();
         var defaultGroup = (await Alice.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest
         {
-            Filters = [new Filter("vpc-id", [_vpc.VpcId]), new Filter("group-name", ["default"])],
+            Filters = [new Filter("vpc-id", [Vpc.VpcId]), new Filter("group-name", ["default"])],
         })).SecurityGroups.Single().GroupId;
         var defaultSubnet = (await Alice.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = [new Filter("default-for-az", ["true"])] })).Subnets.First();
 
@@ -128,7 +114,7 @@ public sealed class NetworkInterfacesContractTests(DatabaseProvider provider) : 
             Assert.That(await FoundAsync(new Filter(name, [value])), Is.EqualTo(new[] { eni.NetworkInterfaceId }), name);
         }
         Assert.That(await FoundAsync(new Filter("subnet-id", [subnet.SubnetId])), Is.EqualTo(new[] { eni.NetworkInterfaceId, other.NetworkInterfaceId }));
-        Assert.That(await FoundAsync(new Filter("vpc-id", [_vpc.VpcId]), new Filter("status", ["available"])),
+        Assert.That(await FoundAsync(new Filter("vpc-id", [Vpc.VpcId]), new Filter("status", ["available"])),
             Does.Contain(eni.NetworkInterfaceId).And.Contain(other.NetworkInterfaceId));
         Assert.That(await FoundAsync(new Filter("group-id", [eni.Groups.Single().GroupId]), new Filter("subnet-id", [subnet.SubnetId])), Has.Count.EqualTo(2));
         Assert.That(await FoundAsync(new Filter("status", ["in-use"]), new Filter("subnet-id", [subnet.SubnetId])), Is.Empty);
@@ -223,7 +209,7 @@ public sealed class NetworkInterfacesContractTests(DatabaseProvider provider) : 
     {
         var subnet = await NewSubnetAsync();
         var eni = await CreateAsync(subnet.SubnetId);
-        var group = (await Alice.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "eni-modify", Description = "m", VpcId = _vpc.VpcId })).GroupId;
+        var group = (await Alice.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "eni-modify", Description = "m", VpcId = Vpc.VpcId })).GroupId;
 
         await Alice.ModifyNetworkInterfaceAttributeAsync(new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = eni.NetworkInterfaceId, Description = "renamed" });
         await Host.Boto3Async(TestUser.Alice, "modify_network_interface_attribute", new { NetworkInterfaceId = eni.NetworkInterfaceId, SourceDestCheck = new { Value = false } });
@@ -277,7 +263,7 @@ public sealed class NetworkInterfacesContractTests(DatabaseProvider provider) : 
     [Test]
     public async Task Bad_requests_get_AWS_codes()
     {
-        var subnet = await NewSubnetAsync(prefix: 28);
+        var subnet = await NewSubnetAsync(size: 28);
         for (var i = 0; i < 13; i++)
         {
             await CreateAsync(subnet.SubnetId);
