@@ -1,6 +1,8 @@
 using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Servers;
+using Cyclades.Logic.Tags;
+using Cyclades.Logic.Volumes;
 using Cyclades.Tests.Infrastructure;
 using Dapper;
 
@@ -47,6 +49,13 @@ public sealed class TypedRowReadingTests(DatabaseProvider provider)
             VALUES
                 (9, 'u', 1, 8, 1, '10.9.0.8', 'aa:00:00:00:00:01', 'ACTIVE', 'eth1', 0, 1, 25, 26, 1),
                 (10, 'u', NULL, 8, 0, NULL, NULL, 'DOWN', '', 1, 0, 27, 28, 0);
+            INSERT INTO volumes (id, user_id, backend_id, server_id, disk_index, size_gib, volume_type, status, origin_image_id,
+                delete_on_termination, device_name, commission_id, attached_at, deleted, deleted_at, created_at, updated_at)
+            VALUES
+                (11, 'u', 3, 1, 2, 30, 'plain', 'IN_USE', 5, 0, '/dev/sdf', 31, 32, 1, 33, 34, 35),
+                (12, 'u', 3, NULL, NULL, 36, 'drbd', 'AVAILABLE', NULL, 1, NULL, NULL, NULL, 0, NULL, 37, 38);
+            INSERT INTO tags (user_id, resource_type, resource_id, tag_key, tag_value, created_at) VALUES
+                ('u', 'SERVER', '1', 'Name', 'web', 0), ('u', 'VOLUME', '11', 'role', '', 0);
             """);
     }
 
@@ -88,6 +97,26 @@ public sealed class TypedRowReadingTests(DatabaseProvider provider)
 
         Assert.That(byName, Has.Count.EqualTo(2));
         Assert.That(await ReadInOrderAsync(sql, PortRepository.PortRow.Read), Is.EqualTo(byName));
+    }
+
+    [Test]
+    public async Task A_volume_row_reads_as_Dapper_reads_it()
+    {
+        var sql = $"SELECT {VolumeRepository.Columns} FROM volumes v ORDER BY v.id";
+        var byName = await ReadByNameAsync<VolumeRepository.VolumeRow>(sql);
+
+        Assert.That(byName, Has.Count.EqualTo(2));
+        Assert.That(await ReadInOrderAsync(sql, VolumeRepository.VolumeRow.Read), Is.EqualTo(byName));
+    }
+
+    [Test]
+    public async Task A_tag_row_reads_as_Dapper_reads_it()
+    {
+        var sql = $"SELECT {TagRepository.Columns} FROM tags t ORDER BY t.resource_id";
+        var byName = await ReadByNameAsync<TagRepository.TagRow>(sql);
+
+        Assert.That(byName, Has.Count.EqualTo(2));
+        Assert.That(await ReadInOrderAsync(sql, TagRepository.TagRow.Read), Is.EqualTo(byName));
     }
 
     private async Task<List<T>> ReadByNameAsync<T>(string sql)
