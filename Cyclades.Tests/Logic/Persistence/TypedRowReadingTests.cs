@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Servers;
@@ -63,19 +64,12 @@ public sealed class TypedRowReadingTests(DatabaseProvider provider)
     public async Task DropAsync() => await _database.DisposeAsync();
 
     [Test]
-    public async Task A_server_row_reads_as_Dapper_reads_it()
-    {
-        var sql = $"SELECT {ServerRow.Columns} FROM servers s ORDER BY s.id";
-        var byName = await ReadByNameAsync<ServerRow>(sql);
-        var inOrder = await ReadInOrderAsync(sql, reader =>
+    public Task A_server_row_reads_as_Dapper_reads_it() =>
+        AssertReadsAsDapperAsync($"SELECT {ServerRow.Columns} FROM servers s ORDER BY s.id", reader =>
         {
             var cursor = new RowCursor(reader);
             return ServerRow.Read(ref cursor);
         });
-
-        Assert.That(byName, Has.Count.EqualTo(2));
-        Assert.That(inOrder, Is.EqualTo(byName));
-    }
 
     [Test]
     public async Task A_server_view_row_reads_the_joined_columns_after_the_servers()
@@ -90,33 +84,21 @@ public sealed class TypedRowReadingTests(DatabaseProvider provider)
     }
 
     [Test]
-    public async Task A_port_row_reads_as_Dapper_reads_it()
-    {
-        var sql = $"SELECT {PortRepository.Columns} FROM ports p ORDER BY p.id";
-        var byName = await ReadByNameAsync<PortRepository.PortRow>(sql);
-
-        Assert.That(byName, Has.Count.EqualTo(2));
-        Assert.That(await ReadInOrderAsync(sql, PortRepository.PortRow.Read), Is.EqualTo(byName));
-    }
+    public Task A_port_row_reads_as_Dapper_reads_it() => AssertReadsAsDapperAsync($"SELECT {PortRepository.Columns} FROM ports p ORDER BY p.id", PortRepository.PortRow.Read);
 
     [Test]
-    public async Task A_volume_row_reads_as_Dapper_reads_it()
-    {
-        var sql = $"SELECT {VolumeRepository.Columns} FROM volumes v ORDER BY v.id";
-        var byName = await ReadByNameAsync<VolumeRepository.VolumeRow>(sql);
-
-        Assert.That(byName, Has.Count.EqualTo(2));
-        Assert.That(await ReadInOrderAsync(sql, VolumeRepository.VolumeRow.Read), Is.EqualTo(byName));
-    }
+    public Task A_volume_row_reads_as_Dapper_reads_it() => AssertReadsAsDapperAsync($"SELECT {VolumeRepository.Columns} FROM volumes v ORDER BY v.id", VolumeRepository.VolumeRow.Read);
 
     [Test]
-    public async Task A_tag_row_reads_as_Dapper_reads_it()
+    public Task A_tag_row_reads_as_Dapper_reads_it() => AssertReadsAsDapperAsync($"SELECT {TagRepository.Columns} FROM tags t ORDER BY t.resource_id", TagRepository.TagRow.Read);
+
+    /// <summary>Both rows of the table read the same both ways.</summary>
+    private async Task AssertReadsAsDapperAsync<T>(string sql, Func<DbDataReader, T> read)
     {
-        var sql = $"SELECT {TagRepository.Columns} FROM tags t ORDER BY t.resource_id";
-        var byName = await ReadByNameAsync<TagRepository.TagRow>(sql);
+        var byName = await ReadByNameAsync<T>(sql);
 
         Assert.That(byName, Has.Count.EqualTo(2));
-        Assert.That(await ReadInOrderAsync(sql, TagRepository.TagRow.Read), Is.EqualTo(byName));
+        Assert.That(await ReadInOrderAsync(sql, read), Is.EqualTo(byName));
     }
 
     private async Task<List<T>> ReadByNameAsync<T>(string sql)
@@ -125,7 +107,7 @@ public sealed class TypedRowReadingTests(DatabaseProvider provider)
         return (await connection.QueryAsync<T>(sql)).ToList();
     }
 
-    private async Task<List<T>> ReadInOrderAsync<T>(string sql, Func<System.Data.Common.DbDataReader, T> read)
+    private async Task<List<T>> ReadInOrderAsync<T>(string sql, Func<DbDataReader, T> read)
     {
         await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
         return await new Db(connection, null, _database.Dialect).QueryAsync(sql, null, read, CancellationToken.None);
