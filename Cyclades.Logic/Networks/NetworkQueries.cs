@@ -57,11 +57,11 @@ public sealed class NetworkQueries(IDbConnectionFactory connections, TimeProvide
         {
             return new Dictionary<long, long>();
         }
-        var (subnets, defaultNetwork) = await connections.ReadAsync(async db =>
-            ((await VisibleSubnetsAsync(db, userId, ids, cancellationToken)).Subnets, await NetworkRepository.FindDefaultAsync(db, userId, cancellationToken)),
-            cancellationToken);
-        var defaultId = defaultNetwork?.Id ?? (subnets.Any(s => s.NetworkId is null) ? (await GetDefaultNetworkAsync(userId, cancellationToken)).Id : 0);
-        return subnets.ToDictionary(s => s.Id, s => s.NetworkId ?? defaultId);
+        var subnets = await connections.ReadAsync(db => SubnetRepository.NetworksForUserAsync(db, userId, ids, cancellationToken), cancellationToken);
+        var defaultId = subnets.Any(s => s.NetworkId is null)
+            ? subnets[0].DefaultNetworkId ?? (await GetDefaultNetworkAsync(userId, cancellationToken)).Id
+            : 0;
+        return subnets.ToDictionary(s => s.SubnetId, s => s.NetworkId ?? defaultId);
     }
 
     /// <summary>The live subnets the user sees (public ones only of enabled backends), with the backends by id.</summary>

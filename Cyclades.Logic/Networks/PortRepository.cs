@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Tags;
@@ -7,7 +8,7 @@ namespace Cyclades.Logic.Networks;
 /// <summary>The <c>ports</c> table. Ports are deleted, not flagged: their addresses go back to the pool with them.</summary>
 internal static class PortRepository
 {
-    private const string Columns = """
+    internal const string Columns = """
         p.id AS Id, p.user_id AS UserId, p.server_id AS ServerId, p.subnet_id AS SubnetId, p.device_index AS DeviceIndex,
         p.address AS Address, p.mac AS Mac, p.state AS State, p.description AS Description,
         p.source_dest_check AS SourceDestCheck, p.delete_on_termination AS DeleteOnTermination,
@@ -38,30 +39,28 @@ internal static class PortRepository
             cancellationToken);
 
     public static Task<PortRow?> GetAsync(Db db, long id, CancellationToken cancellationToken) =>
-        db.QuerySingleOrDefaultAsync<PortRow>($"SELECT {Columns} FROM ports p WHERE p.id = @id", new { id }, cancellationToken);
+        SingleOrDefaultAsync(db, $"SELECT {Columns} FROM ports p WHERE p.id = @id", new { id }, cancellationToken);
 
     /// <summary>The user's port with this id (another user's is not found).</summary>
     public static Task<PortRow?> GetAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>
-        db.QuerySingleOrDefaultAsync<PortRow>(
-            $"SELECT {Columns} FROM ports p WHERE p.id = @id AND p.user_id = @userId", new { id, userId }, cancellationToken);
+        SingleOrDefaultAsync(db, $"SELECT {Columns} FROM ports p WHERE p.id = @id AND p.user_id = @userId", new { id, userId }, cancellationToken);
 
     public static Task<PortRow?> LockAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>
-        db.QuerySingleOrDefaultAsync<PortRow>(
-            $"SELECT {Columns} FROM ports p WHERE p.id = @id AND p.user_id = @userId{db.Dialect.ForUpdate}", new { id, userId }, cancellationToken);
+        SingleOrDefaultAsync(db, $"SELECT {Columns} FROM ports p WHERE p.id = @id AND p.user_id = @userId{db.Dialect.ForUpdate}", new { id, userId }, cancellationToken);
 
     /// <summary>The user's ports in id order, optionally only these ids.</summary>
     public static async Task<IReadOnlyList<PortRow>> ListForUserAsync(Db db, string userId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<PortRow>(
+        await db.QueryAsync(
             $"SELECT {Columns} FROM ports p WHERE p.user_id = @userId{(ids is null ? "" : " AND p.id IN @ids")} ORDER BY p.id",
-            new { userId, ids }, cancellationToken)).ToList();
+            new { userId, ids }, PortRow.Read, cancellationToken);
 
     /// <summary>The ports attached to these servers, by server then device index.</summary>
     public static async Task<IReadOnlyList<PortRow>> ListByServersAsync(Db db, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken) =>
         serverIds.Count == 0
             ? []
-            : (await db.QueryAsync<PortRow>(
+            : await db.QueryAsync(
                 $"SELECT {Columns} FROM ports p WHERE {db.Dialect.InList("p.server_id", "@serverIds")} ORDER BY p.server_id, p.device_index, p.id",
-                db.Dialect.WithList(null, "serverIds", serverIds), cancellationToken)).ToList();
+                db.Dialect.WithList(null, "serverIds", serverIds), PortRow.Read, cancellationToken);
 
     public static Task<long> CountBySubnetAsync(Db db, long subnetId, CancellationToken cancellationToken) =>
         db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ports WHERE subnet_id = @subnetId", new { subnetId }, cancellationToken);
@@ -124,8 +123,34 @@ internal static class PortRepository
             new { serverId, now, no = false }, cancellationToken);
     }
 
+    private static async Task<PortRow?> SingleOrDefaultAsync(Db db, string sql, object parameters, CancellationToken cancellationToken) =>
+        (await db.QueryAsync(sql, parameters, PortRow.Read, cancellationToken)).SingleOrDefault();
+
     internal sealed record PortRow
     {
+        /// <summary>Reads <see cref="Columns"/>, in their order (see <see cref="RowCursor"/>).</summary>
+        public static PortRow Read(DbDataReader reader)
+        {
+            var c = new RowCursor(reader);
+            return new PortRow
+            {
+                Id = c.Int64(),
+                UserId = c.String(),
+                ServerId = c.NullableInt64(),
+                SubnetId = c.Int64(),
+                DeviceIndex = c.Int32(),
+                Address = c.NullableString(),
+                Mac = c.NullableString(),
+                State = c.String(),
+                Description = c.String(),
+                SourceDestCheck = c.Boolean(),
+                DeleteOnTermination = c.Boolean(),
+                CreatedAt = c.Int64(),
+                UpdatedAt = c.Int64(),
+                PendingRestart = c.Boolean(),
+            };
+        }
+
         public long Id { get; init; }
 
         public required string UserId { get; init; }

@@ -12,6 +12,21 @@ public readonly record struct Db(DbConnection Connection, DbTransaction? Transac
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         Connection.QueryAsync<T>(Command(sql, parameters, cancellationToken));
 
+    /// <summary>Runs a query and reads each row with <paramref name="read"/>, for rows read column by column (see <see cref="RowCursor"/>).</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, object? parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        // Disposed with Dispose, not DisposeAsync: Dapper's wrapped reader disposes its command only in Dispose. A command
+        // left to the finalizer finalizes its statement on the finalizer thread, which in SQLite's multi-thread mode
+        // (SqliteThreadingMode) races the thread using the connection and corrupts it.
+        using var reader = await Connection.ExecuteReaderAsync(Command(sql, parameters, cancellationToken));
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
 

@@ -24,12 +24,24 @@ internal static class PortSecurityGroupRepository
                 .Where(r => r.NetworkId is not null)
                 .ToDictionary(r => r.PortId, r => r.NetworkId!.Value);
 
-    public static async Task<ILookup<long, long>> GroupsOfPortsAsync(Db db, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Each of the user's ports with these ids, with its network (as <see cref="NetworksOfPortsAsync"/>; null while the
+    /// user's default network is not made) and the groups it was put in: a row for each group, or one without a group.
+    /// </summary>
+    public static async Task<IReadOnlyList<PortMemberRow>> MembersOfPortsAsync(Db db, string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken) =>
         portIds.Count == 0
-            ? Array.Empty<MemberRow>().ToLookup(r => r.PortId, r => r.GroupId)
-            : (await db.QueryAsync<MemberRow>(
-                $"SELECT port_id AS PortId, group_id AS GroupId FROM port_security_groups WHERE {db.Dialect.InList("port_id", "@portIds")} ORDER BY group_id",
-                db.Dialect.WithList(null, "portIds", portIds), cancellationToken)).ToLookup(r => r.PortId, r => r.GroupId);
+            ? []
+            : (await db.QueryAsync<PortMemberRow>(
+                $"""
+                SELECT p.id AS PortId, COALESCE(s.network_id, n.id) AS NetworkId, m.group_id AS GroupId
+                FROM ports p
+                JOIN subnets s ON s.id = p.subnet_id
+                LEFT JOIN networks n ON s.network_id IS NULL AND n.user_id = p.user_id AND n.is_default = @yes AND n.deleted = @no
+                LEFT JOIN port_security_groups m ON m.port_id = p.id
+                WHERE p.user_id = @userId AND {db.Dialect.InList("p.id", "@portIds")}
+                ORDER BY m.group_id
+                """,
+                db.Dialect.WithList(new { userId, yes = true, no = false }, "portIds", portIds), cancellationToken)).ToList();
 
     /// <summary>
     /// The servers with a port in the group: a member, or for a default group also a port on its
@@ -71,10 +83,12 @@ internal static class PortSecurityGroupRepository
         public long? NetworkId { get; init; }
     }
 
-    private sealed record MemberRow
+    internal sealed record PortMemberRow
     {
         public long PortId { get; init; }
 
-        public long GroupId { get; init; }
+        public long? NetworkId { get; init; }
+
+        public long? GroupId { get; init; }
     }
 }

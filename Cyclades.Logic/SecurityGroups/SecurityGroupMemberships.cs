@@ -93,16 +93,17 @@ public sealed class SecurityGroupMemberships(IDbConnectionFactory connections, N
     {
         public static readonly Membership None = new([], new Dictionary<long, SecurityGroup>(), 0, []);
 
+        /// <summary>Two statements: the ports with their networks and groups, then those groups and the defaults the ports in no group are in.</summary>
         public static async Task<Membership> ReadAsync(Db db, string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
         {
-            var networks = await PortSecurityGroupRepository.NetworksOfPortsAsync(db, userId, portIds, cancellationToken);
-            var members = await PortSecurityGroupRepository.GroupsOfPortsAsync(db, portIds, cancellationToken);
+            var rows = await PortSecurityGroupRepository.MembersOfPortsAsync(db, userId, portIds, cancellationToken);
+            var networks = rows.Where(r => r.NetworkId is not null).DistinctBy(r => r.PortId).ToDictionary(r => r.PortId, r => r.NetworkId!.Value);
+            var members = rows.Where(r => r.GroupId is not null).ToLookup(r => r.PortId, r => r.GroupId!.Value);
             var unset = networks.Where(p => !members.Contains(p.Key)).Select(p => p.Value).Distinct().ToList();
-            var defaults = (await SecurityGroupRepository.ListDefaultsAsync(db, userId, unset, cancellationToken)).ToDictionary(g => g.NetworkId);
-            var groups = (await SecurityGroupRepository.ListAsync(db, userId, members.SelectMany(m => m).Distinct().ToList(), cancellationToken))
-                .Concat(defaults.Values)
-                .DistinctBy(g => g.Id)
+            var groups = (await SecurityGroupRepository.ListWithDefaultsAsync(
+                    db, userId, members.SelectMany(m => m).Distinct().ToList(), unset, cancellationToken))
                 .ToDictionary(g => g.Id);
+            var defaults = groups.Values.Where(g => g.IsDefault && unset.Contains(g.NetworkId)).ToDictionary(g => g.NetworkId);
             var pairs = networks
                 .SelectMany(p => (members.Contains(p.Key) ? members[p.Key] : defaults.TryGetValue(p.Value, out var d) ? [d.Id] : []).Select(groupId => (p.Key, groupId)))
                 .ToList();

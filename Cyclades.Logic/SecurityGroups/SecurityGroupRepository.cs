@@ -21,13 +21,15 @@ internal static class SecurityGroupRepository
                     new { userId, ids = ids?.ToList() }, cancellationToken))
                 .Select(r => r.ToGroup()).ToList();
 
-    /// <summary>The user's default group of each of these networks that has one.</summary>
-    public static async Task<IReadOnlyList<SecurityGroup>> ListDefaultsAsync(Db db, string userId, IReadOnlyCollection<long> networkIds, CancellationToken cancellationToken) =>
-        networkIds.Count == 0
+    /// <summary>The user's groups with these ids, and the default group of each of these networks that has one.</summary>
+    public static async Task<IReadOnlyList<SecurityGroup>> ListWithDefaultsAsync(
+        Db db, string userId, IReadOnlyCollection<long> ids, IReadOnlyCollection<long> defaultsOfNetworks, CancellationToken cancellationToken) =>
+        ids.Count == 0 && defaultsOfNetworks.Count == 0
             ? []
             : (await db.QueryAsync<GroupRow>(
-                    $"{Select} WHERE user_id = @userId AND network_id IN @networkIds AND name_key = @key AND is_default = @yes",
-                    new { userId, networkIds = networkIds.ToList(), key = NameKey(SecurityGroupService.DefaultName), yes = true }, cancellationToken))
+                    $"{Select} WHERE user_id = @userId AND (id IN @ids OR (network_id IN @networkIds AND name_key = @key AND is_default = @yes)) ORDER BY id",
+                    new { userId, ids = ids.ToList(), networkIds = defaultsOfNetworks.ToList(), key = NameKey(SecurityGroupService.DefaultName), yes = true },
+                    cancellationToken))
                 .Select(r => r.ToGroup()).ToList();
 
     public static async Task<SecurityGroup?> GetAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>

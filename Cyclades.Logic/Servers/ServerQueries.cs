@@ -14,9 +14,8 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     /// <summary>One of the user's servers (deleted ones too); null if the user has no such server.</summary>
     public Task<ServerView?> GetAsync(string userId, long serverId, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
-            (await db.QuerySingleOrDefaultAsync<ServerViewRow>(
-                $"{ServerViewRow.Select} WHERE s.id = @serverId AND s.user_id = @userId", new { serverId, userId }, cancellationToken))
-                ?.ToView() is { } view
+            (await db.QueryAsync($"{ServerViewRow.Select} WHERE s.id = @serverId AND s.user_id = @userId", new { serverId, userId }, ServerViewRow.Read, cancellationToken))
+                .SingleOrDefault()?.ToView() is { } view
                 ? (await WithVolumesAsync(db, [view], cancellationToken))[0]
                 : null,
             cancellationToken);
@@ -32,8 +31,8 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     /// <summary>An operator's view: any user's server by id (deleted ones too); null if there is none.</summary>
     public Task<ServerView?> GetAnyUserAsync(long serverId, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
-            (await db.QuerySingleOrDefaultAsync<ServerViewRow>($"{ServerViewRow.Select} WHERE s.id = @serverId", new { serverId }, cancellationToken))
-                ?.ToView(),
+            (await db.QueryAsync($"{ServerViewRow.Select} WHERE s.id = @serverId", new { serverId }, ServerViewRow.Read, cancellationToken))
+                .SingleOrDefault()?.ToView(),
             cancellationToken);
 
     private Task<ServerPage> ListPageAsync(string? userId, ServerFilter filter, long? afterId, int pageSize, CancellationToken cancellationToken)
@@ -46,7 +45,7 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         {
             var (where, parameters) = Where(db.Dialect, userId, filter, afterId);
             parameters.Add("take", pageSize + 1);
-            var rows = (await db.QueryAsync<ServerViewRow>(ServerViewRow.Page(where), parameters, cancellationToken)).ToList();
+            var rows = await db.QueryAsync(ServerViewRow.Page(where), parameters, ServerViewRow.Read, cancellationToken);
             var page = await WithVolumesAsync(db, rows.Take(pageSize).Select(r => r.ToView()).ToList(), cancellationToken);
             return new ServerPage(page, rows.Count > pageSize ? page[^1].Server.Id : null);
         }, cancellationToken);
@@ -54,9 +53,9 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
 
     /// <summary>The servers of one of the user's launches, in launch order (deleted ones too).</summary>
     public Task<IReadOnlyList<ServerView>> ListLaunchAsync(string userId, long launchId, CancellationToken cancellationToken) =>
-        connections.ReadAsync(async db => await WithVolumesAsync(db, (await db.QueryAsync<ServerViewRow>(
+        connections.ReadAsync(async db => await WithVolumesAsync(db, (await db.QueryAsync(
                 $"{ServerViewRow.Select} WHERE s.launch_id = @launchId AND s.user_id = @userId ORDER BY s.launch_index",
-                new { launchId, userId }, cancellationToken))
+                new { launchId, userId }, ServerViewRow.Read, cancellationToken))
                 .Select(r => r.ToView()).ToList(), cancellationToken),
             cancellationToken);
 
@@ -74,9 +73,8 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     /// <summary>The server a cluster instance name stands for, whoever owns it; null if none.</summary>
     public Task<ServerView?> FindByInstanceNameAsync(string instanceName, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
-            (await db.QuerySingleOrDefaultAsync<ServerViewRow>(
-                $"{ServerViewRow.Select} WHERE s.instance_name = @instanceName", new { instanceName }, cancellationToken))
-                ?.ToView(),
+            (await db.QueryAsync($"{ServerViewRow.Select} WHERE s.instance_name = @instanceName", new { instanceName }, ServerViewRow.Read, cancellationToken))
+                .SingleOrDefault()?.ToView(),
             cancellationToken);
 
     /// <summary>

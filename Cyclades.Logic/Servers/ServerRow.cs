@@ -21,6 +21,49 @@ internal record ServerRow
         s.metadata_tokens_required AS MetadataTokensRequired, s.metadata_hop_limit AS MetadataHopLimit, s.metadata_tags AS MetadataTags
         """;
 
+    /// <summary>Reads <see cref="Columns"/>, in their order (see <see cref="RowCursor"/>).</summary>
+    public static ServerRow Read(ref RowCursor c) => new()
+    {
+        Id = c.Int64(),
+        UserId = c.String(),
+        Name = c.String(),
+        FlavorId = c.Int64(),
+        ImageId = c.Int64(),
+        BackendId = c.Int64(),
+        InstanceName = c.NullableString(),
+        LaunchId = c.NullableInt64(),
+        LaunchIndex = c.Int32(),
+        KeyName = c.NullableString(),
+        PrivateIp = c.NullableString(),
+        OperState = c.String(),
+        Deleted = c.Boolean(),
+        DeletedAt = c.NullableInt64(),
+        Task = c.NullableString(),
+        TaskJobId = c.NullableInt64(),
+        TaskAt = c.NullableInt64(),
+        TaskHeartbeatAt = c.NullableInt64(),
+        DestroyRequestedAt = c.NullableInt64(),
+        DestroyReason = c.NullableString(),
+        BackendJobId = c.NullableInt64(),
+        BackendOperation = c.NullableString(),
+        BackendJobStatus = c.NullableString(),
+        BackendMessage = c.NullableString(),
+        BackendJobAt = c.NullableInt64(),
+        BackendTime = c.Int64(),
+        CommissionId = c.NullableInt64(),
+        CreatedAt = c.Int64(),
+        UpdatedAt = c.Int64(),
+        DestroyProtected = c.Boolean(),
+        StopProtected = c.Boolean(),
+        GuestShutdown = c.String(),
+        IoOptimized = c.Boolean(),
+        AddressCheck = c.Boolean(),
+        MetadataEnabled = c.Boolean(),
+        MetadataTokensRequired = c.Boolean(),
+        MetadataHopLimit = c.Int32(),
+        MetadataTags = c.Boolean(),
+    };
+
     public long Id { get; init; }
 
     public required string UserId { get; init; }

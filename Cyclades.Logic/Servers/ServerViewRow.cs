@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using Cyclades.Logic.Catalog;
 using Cyclades.Logic.Configuration;
 using Cyclades.Logic.Persistence;
@@ -35,6 +37,29 @@ internal sealed record ServerViewRow : ServerRow
         JOIN backends b ON b.id = s.backend_id
         LEFT JOIN launches l ON l.id = s.launch_id
         """;
+
+    /// <summary>The server's columns already read, the joined ones read here, in the order of the SELECT list.</summary>
+    [SetsRequiredMembers]
+    private ServerViewRow(ServerRow server, ref RowCursor c)
+        : base(server)
+    {
+        FlavorName = c.String();
+        FlavorCpu = c.Int32();
+        FlavorRamMiB = c.Int32();
+        FlavorDiskGiB = c.Int32();
+        FlavorDiskTemplate = c.String();
+        FlavorDeleted = c.Boolean();
+        FlavorOrigin = c.String();
+        BackendName = c.String();
+        IdempotencyKey = c.NullableString();
+    }
+
+    /// <summary>Reads a row of <see cref="Select"/> or <see cref="Page"/> (see <see cref="RowCursor"/>).</summary>
+    public static ServerViewRow Read(DbDataReader reader)
+    {
+        var c = new RowCursor(reader);
+        return new ServerViewRow(ServerRow.Read(ref c), ref c);
+    }
 
     public required string FlavorName { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Cyclades.Logic.Persistence;
 using Dapper;
@@ -6,7 +7,7 @@ namespace Cyclades.Logic.Tags;
 
 internal static class TagRepository
 {
-    private const string Columns =
+    internal const string Columns =
         "t.resource_type AS ResourceType, t.resource_id AS ResourceId, t.tag_key AS TagKey, t.tag_value AS TagValue";
 
     /// <summary>Sets the tags on each resource, replacing the values of keys it already has.</summary>
@@ -79,9 +80,9 @@ internal static class TagRepository
             return [];
         }
         var parameters = db.Dialect.WithList(new { userId, type = type.ToDb() }, "ids", ids);
-        return (await db.QueryAsync<TagRow>(
+        return (await db.QueryAsync(
                 $"SELECT {Columns} FROM tags t WHERE t.user_id = @userId AND t.resource_type = @type AND {db.Dialect.InList("t.resource_id", "@ids")} ORDER BY t.resource_id, t.tag_key",
-                parameters, cancellationToken))
+                parameters, TagRow.Read, cancellationToken))
             .Select(r => r.ToTag()).ToList();
     }
 
@@ -125,11 +126,18 @@ internal static class TagRepository
             parameters.Add("afterKey", after.Key);
         }
         sql.Append(" ORDER BY t.resource_type, t.resource_id, t.tag_key LIMIT @take");
-        return (await db.QueryAsync<TagRow>(sql.ToString(), parameters, cancellationToken)).Select(r => r.ToTag()).ToList();
+        return (await db.QueryAsync(sql.ToString(), parameters, TagRow.Read, cancellationToken)).Select(r => r.ToTag()).ToList();
     }
 
-    private sealed record TagRow
+    internal sealed record TagRow
     {
+        /// <summary>Reads <see cref="Columns"/>, in their order (see <see cref="RowCursor"/>).</summary>
+        public static TagRow Read(DbDataReader reader)
+        {
+            var c = new RowCursor(reader);
+            return new TagRow { ResourceType = c.String(), ResourceId = c.String(), TagKey = c.String(), TagValue = c.String() };
+        }
+
         public required string ResourceType { get; init; }
 
         public required string ResourceId { get; init; }

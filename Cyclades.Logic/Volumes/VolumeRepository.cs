@@ -1,10 +1,11 @@
+using System.Data.Common;
 using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.Volumes;
 
 internal static class VolumeRepository
 {
-    private const string Columns = """
+    internal const string Columns = """
         v.id AS Id, v.user_id AS UserId, v.backend_id AS BackendId, v.server_id AS ServerId, v.disk_index AS DiskIndex,
         v.size_gib AS SizeGiB, v.volume_type AS VolumeType, v.status AS Status, v.origin_image_id AS OriginImageId,
         v.delete_on_termination AS DeleteOnTermination, v.device_name AS DeviceName, v.commission_id AS CommissionId,
@@ -58,45 +59,45 @@ internal static class VolumeRepository
 
     /// <summary>One of the user's volumes (deleted ones too); null if the user has no volume with this id.</summary>
     public static async Task<Volume?> GetAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>
-        (await db.QuerySingleOrDefaultAsync<VolumeRow>(
+        (await SingleOrDefaultAsync(db,
             $"SELECT {Columns} FROM volumes v WHERE v.user_id = @userId AND v.id = @id", new { userId, id }, cancellationToken))
             ?.ToVolume();
 
     /// <summary>The user's volumes, in id order: all non-deleted ones, or those with these ids (deleted ones too).</summary>
     public static async Task<IReadOnlyList<Volume>> ListAsync(Db db, string userId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<VolumeRow>(
+        (await db.QueryAsync(
             ids is null
                 ? $"SELECT {Columns} FROM volumes v WHERE v.user_id = @userId AND v.deleted = @no ORDER BY v.id"
                 : $"SELECT {Columns} FROM volumes v WHERE v.user_id = @userId AND v.id IN @ids ORDER BY v.id",
-            new { userId, ids, no = false }, cancellationToken))
+            new { userId, ids, no = false }, VolumeRow.Read, cancellationToken))
             .Select(r => r.ToVolume()).ToList();
 
     /// <summary>Locks the user's volumes with these ids (deleted ones too), in id order.</summary>
     public static async Task<IReadOnlyList<Volume>> LockAsync(Db db, string userId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<VolumeRow>(
+        (await db.QueryAsync(
             $"SELECT {Columns} FROM volumes v WHERE v.user_id = @userId AND v.id IN @ids ORDER BY v.id{db.Dialect.ForUpdate}",
-            new { userId, ids }, cancellationToken))
+            new { userId, ids }, VolumeRow.Read, cancellationToken))
             .Select(r => r.ToVolume()).ToList();
 
     /// <summary>The disks of these servers (not deleted), by server then disk index.</summary>
     /// <summary>Locks one volume whoever owns it (the dispatcher's); null when there is none.</summary>
     public static async Task<Volume?> LockAsync(Db db, long id, CancellationToken cancellationToken) =>
-        (await db.QuerySingleOrDefaultAsync<VolumeRow>(
+        (await SingleOrDefaultAsync(db,
             $"SELECT {Columns} FROM volumes v WHERE v.id = @id{db.Dialect.ForUpdate}", new { id }, cancellationToken))?.ToVolume();
 
     public static async Task<IReadOnlyList<Volume>> ListByServersAsync(Db db, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken) =>
         serverIds.Count == 0
             ? []
-            : (await db.QueryAsync<VolumeRow>(
+            : (await db.QueryAsync(
                 $"SELECT {Columns} FROM volumes v WHERE {db.Dialect.InList("v.server_id", "@serverIds")} AND v.deleted = @no ORDER BY v.server_id, v.disk_index, v.id",
-                db.Dialect.WithList(new { no = false }, "serverIds", serverIds), cancellationToken))
+                db.Dialect.WithList(new { no = false }, "serverIds", serverIds), VolumeRow.Read, cancellationToken))
                 .Select(r => r.ToVolume()).ToList();
 
     /// <summary>Locks the disks of one server (not deleted), in disk index order.</summary>
     public static async Task<IReadOnlyList<Volume>> LockByServerAsync(Db db, long serverId, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<VolumeRow>(
+        (await db.QueryAsync(
             $"SELECT {Columns} FROM volumes v WHERE v.server_id = @serverId AND v.deleted = @no ORDER BY v.disk_index, v.id{db.Dialect.ForUpdate}",
-            new { serverId, no = false }, cancellationToken))
+            new { serverId, no = false }, VolumeRow.Read, cancellationToken))
             .Select(r => r.ToVolume()).ToList();
 
     /// <summary>GiB of the user's volumes that are not deleted, attached or not (what <c>cyclades.disk</c> counts).</summary>
@@ -138,8 +139,37 @@ internal static class VolumeRepository
             },
             cancellationToken);
 
-    private sealed record VolumeRow
+    private static async Task<VolumeRow?> SingleOrDefaultAsync(Db db, string sql, object parameters, CancellationToken cancellationToken) =>
+        (await db.QueryAsync(sql, parameters, VolumeRow.Read, cancellationToken)).SingleOrDefault();
+
+    internal sealed record VolumeRow
     {
+        /// <summary>Reads <see cref="Columns"/>, in their order (see <see cref="RowCursor"/>).</summary>
+        public static VolumeRow Read(DbDataReader reader)
+        {
+            var c = new RowCursor(reader);
+            return new VolumeRow
+            {
+                Id = c.Int64(),
+                UserId = c.String(),
+                BackendId = c.Int64(),
+                ServerId = c.NullableInt64(),
+                DiskIndex = c.NullableInt32(),
+                SizeGiB = c.Int32(),
+                VolumeType = c.String(),
+                Status = c.String(),
+                OriginImageId = c.NullableInt64(),
+                DeleteOnTermination = c.Boolean(),
+                DeviceName = c.NullableString(),
+                CommissionId = c.NullableInt64(),
+                AttachedAt = c.NullableInt64(),
+                Deleted = c.Boolean(),
+                DeletedAt = c.NullableInt64(),
+                CreatedAt = c.Int64(),
+                UpdatedAt = c.Int64(),
+            };
+        }
+
         public long Id { get; init; }
 
         public required string UserId { get; init; }
