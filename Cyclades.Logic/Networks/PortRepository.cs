@@ -39,14 +39,14 @@ internal static class PortRepository
             cancellationToken);
 
     public static Task<PortRow?> GetAsync(Db db, long id, CancellationToken cancellationToken) =>
-        SingleOrDefaultAsync(db, $"SELECT {Columns} FROM ports p WHERE p.id = @id", new { id }, cancellationToken);
+        db.QuerySingleOrDefaultAsync($"SELECT {Columns} FROM ports p WHERE p.id = @id", new { id }, PortRow.Read, cancellationToken);
 
     /// <summary>The user's port with this id (another user's is not found).</summary>
     public static Task<PortRow?> GetAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>
-        SingleOrDefaultAsync(db, $"SELECT {Columns} FROM ports p WHERE p.id = @id AND p.user_id = @userId", new { id, userId }, cancellationToken);
+        db.QuerySingleOrDefaultAsync($"SELECT {Columns} FROM ports p WHERE p.id = @id AND p.user_id = @userId", new { id, userId }, PortRow.Read, cancellationToken);
 
     public static Task<PortRow?> LockAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>
-        SingleOrDefaultAsync(db, $"SELECT {Columns} FROM ports p WHERE p.id = @id AND p.user_id = @userId{db.Dialect.ForUpdate}", new { id, userId }, cancellationToken);
+        db.QuerySingleOrDefaultAsync($"SELECT {Columns} FROM ports p WHERE p.id = @id AND p.user_id = @userId{db.Dialect.ForUpdate}", new { id, userId }, PortRow.Read, cancellationToken);
 
     /// <summary>The user's ports in id order, optionally only these ids.</summary>
     public static async Task<IReadOnlyList<PortRow>> ListForUserAsync(Db db, string userId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken) =>
@@ -122,9 +122,6 @@ internal static class PortRepository
             "UPDATE ports SET server_id = NULL, device_index = 0, mac = NULL, state = 'DOWN', pending_restart = @no, updated_at = @now WHERE server_id = @serverId",
             new { serverId, now, no = false }, cancellationToken);
     }
-
-    private static async Task<PortRow?> SingleOrDefaultAsync(Db db, string sql, object parameters, CancellationToken cancellationToken) =>
-        (await db.QueryAsync(sql, parameters, PortRow.Read, cancellationToken)).SingleOrDefault();
 
     internal sealed record PortRow
     {

@@ -27,6 +27,11 @@ public readonly record struct Db(DbConnection Connection, DbTransaction? Transac
         return rows;
     }
 
+    /// <summary>As <see cref="QueryAsync{T}(string, object?, Func{DbDataReader, T}, CancellationToken)"/>, for at most one row.</summary>
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+        where T : class =>
+        (await QueryAsync(sql, parameters, read, cancellationToken)).SingleOrDefault();
+
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
 

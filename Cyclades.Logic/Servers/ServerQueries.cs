@@ -14,8 +14,8 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     /// <summary>One of the user's servers (deleted ones too); null if the user has no such server.</summary>
     public Task<ServerView?> GetAsync(string userId, long serverId, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
-            (await db.QueryAsync($"{ServerViewRow.Select} WHERE s.id = @serverId AND s.user_id = @userId", new { serverId, userId }, ServerViewRow.Read, cancellationToken))
-                .SingleOrDefault()?.ToView() is { } view
+            (await db.QuerySingleOrDefaultAsync($"{ServerViewRow.Select} WHERE s.id = @serverId AND s.user_id = @userId", new { serverId, userId }, ServerViewRow.Read, cancellationToken))
+                ?.ToView() is { } view
                 ? (await WithVolumesAsync(db, [view], cancellationToken))[0]
                 : null,
             cancellationToken);
@@ -31,8 +31,8 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     /// <summary>An operator's view: any user's server by id (deleted ones too); null if there is none.</summary>
     public Task<ServerView?> GetAnyUserAsync(long serverId, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
-            (await db.QueryAsync($"{ServerViewRow.Select} WHERE s.id = @serverId", new { serverId }, ServerViewRow.Read, cancellationToken))
-                .SingleOrDefault()?.ToView(),
+            (await db.QuerySingleOrDefaultAsync($"{ServerViewRow.Select} WHERE s.id = @serverId", new { serverId }, ServerViewRow.Read, cancellationToken))
+                ?.ToView(),
             cancellationToken);
 
     private Task<ServerPage> ListPageAsync(string? userId, ServerFilter filter, long? afterId, int pageSize, CancellationToken cancellationToken)
@@ -73,8 +73,8 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
     /// <summary>The server a cluster instance name stands for, whoever owns it; null if none.</summary>
     public Task<ServerView?> FindByInstanceNameAsync(string instanceName, CancellationToken cancellationToken) =>
         connections.ReadAsync(async db =>
-            (await db.QueryAsync($"{ServerViewRow.Select} WHERE s.instance_name = @instanceName", new { instanceName }, ServerViewRow.Read, cancellationToken))
-                .SingleOrDefault()?.ToView(),
+            (await db.QuerySingleOrDefaultAsync($"{ServerViewRow.Select} WHERE s.instance_name = @instanceName", new { instanceName }, ServerViewRow.Read, cancellationToken))
+                ?.ToView(),
             cancellationToken);
 
     /// <summary>

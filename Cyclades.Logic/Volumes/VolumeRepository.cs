@@ -59,8 +59,8 @@ internal static class VolumeRepository
 
     /// <summary>One of the user's volumes (deleted ones too); null if the user has no volume with this id.</summary>
     public static async Task<Volume?> GetAsync(Db db, string userId, long id, CancellationToken cancellationToken) =>
-        (await SingleOrDefaultAsync(db,
-            $"SELECT {Columns} FROM volumes v WHERE v.user_id = @userId AND v.id = @id", new { userId, id }, cancellationToken))
+        (await db.QuerySingleOrDefaultAsync(
+            $"SELECT {Columns} FROM volumes v WHERE v.user_id = @userId AND v.id = @id", new { userId, id }, VolumeRow.Read, cancellationToken))
             ?.ToVolume();
 
     /// <summary>The user's volumes, in id order: all non-deleted ones, or those with these ids (deleted ones too).</summary>
@@ -82,8 +82,8 @@ internal static class VolumeRepository
     /// <summary>The disks of these servers (not deleted), by server then disk index.</summary>
     /// <summary>Locks one volume whoever owns it (the dispatcher's); null when there is none.</summary>
     public static async Task<Volume?> LockAsync(Db db, long id, CancellationToken cancellationToken) =>
-        (await SingleOrDefaultAsync(db,
-            $"SELECT {Columns} FROM volumes v WHERE v.id = @id{db.Dialect.ForUpdate}", new { id }, cancellationToken))?.ToVolume();
+        (await db.QuerySingleOrDefaultAsync(
+            $"SELECT {Columns} FROM volumes v WHERE v.id = @id{db.Dialect.ForUpdate}", new { id }, VolumeRow.Read, cancellationToken))?.ToVolume();
 
     public static async Task<IReadOnlyList<Volume>> ListByServersAsync(Db db, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken) =>
         serverIds.Count == 0
@@ -138,9 +138,6 @@ internal static class VolumeRepository
                 UpdatedAt = UnixTime.ToMicros(v.UpdatedAt),
             },
             cancellationToken);
-
-    private static async Task<VolumeRow?> SingleOrDefaultAsync(Db db, string sql, object parameters, CancellationToken cancellationToken) =>
-        (await db.QueryAsync(sql, parameters, VolumeRow.Read, cancellationToken)).SingleOrDefault();
 
     internal sealed record VolumeRow
     {
