@@ -14,10 +14,9 @@ namespace Cyclades.Tests.Integration;
 /// </summary>
 public sealed class NicReconciliationOnGanetiTests : RealClusterFixture
 {
-    private static readonly string Block =
-        $"{GanetiTestCluster.Instance.SubnetPrefix}{(128 + (32 * Random.Shared.Next(0, 4))).ToString(CultureInfo.InvariantCulture)}/27";
+    private string? _block;
 
-    protected override string? PublicSubnet => Block;
+    protected override string? PublicSubnet => _block ??= PublicBlockOfUpperHalf();
 
     [Test]
     public async Task A_nic_an_administrator_added_and_then_removed_while_no_dispatcher_ran_is_adopted_then_dropped_by_reconciliation()

@@ -19,10 +19,9 @@ namespace Cyclades.Tests.Integration;
 /// </summary>
 public sealed class NicsOnGanetiTests : RealClusterFixture
 {
-    private static readonly string Block =
-        $"{GanetiTestCluster.Instance.SubnetPrefix}{(128 + (32 * Random.Shared.Next(0, 4))).ToString(CultureInfo.InvariantCulture)}/27";
+    private string? _block;
 
-    protected override string? PublicSubnet => Block;
+    protected override string? PublicSubnet => _block ??= PublicBlockOfUpperHalf();
 
     private NicCommands Nics => H.Get<NicCommands>();
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Cyclades.Logic.Backends;
 using Cyclades.Tests.Dispatch.Support;
+using Cyclades.Tests.Infrastructure;
 
 namespace Cyclades.Tests.Integration;
 
@@ -18,6 +20,13 @@ public abstract class RealClusterFixture
     protected virtual string? PublicSubnet => null;
 
     protected DispatchHarness H => Real.Harness;
+
+    /// <summary>
+    /// A /27 of the upper half of the test cluster's public network, chosen at random so that fixtures rarely meet.
+    /// Read in the set-up, where a missing cluster is a skip (a failure in CI), not a type initializer's error.
+    /// </summary>
+    protected static string PublicBlockOfUpperHalf() =>
+        $"{GanetiTestCluster.Instance.SubnetPrefix}{(128 + (32 * Random.Shared.Next(0, 4))).ToString(CultureInfo.InvariantCulture)}/27";
 
     [OneTimeSetUp]
     public async Task StartHarness()
