@@ -10,23 +10,15 @@ internal static class PortSecurityGroupRepository
     /// subnet (which belongs to every user's default network) the user's default network.
     /// </summary>
     public static async Task<IReadOnlyDictionary<long, long>> NetworksOfPortsAsync(Db db, string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken) =>
-        portIds.Count == 0
-            ? new Dictionary<long, long>()
-            : (await db.QueryAsync<PortNetworkRow>(
-                $"""
-                SELECT p.id AS PortId, COALESCE(s.network_id, n.id) AS NetworkId
-                FROM ports p
-                JOIN subnets s ON s.id = p.subnet_id
-                LEFT JOIN networks n ON s.network_id IS NULL AND n.user_id = p.user_id AND n.is_default = @yes AND n.deleted = @no
-                WHERE p.user_id = @userId AND {db.Dialect.InList("p.id", "@portIds")}
-                """,
-                db.Dialect.WithList(new { userId, yes = true, no = false }, "portIds", portIds), cancellationToken))
-                .Where(r => r.NetworkId is not null)
-                .ToDictionary(r => r.PortId, r => r.NetworkId!.Value);
+        NetworksOf(await MembersOfPortsAsync(db, userId, portIds, cancellationToken));
+
+    /// <summary>The network of each port of <see cref="MembersOfPortsAsync"/>'s rows that has one.</summary>
+    public static IReadOnlyDictionary<long, long> NetworksOf(IEnumerable<PortMemberRow> rows) =>
+        rows.Where(r => r.NetworkId is not null).DistinctBy(r => r.PortId).ToDictionary(r => r.PortId, r => r.NetworkId!.Value);
 
     /// <summary>
-    /// Each of the user's ports with these ids, with its network (as <see cref="NetworksOfPortsAsync"/>; null while the
-    /// user's default network is not made) and the groups it was put in: a row for each group, or one without a group.
+    /// Each of the user's ports with these ids, with its network (its subnet's, or for a public subnet the user's default
+    /// network: null while that is not made) and the groups it was put in: a row for each group, or one without a group.
     /// </summary>
     public static async Task<IReadOnlyList<PortMemberRow>> MembersOfPortsAsync(Db db, string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken) =>
         portIds.Count == 0
@@ -74,13 +66,6 @@ internal static class PortSecurityGroupRepository
         await db.ExecuteAsync("DELETE FROM port_security_groups WHERE port_id = @portId", new { portId }, cancellationToken);
         await db.ExecuteAsync("INSERT INTO port_security_groups (port_id, group_id) VALUES (@portId, @groupId)",
             groupIds.Select(groupId => new { portId, groupId }), cancellationToken);
-    }
-
-    private sealed record PortNetworkRow
-    {
-        public long PortId { get; init; }
-
-        public long? NetworkId { get; init; }
     }
 
     internal sealed record PortMemberRow

@@ -97,7 +97,7 @@ public sealed class SecurityGroupMemberships(IDbConnectionFactory connections, N
         public static async Task<Membership> ReadAsync(Db db, string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
         {
             var rows = await PortSecurityGroupRepository.MembersOfPortsAsync(db, userId, portIds, cancellationToken);
-            var networks = rows.Where(r => r.NetworkId is not null).DistinctBy(r => r.PortId).ToDictionary(r => r.PortId, r => r.NetworkId!.Value);
+            var networks = PortSecurityGroupRepository.NetworksOf(rows);
             var members = rows.Where(r => r.GroupId is not null).ToLookup(r => r.PortId, r => r.GroupId!.Value);
             var unset = networks.Where(p => !members.Contains(p.Key)).Select(p => p.Value).Distinct().ToList();
             var groups = (await SecurityGroupRepository.ListWithDefaultsAsync(
