@@ -29,6 +29,10 @@ internal static class LaunchFingerprint
         {
             parameters.Add(subnetId);
         }
+        if (request.SecurityGroupIds.Count > 0)
+        {
+            parameters.Add(request.SecurityGroupIds.Distinct().Order().ToList());
+        }
         if (request.Root is not null || request.ExtraVolumes.Count > 0)
         {
             parameters.Add(request.Root);

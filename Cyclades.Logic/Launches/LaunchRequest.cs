@@ -28,6 +28,12 @@ public sealed record LaunchRequest(string UserId, long ImageId, string FlavorNam
     /// </summary>
     public long? SubnetId { get; init; }
 
+    /// <summary>
+    /// The security groups of each server's primary port: the user's, on the subnet's network. None: the
+    /// network's default group.
+    /// </summary>
+    public IReadOnlyList<long> SecurityGroupIds { get; init; } = [];
+
     /// <summary>What the owner chose for every server (part of the fingerprint).</summary>
     public ServerSettings Settings { get; init; } = ServerSettings.Default;
 

@@ -37,6 +37,7 @@ public sealed class LaunchService(
     SubmittingTasks submitting,
     ClusterNetworks clusterNetworks,
     PortFirewall firewall,
+    IPortGroupAssignment portGroups,
     TimeProvider clock)
 {
     public const int MaxServersPerLaunch = 1000;
@@ -201,7 +202,11 @@ public sealed class LaunchService(
                 request.UserId, request.Name ?? "", flavor.Id, request.ImageId, backend.Id, launch.Id, index,
                 request.KeyName, request.PublicKey, request.UserData, addresses[index], request.Settings);
             var serverId = await ServerRepository.InsertAsync(db, server, instanceNames.For, now, cancellationToken);
-            await PortService.AttachNewAsync(db, new NewPort(request.UserId, serverId, subnet.Id, 0, addresses[index], PortState.Build), subnet.Cidr, now, cancellationToken);
+            var portId = await PortService.AttachNewAsync(db, new NewPort(request.UserId, serverId, subnet.Id, 0, addresses[index], PortState.Build), subnet.Cidr, now, cancellationToken);
+            if (request.SecurityGroupIds.Count > 0)
+            {
+                await portGroups.AssignAsync(db, request.UserId, portId, request.SecurityGroupIds, cancellationToken);
+            }
             var commission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
                 request.UserId, compute, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);
             await ServerRepository.AttachCommissionAsync(db, serverId, commission, cancellationToken);

@@ -48,6 +48,11 @@ public static class InstanceFilters
         .Add("subnet-id", i => i.Item.SubnetId)
         .Add("vpc-id", i => i.Item.VpcId)
         .Add("source-dest-check", i => FilterValues.Bool(i.Item.SourceDestCheck))
+        .AddEach("instance.group-id", GroupIds)
+        .AddEach("instance.group-name", GroupNames)
+        // The EC2-Classic-era names, undocumented now but still sent by older scripts.
+        .AddEach("group-id", GroupIds)
+        .AddEach("group-name", GroupNames)
         .AddEach("network-interface.network-interface-id", i => i.Item.NetworkInterfaces.Select(n => n.NetworkInterfaceId))
         .AddEach("network-interface.subnet-id", i => i.Item.NetworkInterfaces.Select(n => n.SubnetId))
         .AddEach("network-interface.vpc-id", i => i.Item.NetworkInterfaces.Select(n => n.VpcId))
@@ -63,6 +68,10 @@ public static class InstanceFilters
             i => i.Item.NetworkInterfaces.SelectMany(n => n.PrivateIpAddresses.Select(a => a.PrivateIpAddress)))
         .AddEach("network-interface.addresses.primary",
             i => i.Item.NetworkInterfaces.SelectMany(n => n.PrivateIpAddresses.Select(a => FilterValues.Bool(a.Primary))))
+        .AddEach("network-interface.association.public-ip", i => i.Item.NetworkInterfaces.Select(n => n.Association?.PublicIp))
+        .AddEach("network-interface.association.ip-owner-id", i => i.Item.NetworkInterfaces.Select(n => n.Association?.IpOwnerId))
+        .AddEach("network-interface.association.allocation-id", i => i.Item.NetworkInterfaces.Select(n => n.Association?.AllocationId))
+        .AddEach("network-interface.association.association-id", i => i.Item.NetworkInterfaces.Select(n => n.Association?.AssociationId))
         .AddEach("network-interface.attachment.attachment-id", i => i.Item.NetworkInterfaces.Select(n => n.Attachment.AttachmentId))
         .AddEach("network-interface.attachment.instance-id", i => i.Item.NetworkInterfaces.Select(_ => i.Item.InstanceId))
         .AddEach("network-interface.attachment.device-index",
@@ -72,6 +81,10 @@ public static class InstanceFilters
             i => i.Item.NetworkInterfaces.Select(n => FilterValues.Bool(n.Attachment.DeleteOnTermination)))
         .AddEach("tag-key", i => i.Item.Tags.Select(t => t.Key))
         .AddEach("tag-value", i => i.Item.Tags.Select(t => t.Value));
+
+    private static IEnumerable<string?> GroupIds(RenderedInstance i) => i.Item.SecurityGroups.Select(g => g.GroupId);
+
+    private static IEnumerable<string?> GroupNames(RenderedInstance i) => i.Item.SecurityGroups.Select(g => g.GroupName);
 
     public static bool IsKnown(string name) =>
         InMemory.Names.Contains(name) || Constants.ContainsKey(name) || TagFilters.IsTagFilter(name);

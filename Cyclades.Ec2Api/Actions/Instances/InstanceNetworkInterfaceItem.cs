@@ -82,7 +82,10 @@ public sealed class InstanceNetworkInterfaceAttachmentItem
     public required bool DeleteOnTermination { get; init; }
 }
 
-/// <summary>The Elastic IP an interface carries, as the instance's view shows it (no allocation or association id).</summary>
+/// <summary>
+/// The Elastic IP an interface carries, as the instance's view shows it: its allocation and association ids are
+/// not in the model's element, only in the filters (internal, so not written).
+/// </summary>
 public sealed class InstanceNetworkInterfaceAssociationItem
 {
     [Ec2Element("publicIp")]
@@ -93,6 +96,10 @@ public sealed class InstanceNetworkInterfaceAssociationItem
 
     [Ec2Element("ipOwnerId")]
     public required string IpOwnerId { get; init; }
+
+    internal string? AllocationId { get; init; }
+
+    internal string? AssociationId { get; init; }
 }
 
 public sealed class InstancePrivateIpAddressItem

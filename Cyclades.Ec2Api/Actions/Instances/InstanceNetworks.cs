@@ -1,5 +1,7 @@
 using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.Addresses;
 using Cyclades.Ec2Api.Actions.NetworkInterfaces;
+using Cyclades.Ec2Api.Actions.SecurityGroups;
 using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Actions.Vpcs;
 using Cyclades.Ec2Api.Authentication;
@@ -13,11 +15,12 @@ namespace Cyclades.Ec2Api.Actions.Instances;
 
 /// <summary>
 /// The ports (NICs) of the servers on a page, as EC2 network interfaces: each in its subnet and VPC
-/// (a public subnet shows in the caller's default VPC), with the Elastic IP each carries. Two reads per
-/// page, whatever its size (the ports, their subnets' networks), and a third (the caller's floating IPs)
-/// only when some instance has more than one interface: a floating IP's interface is never an instance's primary.
+/// (a public subnet shows in the caller's default VPC), with its security groups and the Elastic IP it
+/// carries. Three reads per page, whatever its size (the ports, their subnets' networks, their groups), and
+/// a fourth (the caller's floating IPs) only when some instance has more than one interface: a floating IP's
+/// interface is never an instance's primary.
 /// </summary>
-public sealed class InstanceNetworks(NetworkQueries networks, FloatingIpService floatingIps, IOptions<Ec2ApiOptions> options)
+public sealed class InstanceNetworks(NetworkQueries networks, FloatingIpService floatingIps, InstanceSecurityGroups groups, IOptions<Ec2ApiOptions> options)
 {
     public async Task<InstanceNetworkFacts> ForAsync(Ec2Caller caller, IReadOnlyList<ServerView> servers, CancellationToken cancellationToken)
     {
@@ -28,10 +31,11 @@ public sealed class InstanceNetworks(NetworkQueries networks, FloatingIpService 
         var ports = await networks.PortsOfServersAsync(servers.Select(v => v.Server.Id).ToList(), cancellationToken);
         var subnetIds = ports.SelectMany(p => p.Select(port => port.SubnetId)).Distinct().ToList();
         var subnetNetworks = await networks.NetworksOfSubnetsAsync(caller.LogicUserId(), subnetIds, cancellationToken);
+        var portGroups = await groups.OfPortsAsync(caller, ports.SelectMany(p => p.Select(port => port.Id)).ToList(), cancellationToken);
         var carried = ports.Any(p => p.Any(port => port.DeviceIndex > 0))
-            ? (await floatingIps.ListAsync(caller.LogicUserId(), null, cancellationToken)).Where(f => f.PortId is not null).ToDictionary(f => f.PortId!.Value, f => f.Address)
-            : new Dictionary<long, string>();
-        return new InstanceNetworkFacts(ports, subnetNetworks, caller.OwnerId, options.Value.Region) { FloatingAddresses = carried };
+            ? (await floatingIps.ListAsync(caller.LogicUserId(), null, cancellationToken)).Where(f => f.PortId is not null).ToDictionary(f => f.PortId!.Value)
+            : new Dictionary<long, FloatingIp>();
+        return new InstanceNetworkFacts(ports, subnetNetworks, caller.OwnerId, options.Value.Region) { PortGroups = portGroups, FloatingIps = carried };
     }
 }
 
@@ -41,8 +45,11 @@ public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDi
 {
     public static readonly InstanceNetworkFacts None = new(Array.Empty<Port>().ToLookup(p => 0L), new Dictionary<long, long>(), "", "");
 
-    /// <summary>The Elastic IP address each port carrying one holds, by port id.</summary>
-    public IReadOnlyDictionary<long, string> FloatingAddresses { get; init; } = new Dictionary<long, string>();
+    /// <summary>The security groups of each port, by port id.</summary>
+    public ILookup<long, GroupIdentifierItem> PortGroups { get; init; } = Array.Empty<GroupIdentifierItem>().ToLookup(_ => 0L);
+
+    /// <summary>The Elastic IP each port carrying one holds, by port id.</summary>
+    public IReadOnlyDictionary<long, FloatingIp> FloatingIps { get; init; } = new Dictionary<long, FloatingIp>();
 
     /// <summary>The server's interfaces by device index; those on a subnet the caller cannot see (none should be) are left out.</summary>
     public IReadOnlyList<InstanceNetworkInterfaceItem> InterfacesOf(long serverId) =>
@@ -65,8 +72,15 @@ public sealed record InstanceNetworkFacts(ILookup<long, Port> Ports, IReadOnlyDi
             PrivateIpAddress = port.Address,
             PrivateDnsName = dnsName,
             SourceDestCheck = port.SourceDestCheck,
-            Association = FloatingAddresses.TryGetValue(port.Id, out var publicIp)
-                ? new InstanceNetworkInterfaceAssociationItem { PublicIp = publicIp, IpOwnerId = OwnerId }
+            Groups = PortGroups[port.Id].ToList(),
+            Association = FloatingIps.TryGetValue(port.Id, out var floatingIp)
+                ? new InstanceNetworkInterfaceAssociationItem
+                {
+                    PublicIp = floatingIp.Address,
+                    IpOwnerId = OwnerId,
+                    AllocationId = AddressIds.Of(floatingIp.Id),
+                    AssociationId = AddressViews.AssociationIdOf(port.Id),
+                }
                 : null,
             Attachment = new InstanceNetworkInterfaceAttachmentItem
             {

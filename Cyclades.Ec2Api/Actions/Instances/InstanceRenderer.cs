@@ -12,9 +12,7 @@ namespace Cyclades.Ec2Api.Actions.Instances;
 public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
 {
     /// <param name="justLaunched">The answer of the RunInstances that created the server (not a replay).</param>
-    /// <param name="groups">Each server's security groups (its <c>groupSet</c>), when the caller looked them up.</param>
-    public InstanceItem Render(ServerView view, IEnumerable<Tag> tags, InstanceNetworkFacts networks, bool justLaunched = false,
-        ILookup<long, GroupIdentifierItem>? groups = null)
+    public InstanceItem Render(ServerView view, IEnumerable<Tag> tags, InstanceNetworkFacts networks, bool justLaunched = false)
     {
         var server = view.Server;
         var interfaces = networks.InterfacesOf(server.Id);
@@ -48,7 +46,7 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
             EbsOptimized = server.Settings.IoOptimized,
             SourceDestCheck = server.Settings.AddressCheck,
             NetworkInterfaces = interfaces,
-            SecurityGroups = groups?[server.Id].ToList() ?? [],
+            SecurityGroups = primary?.Groups ?? [],
             MetadataOptions = MetadataOptionsItem.From(server.Settings.Metadata),
             RootDeviceName = InstanceBlockDevices.RootDeviceName(view),
             BlockDeviceMappings = InstanceBlockDevices.Of(view),
@@ -57,14 +55,13 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
 
     /// <summary>The servers grouped by launch, in the order their first server comes.</summary>
     public IReadOnlyList<ReservationItem> Reservations(
-        IReadOnlyList<ServerView> views, ILookup<string, Tag> tags, InstanceNetworkFacts networks, string ownerId, bool justLaunched = false,
-        ILookup<long, GroupIdentifierItem>? groups = null) =>
+        IReadOnlyList<ServerView> views, ILookup<string, Tag> tags, InstanceNetworkFacts networks, string ownerId, bool justLaunched = false) =>
         views.GroupBy(v => InstanceIds.ReservationOf(v.Server))
             .Select(g => new ReservationItem
             {
                 ReservationId = g.Key,
                 OwnerId = ownerId,
-                Instances = g.Select(v => Render(v, tags[InstanceIds.Resource(v.Server.Id).Id], networks, justLaunched, groups)).ToList(),
+                Instances = g.Select(v => Render(v, tags[InstanceIds.Resource(v.Server.Id).Id], networks, justLaunched)).ToList(),
             })
             .ToList();
 

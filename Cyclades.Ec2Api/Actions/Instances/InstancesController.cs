@@ -24,7 +24,7 @@ public sealed class InstancesController(
     VolumeTypeMapping volumeTypes,
     InstanceNetworks networks,
     SubnetLookup subnets,
-    InstanceSecurityGroups securityGroups) : Ec2Controller
+    SecurityGroupLookup securityGroups) : Ec2Controller
 {
     [Ec2Action("RunInstances")]
     [HandlesDryRun]
@@ -36,8 +36,7 @@ public sealed class InstancesController(
         }
         var network = LaunchNetwork.Of(request);
         var subnet = network.SubnetId is { } subnetId ? await subnets.RequireAsync(Caller, subnetId, cancellationToken) : null;
-        // Security groups: their ids are checked for shape here; the groups themselves are resolved (InvalidGroup.NotFound)
-        // and given to the launch once they exist.
+        var groupIds = await securityGroups.RequireAllAsync(Caller, network.SecurityGroupIds, network.SecurityGroupNames, cancellationToken);
         var instanceType = request.InstanceType ?? RunInstancesRequest.DefaultInstanceType;
         var (root, extraVolumes) = LaunchBlockDevices.Translate(request.BlockDeviceMappings, volumeTypes);
         var keyPair = request.KeyName is { } keyName ? await keyPairs.GetAsync(Caller.LogicUserId(), keyName, cancellationToken) : null;
@@ -51,6 +50,7 @@ public sealed class InstancesController(
             UserData = RunInstancesValidator.DecodeUserData(request.UserData),
             BackendName = LaunchNetwork.BackendOf(subnet, request.Placement?.AvailabilityZone),
             SubnetId = subnet?.Subnet.Id,
+            SecurityGroupIds = groupIds,
             Tags = TagRules.TagsOf(request.TagSpecifications, "instance"),
             Settings = request.Settings(),
             PrivateIp = network.PrivateIp,
@@ -94,8 +94,7 @@ public sealed class InstancesController(
         DryRunGate.ThrowIfDryRun(request);
 
         var facts = await networks.ForAsync(Caller, servers, cancellationToken);
-        var reservations = renderer.Reservations(servers, await TagsOfAsync(servers, cancellationToken), facts, Caller.OwnerId,
-            groups: await securityGroups.OfPortsAsync(Caller, facts.Ports, cancellationToken));
+        var reservations = renderer.Reservations(servers, await TagsOfAsync(servers, cancellationToken), facts, Caller.OwnerId);
         if (residual.Count > 0)
         {
             reservations = reservations

@@ -94,7 +94,7 @@ public sealed class NetworkInterfaceLookup(
             PrivateIpAddress = port.Address,
             PrivateDnsName = dnsName,
             SourceDestCheck = port.SourceDestCheck,
-            Groups = portGroups.Select(g => new GroupIdentifierItem { GroupId = SecurityGroupIds.Of(g.Id), GroupName = g.Name }).ToList(),
+            Groups = portGroups.Select(SecurityGroupIds.ItemOf).ToList(),
             Attachment = port.ServerId is { } serverId
                 ? new NetworkInterfaceAttachmentItem
                 {

@@ -14,18 +14,21 @@ public sealed class InstanceSecurityGroups(SecurityGroupService groups, NetworkQ
     /// Each server's groups, as <c>groupSet</c> items: its primary port's (what RunInstances and ModifyInstanceAttribute
     /// set; an Elastic IP's extra interface, in its VPC's default group, would otherwise show up as a change to the tools).
     /// </summary>
-    public async Task<ILookup<long, GroupIdentifierItem>> OfServersAsync(Ec2Caller caller, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken) =>
-        await OfPortsAsync(caller, await networks.PortsOfServersAsync(serverIds, cancellationToken), cancellationToken);
-
-    /// <summary>As <see cref="OfServersAsync"/>, from the servers' ports already read.</summary>
-    public async Task<ILookup<long, GroupIdentifierItem>> OfPortsAsync(Ec2Caller caller, ILookup<long, Port> ports, CancellationToken cancellationToken)
+    public async Task<ILookup<long, GroupIdentifierItem>> OfServersAsync(Ec2Caller caller, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken)
     {
-        var primaries = ports.SelectMany(server => server.Where(p => p.DeviceIndex == 0)).ToList();
-        var portGroups = await groups.GroupsOfPortsAsync(caller.LogicUserId(), primaries.Select(p => p.Id).ToList(), cancellationToken);
-        return primaries
-            .SelectMany(p => portGroups[p.Id].DistinctBy(g => g.Id)
-                .Select(g => (Server: p.ServerId!.Value, Item: new GroupIdentifierItem { GroupId = SecurityGroupIds.Of(g.Id), GroupName = g.Name })))
-            .ToLookup(x => x.Server, x => x.Item);
+        var primaries = (await networks.PortsOfServersAsync(serverIds, cancellationToken))
+            .SelectMany(server => server.Where(p => p.DeviceIndex == 0)).ToList();
+        var groupsOf = await OfPortsAsync(caller, primaries.Select(p => p.Id).ToList(), cancellationToken);
+        return primaries.SelectMany(p => groupsOf[p.Id].Select(g => (Server: p.ServerId!.Value, Item: g))).ToLookup(x => x.Server, x => x.Item);
+    }
+
+    /// <summary>Each port's groups, as <c>groupSet</c> items, by port id.</summary>
+    public async Task<ILookup<long, GroupIdentifierItem>> OfPortsAsync(Ec2Caller caller, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
+    {
+        var portGroups = await groups.GroupsOfPortsAsync(caller.LogicUserId(), portIds, cancellationToken);
+        return portGroups
+            .SelectMany(port => port.DistinctBy(g => g.Id).Select(g => (Port: port.Key, Item: SecurityGroupIds.ItemOf(g))))
+            .ToLookup(x => x.Port, x => x.Item);
     }
 
     /// <summary>Replaces the groups of the server's only port, as ModifyInstanceAttribute <c>GroupId.N</c> does.</summary>

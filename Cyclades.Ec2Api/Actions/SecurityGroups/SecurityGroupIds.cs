@@ -1,4 +1,6 @@
 using Cyclades.Ec2Api.Actions.Common;
+using Cyclades.Ec2Api.Actions.Instances;
+using Cyclades.Logic.SecurityGroups;
 
 namespace Cyclades.Ec2Api.Actions.SecurityGroups;
 
@@ -10,6 +12,9 @@ public static class SecurityGroupIds
     public static string Of(long groupId) => Ec2Id.Format(Prefix, groupId);
 
     public static bool TryParse(string id, out long groupId) => Ec2Id.TryParse(Prefix, id, out groupId);
+
+    /// <summary>The group as an instance or interface lists it (<c>groupSet</c>).</summary>
+    public static GroupIdentifierItem ItemOf(SecurityGroup group) => new() { GroupId = Of(group.Id), GroupName = group.Name };
 }
 
 /// <summary>Security group rule ids: <c>sgr-</c> + 17 hex digits of the rule's id.</summary>

@@ -38,6 +38,29 @@ public sealed class SecurityGroupLookup(SecurityGroupService groups, SecurityGro
         return await groups.GetAsync(caller.LogicUserId(), group, cancellationToken);
     }
 
+    /// <summary>
+    /// The groups a launch names, by id (each must be the caller's) and by name in the default VPC, as ids.
+    /// Whether they are on the launch's network is the launch's to check.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> RequireAllAsync(
+        Ec2Caller caller, IReadOnlyList<string> groupIds, IReadOnlyList<string> groupNames, CancellationToken cancellationToken)
+    {
+        var ids = groupIds.Select(ParseId).ToList();
+        if (ids.Count > 0)
+        {
+            var known = (await groups.ListAsync(caller.LogicUserId(), ids, cancellationToken)).Select(g => g.Group.Id).ToHashSet();
+            if (groupIds.FirstOrDefault(id => !known.Contains(ParseId(id))) is { } unknown)
+            {
+                throw Ec2Errors.InvalidGroupNotFound(unknown);
+            }
+        }
+        foreach (var name in groupNames)
+        {
+            ids.Add(await FindInDefaultVpcAsync(caller, name, cancellationToken));
+        }
+        return ids.Distinct().ToList();
+    }
+
     /// <summary>The id of the group of this name in the caller's default VPC.</summary>
     public async Task<long> FindInDefaultVpcAsync(Ec2Caller caller, string name, CancellationToken cancellationToken)
     {

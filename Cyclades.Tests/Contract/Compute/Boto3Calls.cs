@@ -19,6 +19,13 @@ public static class Boto3Calls
         return (error.GetProperty("code").GetString()!, error.GetProperty("status").GetInt32(), error.GetProperty("message").GetString() ?? "");
     }
 
+    /// <summary>The ids of the instances boto3's describe_instances finds with one filter (one page: the caller's few instances).</summary>
+    public static async Task<IReadOnlyList<string?>> Boto3InstanceIdsAsync(this Ec2ApiHost host, TestUser user, string filter, string value) =>
+        (await host.Boto3Async(user, "describe_instances", new { Filters = new[] { new { Name = filter, Values = new[] { value } } } }))
+            .GetProperty("Reservations").EnumerateArray()
+            .SelectMany(r => r.GetProperty("Instances").EnumerateArray().Select(i => i.GetProperty("InstanceId").GetString()))
+            .ToList();
+
     /// <summary>Runs a boto3 waiter (e.g. <c>instance_terminated</c>) polling every second; fails the test if it gives up.</summary>
     public static async Task Boto3WaitAsync(this Ec2ApiHost host, TestUser user, string waiter, object parameters) =>
         _ = Result(await Python.RunScriptAsync("boto3_call.py", Input(host, user, parameters, ("waiter", waiter))));

@@ -81,6 +81,28 @@ public sealed class AddressAssociationContractTests(DatabaseProvider provider) :
     }
 
     [Test]
+    public async Task The_association_filters_find_the_instance_that_carries_the_address()
+    {
+        var (instanceId, bare) = (await Alice.RunningAsync(2)) is [var first, var second] ? (first, second) : throw new InvalidOperationException();
+        var address = await Alice.AllocateAddressAsync(new AllocateAddressRequest { Domain = Amazon.EC2.DomainType.Vpc });
+        var associated = await Alice.AssociateAddressAsync(new AssociateAddressRequest { AllocationId = address.AllocationId, InstanceId = instanceId });
+        var ownerId = (await Alice.DescribeOneAsync(instanceId)).NetworkInterfaces[0].OwnerId;
+
+        Task<IReadOnlyList<string?>> FoundAsync(string filter, string value) => Host.Boto3InstanceIdsAsync(TestUser.Alice, filter, value);
+
+        Assert.That((await Alice.ListAsync(new Filter("network-interface.association.public-ip", [address.PublicIp]))).Select(i => i.InstanceId),
+            Is.EqualTo(new[] { instanceId }));
+        Assert.That(await FoundAsync("network-interface.association.allocation-id", address.AllocationId), Is.EqualTo(new[] { instanceId }));
+        Assert.That(await FoundAsync("network-interface.association.association-id", associated.AssociationId), Is.EqualTo(new[] { instanceId }));
+        Assert.That(await FoundAsync("network-interface.association.ip-owner-id", ownerId), Does.Contain(instanceId).And.Not.Contain(bare));
+        Assert.That(await FoundAsync("network-interface.association.allocation-id", "eipalloc-0000000000000dead"), Is.Empty);
+
+        await Alice.DisassociateAddressAsync(new DisassociateAddressRequest { AssociationId = associated.AssociationId });
+        Assert.That(await FoundAsync("network-interface.association.public-ip", address.PublicIp), Is.Empty);
+        await Alice.ReleaseAddressAsync(new ReleaseAddressRequest { AllocationId = address.AllocationId });
+    }
+
+    [Test]
     public async Task Moving_an_address_to_another_instance_needs_AllowReassociation()
     {
         var ids = await Alice.RunningAsync(2);

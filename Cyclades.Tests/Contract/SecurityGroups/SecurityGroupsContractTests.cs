@@ -400,4 +400,57 @@ public sealed class SecurityGroupsContractTests(DatabaseProvider provider) : Com
         Assert.That((inUse.ErrorCode, inUse.Message), Is.EqualTo(("DependencyViolation", $"resource {web} has a dependent object")));
         Assert.That(unknown.ErrorCode, Is.EqualTo("InvalidGroup.NotFound"));
     }
+
+    [Test]
+    public async Task A_launch_names_its_groups_by_id_or_name_and_one_with_a_group_it_cannot_use_makes_nothing()
+    {
+        var name = Name();
+        var web = await CreateAsync(name);
+        var vpc = (await Alice.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.61.0.0/16" })).Vpc;
+        var elsewhere = (await Alice.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = Name(), Description = "x", VpcId = vpc.VpcId })).GroupId;
+        var before = (await Alice.ListAsync()).Count;
+
+        var byName = await Host.Boto3Async(TestUser.Alice, "run_instances",
+            new { ImageId = ComputeHost.Image, InstanceType = ComputeHost.Type, MinCount = 2, MaxCount = 2, SecurityGroups = new[] { name } });
+        var unknown = await FailsAsync(() => Alice.RunAsync(configure: r => r.SecurityGroupIds = ["sg-0000000000000dead"]));
+        var otherVpc = await FailsAsync(() => Alice.RunAsync(configure: r => r.SecurityGroupIds = [web, elsewhere]));
+        var unknownName = await Host.Boto3ErrorAsync(TestUser.Alice, "run_instances",
+            new { ImageId = ComputeHost.Image, InstanceType = ComputeHost.Type, MinCount = 1, MaxCount = 1, SecurityGroups = new[] { "no-such-group" } });
+
+        var launched = byName.GetProperty("Instances").EnumerateArray().Select(i => i.GetProperty("InstanceId").GetString()).ToList();
+        Assert.That(byName.GetProperty("Instances").EnumerateArray().Select(i => i.GetProperty("SecurityGroups")[0].GetProperty("GroupId").GetString()),
+            Is.EqualTo(new[] { web, web }));
+        Assert.That(await Host.Boto3InstanceIdsAsync(TestUser.Alice, "instance.group-id", web), Is.EquivalentTo(launched));
+        Assert.That(unknown.ErrorCode, Is.EqualTo("InvalidGroup.NotFound"));
+        Assert.That((otherVpc.ErrorCode, otherVpc.StatusCode), Is.EqualTo(("InvalidParameterValue", HttpStatusCode.BadRequest)));
+        Assert.That(unknownName.Code, Is.EqualTo("InvalidGroup.NotFound"));
+        Assert.That((await Alice.ListAsync()).Count, Is.EqualTo(before + 2), "the refused launches made no instance");
+    }
+
+    [Test]
+    public async Task An_instance_and_its_interface_show_its_groups_and_the_group_filters_find_it()
+    {
+        var name = Name();
+        var web = await CreateAsync(name);
+        var launched = (await Alice.RunAsync(configure: r => r.SecurityGroupIds = [web])).Instances.Single();
+        var other = (await Alice.RunAsync()).Instances.Single().InstanceId;
+        var described = await Alice.DescribeOneAsync(launched.InstanceId);
+
+        async Task<IReadOnlyList<string>> FoundAsync(string filter, string value) =>
+            (await Alice.ListAsync(new Filter(filter, [value]))).Select(i => i.InstanceId).ToList();
+        Task<IReadOnlyList<string?>> Boto3FoundAsync(string filter, string value) => Host.Boto3InstanceIdsAsync(TestUser.Alice, filter, value);
+
+        foreach (var shown in new[] { launched, described })
+        {
+            Assert.That(shown.SecurityGroups.Select(g => (g.GroupId, g.GroupName)), Is.EqualTo(new[] { (web, name) }), shown.InstanceId);
+            Assert.That(shown.NetworkInterfaces.Single().Groups.Select(g => (g.GroupId, g.GroupName)), Is.EqualTo(new[] { (web, name) }));
+        }
+        Assert.That(await FoundAsync("instance.group-id", web), Is.EqualTo(new[] { launched.InstanceId }));
+        Assert.That(await FoundAsync("instance.group-name", name), Is.EqualTo(new[] { launched.InstanceId }));
+        Assert.That(await FoundAsync("network-interface.group-id", web), Is.EqualTo(new[] { launched.InstanceId }));
+        Assert.That(await FoundAsync("network-interface.group-name", name), Is.EqualTo(new[] { launched.InstanceId }));
+        Assert.That(await Boto3FoundAsync("group-id", web), Is.EqualTo(new[] { launched.InstanceId }), "the EC2-Classic-era name");
+        Assert.That(await Boto3FoundAsync("group-name", name), Is.EqualTo(new[] { launched.InstanceId }));
+        Assert.That(await FoundAsync("instance.group-name", "default"), Does.Contain(other).And.Not.Contain(launched.InstanceId));
+    }
 }
