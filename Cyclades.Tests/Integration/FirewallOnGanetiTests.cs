@@ -84,4 +84,36 @@ public sealed class FirewallOnGanetiTests
             await ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [instanceId] });
         }
     }
+
+    [Test]
+    public async Task A_launchs_groups_are_on_the_node_from_the_create_job()
+    {
+        using var ec2 = _cluster.Host.CreateClient(TestUser.Alice);
+        var vpc = (await ec2.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new Filter("isDefault", ["true"])] })).Vpcs.Single().VpcId;
+        var open = (await ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = $"{_cluster.Prefix}-launch", Description = "at launch", VpcId = vpc })).GroupId;
+        await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = open, IpPermissions = [new IpPermission { IpProtocol = "-1", Ipv4Ranges = [new IpRange { CidrIp = "0.0.0.0/0" }] }],
+        });
+        var launched = (await ec2.RunInstancesAsync(new RunInstancesRequest
+        {
+            ImageId = "ami-00000001", InstanceType = "t2.micro", MinCount = 1, MaxCount = 1, SecurityGroupIds = [open],
+        })).Reservation.Instances.Single();
+        try
+        {
+            Assert.That(InstanceIds.TryParse(launched.InstanceId, out var serverId));
+            var portId = Convert.ToInt64(launched.NetworkInterfaces.Single().NetworkInterfaceId["eni-".Length..], 16);
+            var name = $"{_cluster.Prefix}-{serverId}";
+            var openTag = $"cyclades:sg:snf-nic-{portId}:{Convert.ToInt64(open["sg-".Length..], 16)}";
+
+            Assert.That(launched.SecurityGroups.Single().GroupId, Is.EqualTo(open));
+            await Eventually.HoldsAsync(async () => (await NodeTagsAsync(name)).Count > 0,
+                "the create job's tags on the node", TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1));
+            Assert.That(await NodeTagsAsync(name), Is.EqualTo(new[] { openTag }), "the launch's group, and no default group's protected profile");
+        }
+        finally
+        {
+            await ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [launched.InstanceId] });
+        }
+    }
 }
