@@ -29,9 +29,9 @@ internal static class LaunchFingerprint
         {
             parameters.Add(subnetId);
         }
-        if (request.SecurityGroupIds.Count > 0)
+        if (!request.Port.IsDefault)
         {
-            parameters.Add(request.SecurityGroupIds.Distinct().Order().ToList());
+            parameters.Add(request.Port with { SecurityGroupIds = request.Port.SecurityGroupIds.Distinct().Order().ToList() });
         }
         if (request.Root is not null || request.ExtraVolumes.Count > 0)
         {

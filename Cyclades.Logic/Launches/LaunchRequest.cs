@@ -28,11 +28,8 @@ public sealed record LaunchRequest(string UserId, long ImageId, string FlavorNam
     /// </summary>
     public long? SubnetId { get; init; }
 
-    /// <summary>
-    /// The security groups of each server's primary port: the user's, on the subnet's network. None: the
-    /// network's default group.
-    /// </summary>
-    public IReadOnlyList<long> SecurityGroupIds { get; init; } = [];
+    /// <summary>What each server's primary port is to be, besides its subnet and address.</summary>
+    public LaunchPort Port { get; init; } = LaunchPort.Default;
 
     /// <summary>What the owner chose for every server (part of the fingerprint).</summary>
     public ServerSettings Settings { get; init; } = ServerSettings.Default;
@@ -57,4 +54,14 @@ public sealed record LaunchRequest(string UserId, long ImageId, string FlavorNam
     /// what a retry with the same idempotency key must repeat.
     /// </summary>
     public string? ExtraFingerprint { get; init; }
+}
+
+/// <summary>Each launched server's primary port.</summary>
+/// <param name="SecurityGroupIds">The user's groups, on the subnet's network. None: the network's default group.</param>
+/// <param name="DeleteOnTermination">False: the port stays, detached, when its server is destroyed.</param>
+public sealed record LaunchPort(IReadOnlyList<long> SecurityGroupIds, string Description = "", bool DeleteOnTermination = true)
+{
+    public static readonly LaunchPort Default = new([]);
+
+    public bool IsDefault => SecurityGroupIds.Count == 0 && Description.Length == 0 && DeleteOnTermination;
 }

@@ -202,10 +202,11 @@ public sealed class LaunchService(
                 request.UserId, request.Name ?? "", flavor.Id, request.ImageId, backend.Id, launch.Id, index,
                 request.KeyName, request.PublicKey, request.UserData, addresses[index], request.Settings);
             var serverId = await ServerRepository.InsertAsync(db, server, instanceNames.For, now, cancellationToken);
-            var portId = await PortService.AttachNewAsync(db, new NewPort(request.UserId, serverId, subnet.Id, 0, addresses[index], PortState.Build), subnet.Cidr, now, cancellationToken);
-            if (request.SecurityGroupIds.Count > 0)
+            var portId = await PortService.AttachNewAsync(db, new NewPort(request.UserId, serverId, subnet.Id, 0, addresses[index], PortState.Build,
+                request.Port.Description, DeleteOnTermination: request.Port.DeleteOnTermination), subnet.Cidr, now, cancellationToken);
+            if (request.Port.SecurityGroupIds.Count > 0)
             {
-                await portGroups.AssignAsync(db, request.UserId, portId, request.SecurityGroupIds, cancellationToken);
+                await portGroups.AssignAsync(db, request.UserId, portId, request.Port.SecurityGroupIds, cancellationToken);
             }
             var commission = await quotas.IssueAndAcceptCheckedAsync(db, new CommissionRequest(
                 request.UserId, compute, $"launch {launch.Id}: create {instanceNames.For(serverId)}", serverId), cancellationToken);

@@ -50,7 +50,7 @@ public sealed class InstancesController(
             UserData = RunInstancesValidator.DecodeUserData(request.UserData),
             BackendName = LaunchNetwork.BackendOf(subnet, request.Placement?.AvailabilityZone),
             SubnetId = subnet?.Subnet.Id,
-            SecurityGroupIds = groupIds,
+            Port = new LaunchPort(groupIds, network.Description ?? "", network.DeleteOnTermination ?? true),
             Tags = TagRules.TagsOf(request.TagSpecifications, "instance"),
             Settings = request.Settings(),
             PrivateIp = network.PrivateIp,

@@ -16,7 +16,8 @@ public sealed record LaunchNetwork(
     IReadOnlyList<string> SecurityGroupNames,
     string? PrivateIp,
     bool? AssociatePublicIp,
-    string? Description)
+    string? Description,
+    bool? DeleteOnTermination = null)
 {
     public const string SecurityGroupPrefix = "sg-";
 
@@ -24,7 +25,8 @@ public sealed record LaunchNetwork(
     public static LaunchNetwork Of(RunInstancesRequest request)
     {
         var network = request.NetworkInterfaces.FirstOrDefault(e => e.DeviceIndex == 0) is { } primary
-            ? new LaunchNetwork(primary.SubnetId, primary.Groups, [], primary.PrimaryPrivateIp, primary.AssociatePublicIpAddress, primary.Description)
+            ? new LaunchNetwork(primary.SubnetId, primary.Groups, [], primary.PrimaryPrivateIp, primary.AssociatePublicIpAddress, primary.Description,
+                primary.DeleteOnTermination)
             : new LaunchNetwork(request.SubnetId, request.SecurityGroupIds, request.SecurityGroups, request.PrivateIpAddress, null, null);
         if (network.SecurityGroupIds.FirstOrDefault(id => !Ec2Id.TryParse(SecurityGroupPrefix, id, out _)) is { } malformed)
         {

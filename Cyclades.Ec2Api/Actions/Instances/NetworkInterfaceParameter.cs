@@ -33,7 +33,7 @@ public sealed class NetworkInterfaceParameter
     [Ec2Parameter("DeleteOnTermination")]
     public bool? DeleteOnTermination { get; init; }
 
-    [Ec2Parameter("Description")]
+    [Ec2Parameter("Description", MaxLength = 255)]
     public string? Description { get; init; }
 
     /// <summary>The primary address asked for, whichever of the two members carries it.</summary>

@@ -94,6 +94,31 @@ public sealed class InstanceNetworkContractTests(DatabaseProvider provider) : Co
     }
 
     [Test]
+    public async Task A_launched_interface_takes_its_description_and_outlives_its_instance_when_not_deleted_on_termination()
+    {
+        var kept = (await Alice.RunAsync(configure: r => r.NetworkInterfaces =
+            [new InstanceNetworkInterfaceSpecification { DeviceIndex = 0, SubnetId = _subnet.SubnetId, Description = "web nic", DeleteOnTermination = false }]))
+            .Instances.Single();
+        var plain = (await Alice.RunAsync()).Instances.Single();
+        var keptEni = kept.NetworkInterfaces.Single();
+        var plainEni = plain.NetworkInterfaces.Single();
+
+        Assert.That((keptEni.Description, keptEni.Attachment.DeleteOnTermination), Is.EqualTo(("web nic", false)));
+        Assert.That((plainEni.Description, plainEni.Attachment.DeleteOnTermination), Is.EqualTo(("", true)));
+
+        await Alice.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = [kept.InstanceId, plain.InstanceId] });
+        await Alice.WaitForAsync("terminated", kept.InstanceId, plain.InstanceId);
+        var left = (await Alice.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest
+        {
+            Filters = [new Filter("network-interface-id", [keptEni.NetworkInterfaceId, plainEni.NetworkInterfaceId])],
+        })).NetworkInterfaces;
+
+        Assert.That(left.Select(n => (n.NetworkInterfaceId, n.Status.Value, n.PrivateIpAddress, n.Description)),
+            Is.EqualTo(new[] { (keptEni.NetworkInterfaceId, "available", keptEni.PrivateIpAddress, "web nic") }), "only the kept interface is left, detached, with its address");
+        await Alice.DeleteNetworkInterfaceAsync(new DeleteNetworkInterfaceRequest { NetworkInterfaceId = keptEni.NetworkInterfaceId });
+    }
+
+    [Test]
     public async Task A_top_level_subnet_id_launches_there_and_an_unknown_one_is_not_found()
     {
         var there = await Alice.RunAsync(configure: r => r.SubnetId = _subnet.SubnetId);
