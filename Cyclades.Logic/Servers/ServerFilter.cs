@@ -27,6 +27,15 @@ public sealed record ServerFilter
 
     public IReadOnlyCollection<string>? PrivateIps { get; init; }
 
+    /// <summary>The server's primary port (device index 0) is on one of these subnets.</summary>
+    public IReadOnlyCollection<long>? PrimarySubnetIds { get; init; }
+
+    /// <summary>One of the server's ports is on one of these subnets.</summary>
+    public IReadOnlyCollection<long>? PortSubnetIds { get; init; }
+
+    /// <summary>One of these ports is the server's.</summary>
+    public IReadOnlyCollection<long>? PortIds { get; init; }
+
     public IReadOnlyCollection<string>? IdempotencyKeys { get; init; }
 
     /// <summary>Patterns on the creation time as ISO-8601 UTC to the millisecond, <c>2026-11-25T10:00:00.123Z</c>.</summary>

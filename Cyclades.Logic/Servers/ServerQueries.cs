@@ -131,6 +131,9 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         AddIn(sql, parameters, "s.launch_id", "launchIds", filter.LaunchIds);
         AddIn(sql, parameters, "s.image_id", "imageIds", filter.ImageIds);
         AddStates(sql, parameters, filter.States);
+        AddPortCondition(sql, parameters, "p.device_index = 0 AND p.subnet_id", "primarySubnetIds", filter.PrimarySubnetIds);
+        AddPortCondition(sql, parameters, "p.subnet_id", "portSubnetIds", filter.PortSubnetIds);
+        AddPortCondition(sql, parameters, "p.id", "portIds", filter.PortIds);
         var patterns = new SqlPatterns(dialect, sql, parameters);
         // The page is chosen from servers alone (ServerViewRow.Page): related names are looked up here.
         patterns.Add("(SELECT f.name FROM flavors f WHERE f.id = s.flavor_id)", filter.FlavorNames);
@@ -151,6 +154,17 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         }
         // An empty list matches nothing, as an empty IN () would if SQL allowed it.
         sql.Append(values.Count == 0 ? " AND 1 = 0" : $" AND {column} IN @{name}");
+        parameters.Add(name, values);
+    }
+
+    /// <summary>The server has a port whose <paramref name="column"/> is one of the values.</summary>
+    private static void AddPortCondition<T>(StringBuilder sql, DynamicParameters parameters, string column, string name, IReadOnlyCollection<T>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+        sql.Append(values.Count == 0 ? " AND 1 = 0" : $" AND EXISTS (SELECT 1 FROM ports p WHERE p.server_id = s.id AND {column} IN @{name})");
         parameters.Add(name, values);
     }
 

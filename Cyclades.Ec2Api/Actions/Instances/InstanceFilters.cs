@@ -1,6 +1,8 @@
 using System.Globalization;
 using Cyclades.Ec2Api.Actions.Common;
 using Cyclades.Ec2Api.Actions.Images;
+using Cyclades.Ec2Api.Actions.NetworkInterfaces;
+using Cyclades.Ec2Api.Actions.Subnets;
 using Cyclades.Ec2Api.Filtering;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Tags;
@@ -9,9 +11,10 @@ namespace Cyclades.Ec2Api.Actions.Instances;
 
 /// <summary>
 /// The DescribeInstances filters, translated into the logic core's <see cref="ServerFilter"/> so the
-/// database does the work. The few that SQL cannot answer (a wildcard on an EC2 id, a filter given
-/// twice) are left to <see cref="InMemory"/> over the page, which may then come out short — as AWS
-/// pages may.
+/// database does the work (the subnet and interface-id filters included). Those SQL cannot answer (a
+/// wildcard on an EC2 id, a filter given twice, and the VPC, group, address and other interface filters,
+/// which read the rendered interfaces) are left to <see cref="InMemory"/> over the page, which may then
+/// come out short — as AWS pages may.
 /// </summary>
 public static class InstanceFilters
 {
@@ -155,10 +158,22 @@ public static class InstanceFilters
         "private-ip-address" => filter with { PrivateIps = values },
         "tag-key" => filter with { TagKeys = values },
         "tag-value" => filter with { TagValues = values },
+        "subnet-id" when !values.Any(HasWildcard) => filter with { PrimarySubnetIds = IdsOf(values, SubnetIds.TryParse) },
+        "network-interface.subnet-id" when !values.Any(HasWildcard) => filter with { PortSubnetIds = IdsOf(values, SubnetIds.TryParse) },
+        "network-interface.network-interface-id" when !values.Any(HasWildcard) =>
+            filter with { PortIds = Intersect(filter.PortIds, IdsOf(values, NetworkInterfaceIds.TryParse)) },
+        "network-interface.attachment.attachment-id" when !values.Any(HasWildcard) =>
+            filter with { PortIds = Intersect(filter.PortIds, IdsOf(values, NetworkInterfaceIds.TryParseAttachment)) },
         "reservation-id" when !values.Any(HasWildcard) =>
             filter with { LaunchIds = values.Select(v => Ec2Id.TryParse(InstanceIds.ReservationPrefix, v, out var id) ? id : -1).ToList() },
         _ => null,
     };
+
+    private delegate bool IdParser(string id, out long value);
+
+    /// <summary>The ids the values name; one that names none matches nothing (-1).</summary>
+    private static List<long> IdsOf(IReadOnlyList<string> values, IdParser parse) =>
+        values.Select(v => parse(v, out var id) ? id : -1).ToList();
 
     private static bool HasWildcard(string value) => value.IndexOfAny(['*', '?']) >= 0;
 

@@ -65,6 +65,32 @@ public sealed class InstanceNetworkContractTests(DatabaseProvider provider) : Co
     }
 
     [Test]
+    public async Task The_subnet_and_interface_id_filters_choose_the_page_in_the_database()
+    {
+        var vpc = (await Alice.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.62.0.0/16" })).Vpc;
+        var subnet = (await Alice.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc.VpcId, CidrBlock = "10.62.1.0/24" })).Subnet;
+        await Alice.RunAsync(count: 6);
+        var inPrivate = (await Alice.RunAsync(configure: r => r.SubnetId = subnet.SubnetId)).Instances.Single();
+        var eni = inPrivate.NetworkInterfaces.Single();
+
+        foreach (var (name, value) in new[]
+        {
+            ("subnet-id", subnet.SubnetId),
+            ("network-interface.subnet-id", subnet.SubnetId),
+            ("network-interface.network-interface-id", eni.NetworkInterfaceId),
+            ("network-interface.attachment.attachment-id", eni.Attachment.AttachmentId),
+        })
+        {
+            var page = await Alice.DescribeInstancesAsync(new DescribeInstancesRequest { Filters = [new Filter(name, [value])], MaxResults = 5 });
+            Assert.That(page.Reservations.SelectMany(r => r.Instances).Select(i => i.InstanceId), Is.EqualTo(new[] { inPrivate.InstanceId }), name);
+            Assert.That(page.NextToken, Is.Null, $"{name}: six older instances elsewhere do not fill the first page with nothing");
+        }
+        var both = await Alice.ListAsync(new Filter("network-interface.network-interface-id", [eni.NetworkInterfaceId]),
+            new Filter("network-interface.attachment.attachment-id", ["eni-attach-0000000000000dead"]));
+        Assert.That(both, Is.Empty, "two interface filters both hold");
+    }
+
+    [Test]
     public async Task NetworkInterface_1_without_a_subnet_falls_back_to_the_default_subnet()
     {
         var reservation = await Alice.RunAsync(configure: r => r.NetworkInterfaces =
