@@ -146,25 +146,22 @@ public sealed class ServerQueries(IDbConnectionFactory connections)
         return (sql.ToString(), parameters);
     }
 
-    private static void AddIn<T>(StringBuilder sql, DynamicParameters parameters, string column, string name, IReadOnlyCollection<T>? values)
+    private static void AddIn<T>(StringBuilder sql, DynamicParameters parameters, string column, string name, IReadOnlyCollection<T>? values) =>
+        AddListCondition(sql, parameters, name, values, $"{column} IN @{name}");
+
+    /// <summary>The server has a port whose <paramref name="column"/> is one of the values.</summary>
+    private static void AddPortCondition<T>(StringBuilder sql, DynamicParameters parameters, string column, string name, IReadOnlyCollection<T>? values) =>
+        AddListCondition(sql, parameters, name, values, $"EXISTS (SELECT 1 FROM ports p WHERE p.server_id = s.id AND {column} IN @{name})");
+
+    /// <summary>A condition on a list parameter, when the filter gives the list.</summary>
+    private static void AddListCondition<T>(StringBuilder sql, DynamicParameters parameters, string name, IReadOnlyCollection<T>? values, string condition)
     {
         if (values is null)
         {
             return;
         }
         // An empty list matches nothing, as an empty IN () would if SQL allowed it.
-        sql.Append(values.Count == 0 ? " AND 1 = 0" : $" AND {column} IN @{name}");
-        parameters.Add(name, values);
-    }
-
-    /// <summary>The server has a port whose <paramref name="column"/> is one of the values.</summary>
-    private static void AddPortCondition<T>(StringBuilder sql, DynamicParameters parameters, string column, string name, IReadOnlyCollection<T>? values)
-    {
-        if (values is null)
-        {
-            return;
-        }
-        sql.Append(values.Count == 0 ? " AND 1 = 0" : $" AND EXISTS (SELECT 1 FROM ports p WHERE p.server_id = s.id AND {column} IN @{name})");
+        sql.Append(values.Count == 0 ? " AND 1 = 0" : $" AND {condition}");
         parameters.Add(name, values);
     }
 

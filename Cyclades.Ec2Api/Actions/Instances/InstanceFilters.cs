@@ -117,7 +117,7 @@ public static class InstanceFilters
                     states.Add(s => Any(s.Code.ToString(CultureInfo.InvariantCulture)));
                     continue;
                 case "instance-id" when !values.Any(HasWildcard):
-                    filter = filter with { Ids = Intersect(filter.Ids, values.Select(v => InstanceIds.TryParse(v, out var id) ? id : -1)) };
+                    filter = filter with { Ids = Intersect(filter.Ids, IdsOf(values, InstanceIds.TryParse)) };
                     continue;
                 case "owner-id":
                     filter = Any(ownerId) ? filter : filter with { Ids = [] };
@@ -150,7 +150,7 @@ public static class InstanceFilters
     {
         "instance-type" => filter with { FlavorNames = values },
         "image-id" when !values.Any(HasWildcard) =>
-            filter with { ImageIds = values.Select(v => ImageIds.TryParse(v, out var id) ? id : -1).ToList() },
+            filter with { ImageIds = IdsOf(values, ImageIds.TryParse) },
         "key-name" => filter with { KeyNames = values },
         "availability-zone" => filter with { BackendNames = values },
         "client-token" => filter with { IdempotencyKeys = values },
@@ -165,7 +165,7 @@ public static class InstanceFilters
         "network-interface.attachment.attachment-id" when !values.Any(HasWildcard) =>
             filter with { PortIds = Intersect(filter.PortIds, IdsOf(values, NetworkInterfaceIds.TryParseAttachment)) },
         "reservation-id" when !values.Any(HasWildcard) =>
-            filter with { LaunchIds = values.Select(v => Ec2Id.TryParse(InstanceIds.ReservationPrefix, v, out var id) ? id : -1).ToList() },
+            filter with { LaunchIds = IdsOf(values, (string v, out long id) => Ec2Id.TryParse(InstanceIds.ReservationPrefix, v, out id)) },
         _ => null,
     };
 
