@@ -129,7 +129,12 @@ internal static class PortRepository
         public static PortRow Read(DbDataReader reader)
         {
             var c = new RowCursor(reader);
-            return new PortRow
+            return Read(ref c);
+        }
+
+        /// <summary>Reads <see cref="Columns"/> from where the cursor stands, for a row that goes on with more columns.</summary>
+        public static PortRow Read(ref RowCursor c) =>
+            new PortRow
             {
                 Id = c.Int64(),
                 UserId = c.String(),
@@ -146,7 +151,6 @@ internal static class PortRepository
                 UpdatedAt = c.Int64(),
                 PendingRestart = c.Boolean(),
             };
-        }
 
         public long Id { get; init; }
 

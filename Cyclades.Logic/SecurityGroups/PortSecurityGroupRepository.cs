@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 
 namespace Cyclades.Logic.SecurityGroups;
@@ -36,6 +38,31 @@ internal static class PortSecurityGroupRepository
                 db.Dialect.WithList(new { userId, yes = true, no = false }, "portIds", portIds), cancellationToken)).ToList();
 
     /// <summary>
+    /// The ports of these servers on subnets the user sees, in the order of their servers and device indexes, each with its
+    /// network (as <see cref="MembersOfPortsAsync"/>) and a row for each group it is in: those set on it, or when none
+    /// were, its network's default group. <c>NetworkId</c> is null while the user's default network is not made,
+    /// <c>GroupId</c> while the network's default group is not. One statement for what a page of servers shows of its ports.
+    /// </summary>
+    public static Task<List<ServerPortRow>> PortsOfServersAsync(Db db, string userId, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken) =>
+        db.QueryAsync(
+            $"""
+            SELECT {PortRepository.Columns}, COALESCE(s.network_id, n.id) AS NetworkId, COALESCE(g.id, d.id) AS GroupId, COALESCE(g.name, d.name) AS GroupName
+            FROM ports p
+            JOIN subnets s ON s.id = p.subnet_id
+            JOIN backends b ON b.id = s.backend_id
+            LEFT JOIN networks n ON s.network_id IS NULL AND n.default_for = @userId
+            LEFT JOIN port_security_groups m ON m.port_id = p.id
+            LEFT JOIN security_groups g ON g.id = m.group_id AND g.user_id = @userId
+            LEFT JOIN security_groups d ON m.port_id IS NULL AND d.user_id = @userId AND d.network_id = COALESCE(s.network_id, n.id)
+                AND d.name_key = @key AND d.is_default = @yes
+            WHERE {db.Dialect.InList("p.server_id", "@serverIds")} AND s.deleted = @no
+                AND ((s.is_public = @no AND s.user_id = @userId) OR (s.is_public = @yes AND b.enabled = @yes))
+            ORDER BY p.server_id, p.device_index, p.id, COALESCE(g.id, d.id)
+            """,
+            db.Dialect.WithList(new { userId, key = SecurityGroupRepository.NameKey(SecurityGroupService.DefaultName), yes = true, no = false }, "serverIds", serverIds),
+            ServerPortRow.Read, cancellationToken);
+
+    /// <summary>
     /// The servers with a port in the group: a member, or for a default group also a port on its
     /// network whose groups were never set.
     /// </summary>
@@ -66,6 +93,16 @@ internal static class PortSecurityGroupRepository
         await db.ExecuteAsync("DELETE FROM port_security_groups WHERE port_id = @portId", new { portId }, cancellationToken);
         await db.ExecuteAsync("INSERT INTO port_security_groups (port_id, group_id) VALUES (@portId, @groupId)",
             groupIds.Select(groupId => new { portId, groupId }), cancellationToken);
+    }
+
+    /// <summary>A row of <see cref="PortsOfServersAsync"/>.</summary>
+    internal sealed record ServerPortRow(PortRepository.PortRow Port, long? NetworkId, long? GroupId, string? GroupName)
+    {
+        public static ServerPortRow Read(DbDataReader reader)
+        {
+            var c = new RowCursor(reader);
+            return new ServerPortRow(PortRepository.PortRow.Read(ref c), c.NullableInt64(), c.NullableInt64(), c.NullableString());
+        }
     }
 
     internal sealed record PortMemberRow

@@ -58,6 +58,57 @@ public sealed class SecurityGroupMemberships(IDbConnectionFactory connections, N
     }
 
     /// <summary>
+    /// The ports of these servers of the user's on subnets he sees, by server id, each with its network and groups: one
+    /// read, but the first time the default network or a network's default group is needed, when that is made first.
+    /// </summary>
+    public async Task<ILookup<long, ServerPort>> PortsOfServersAsync(string userId, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken)
+    {
+        if (serverIds.Count == 0)
+        {
+            return Array.Empty<ServerPort>().ToLookup(p => 0L);
+        }
+        var rows = await ReadAsync();
+        if (rows.Any(r => r.NetworkId is null))
+        {
+            await networkQueries.GetDefaultNetworkAsync(userId, cancellationToken);
+            rows = await ReadAsync();
+        }
+        var withoutDefault = rows.Where(r => r.GroupId is null && r.NetworkId is not null).Select(r => r.NetworkId!.Value).Distinct().ToList();
+        if (withoutDefault.Count > 0)
+        {
+            foreach (var networkId in withoutDefault)
+            {
+                await EnsureDefaultAsync(userId, networkId, cancellationToken);
+            }
+            rows = await ReadAsync();
+        }
+        return ServerPorts(rows).ToLookup(p => p.Port.ServerId!.Value);
+
+        Task<List<PortSecurityGroupRepository.ServerPortRow>> ReadAsync() =>
+            connections.ReadAsync(db => PortSecurityGroupRepository.PortsOfServersAsync(db, userId, serverIds, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The rows of each port (which come one after the other) as one <see cref="ServerPort"/>.</summary>
+    private static List<ServerPort> ServerPorts(List<PortSecurityGroupRepository.ServerPortRow> rows)
+    {
+        var ports = new List<ServerPort>();
+        List<PortGroup> groups = [];
+        foreach (var row in rows)
+        {
+            if (ports.Count == 0 || ports[^1].Port.Id != row.Port.Id)
+            {
+                groups = [];
+                ports.Add(new ServerPort(row.Port.ToPort(), row.NetworkId ?? 0, groups));
+            }
+            if (row.GroupId is { } groupId)
+            {
+                groups.Add(new PortGroup(groupId, row.GroupName!));
+            }
+        }
+        return ports;
+    }
+
+    /// <summary>
     /// Each (port, group) membership of the user's ports, with the groups: a port whose groups were never set is in its
     /// network's default group. One read, but the first time a network is used, when its default group is made first.
     /// </summary>

@@ -254,6 +254,10 @@ public sealed class SecurityGroupService(IDbConnectionFactory connections, Secur
     public Task<ILookup<long, SecurityGroup>> GroupsOfPortsAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken) =>
         memberships.GroupsOfPortsAsync(userId, portIds, cancellationToken);
 
+    /// <inheritdoc cref="SecurityGroupMemberships.PortsOfServersAsync"/>
+    public Task<ILookup<long, ServerPort>> PortsOfServersAsync(string userId, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken) =>
+        memberships.PortsOfServersAsync(userId, serverIds, cancellationToken);
+
     /// <summary>Makes the port a member of exactly these groups: 1 to <see cref="MaxGroupsPerPort"/> of the user's, on the port's network.</summary>
     /// <exception cref="PortNotFoundForGroupsException">The user has no such port.</exception>
     /// <exception cref="SecurityGroupNotFoundException">The user has no such group.</exception>

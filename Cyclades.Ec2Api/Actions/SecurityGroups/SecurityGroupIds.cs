@@ -14,7 +14,10 @@ public static class SecurityGroupIds
     public static bool TryParse(string id, out long groupId) => Ec2Id.TryParse(Prefix, id, out groupId);
 
     /// <summary>The group as an instance or interface lists it (<c>groupSet</c>).</summary>
-    public static GroupIdentifierItem ItemOf(SecurityGroup group) => new() { GroupId = Of(group.Id), GroupName = group.Name };
+    public static GroupIdentifierItem ItemOf(SecurityGroup group) => ItemOf(new PortGroup(group.Id, group.Name));
+
+    /// <inheritdoc cref="ItemOf(SecurityGroup)"/>
+    public static GroupIdentifierItem ItemOf(PortGroup group) => new() { GroupId = Of(group.Id), GroupName = group.Name };
 }
 
 /// <summary>Security group rule ids: <c>sgr-</c> + 17 hex digits of the rule's id.</summary>
