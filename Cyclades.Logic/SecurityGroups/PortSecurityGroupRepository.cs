@@ -38,7 +38,7 @@ internal static class PortSecurityGroupRepository
                 db.Dialect.WithList(new { userId, yes = true, no = false }, "portIds", portIds), cancellationToken)).ToList();
 
     /// <summary>
-    /// The ports of these servers on subnets the user sees, in the order of their servers and device indexes, each with its
+    /// The user's ports of these servers on subnets he sees, in the order of their servers and device indexes, each with its
     /// network (as <see cref="MembersOfPortsAsync"/>) and a row for each group it is in: those set on it, or when none
     /// were, its network's default group. <c>NetworkId</c> is null while the user's default network is not made,
     /// <c>GroupId</c> while the network's default group is not. One statement for what a page of servers shows of its ports.
@@ -55,7 +55,7 @@ internal static class PortSecurityGroupRepository
             LEFT JOIN security_groups g ON g.id = m.group_id AND g.user_id = @userId
             LEFT JOIN security_groups d ON m.port_id IS NULL AND d.user_id = @userId AND d.network_id = COALESCE(s.network_id, n.id)
                 AND d.name_key = @key AND d.is_default = @yes
-            WHERE {db.Dialect.InList("p.server_id", "@serverIds")} AND s.deleted = @no
+            WHERE {db.Dialect.InList("p.server_id", "@serverIds")} AND p.user_id = @userId AND s.deleted = @no
                 AND ((s.is_public = @no AND s.user_id = @userId) OR (s.is_public = @yes AND b.enabled = @yes))
             ORDER BY p.server_id, p.device_index, p.id, COALESCE(g.id, d.id)
             """,

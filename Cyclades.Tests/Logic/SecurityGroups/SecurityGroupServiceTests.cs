@@ -198,4 +198,30 @@ public sealed class SecurityGroupServiceTests(DatabaseProvider provider) : Logic
         Assert.That(() => Groups.SetPortGroupsAsync(User, port.Id, [1, 2, 3, 4, 5, 6], None), Throws.TypeOf<TooManySecurityGroupsException>());
         Assert.That((await Groups.GroupsOfPortsAsync("u2", [port.Id], None))[port.Id], Is.Empty, "another user's port");
     }
+
+    [Test]
+    public async Task A_listing_reads_each_servers_ports_with_their_network_and_groups_as_the_membership_read_does()
+    {
+        var set = await PortAsync();
+        var unset = await PortAsync();
+        var web = await NewGroupAsync();
+        var db = await NewGroupAsync("db");
+        await Groups.SetPortGroupsAsync(User, set.Id, [db, web], None);
+
+        var ports = await Groups.PortsOfServersAsync(User, [set.ServerId!.Value, unset.ServerId!.Value, 999_999], None);
+        var memberships = await Groups.GroupsOfPortsAsync(User, [set.Id, unset.Id], None);
+        var stored = await Logic.Get<NetworkQueries>().PortsOfServersAsync([set.ServerId.Value], None);
+
+        var (first, second) = (ports[set.ServerId.Value].Single(), ports[unset.ServerId.Value].Single());
+        Assert.That(first.Port, Is.EqualTo(stored[set.ServerId.Value].Single()));
+        Assert.That((first.NetworkId, second.NetworkId), Is.EqualTo((Network, Network)));
+        Assert.That(first.Groups, Is.EqualTo(new[] { new PortGroup(web, "web"), new PortGroup(db, "db") }));
+        Assert.That(second.Groups.Single().Name, Is.EqualTo("default"), "a port whose groups were never set is in the default group, made for it");
+        foreach (var port in new[] { first, second })
+        {
+            Assert.That(port.Groups, Is.EqualTo(memberships[port.Port.Id].Select(g => new PortGroup(g.Id, g.Name))));
+        }
+        Assert.That(ports[999_999], Is.Empty);
+        Assert.That((await Groups.PortsOfServersAsync("u2", [set.ServerId.Value], None))[set.ServerId.Value], Is.Empty, "another user's server");
+    }
 }
