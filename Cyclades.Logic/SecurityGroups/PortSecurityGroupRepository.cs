@@ -43,6 +43,10 @@ internal static class PortSecurityGroupRepository
     /// were, its network's default group. <c>NetworkId</c> is null while the user's default network is not made,
     /// <c>GroupId</c> while the network's default group is not. One statement for what a page of servers shows of its ports.
     /// </summary>
+    /// <remarks>
+    /// <c>+p.user_id</c> (a no-op on both databases) keeps the owner a check on the ports found by server: as a way in,
+    /// SQLite would walk all the user's ports.
+    /// </remarks>
     public static Task<List<ServerPortRow>> PortsOfServersAsync(Db db, string userId, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken) =>
         db.QueryAsync(
             $"""
@@ -55,7 +59,7 @@ internal static class PortSecurityGroupRepository
             LEFT JOIN security_groups g ON g.id = m.group_id AND g.user_id = @userId
             LEFT JOIN security_groups d ON m.port_id IS NULL AND d.user_id = @userId AND d.network_id = COALESCE(s.network_id, n.id)
                 AND d.name_key = @key AND d.is_default = @yes
-            WHERE {db.Dialect.InList("p.server_id", "@serverIds")} AND p.user_id = @userId AND s.deleted = @no
+            WHERE {db.Dialect.InList("p.server_id", "@serverIds")} AND +p.user_id = @userId AND s.deleted = @no
                 AND ((s.is_public = @no AND s.user_id = @userId) OR (s.is_public = @yes AND b.enabled = @yes))
             ORDER BY p.server_id, p.device_index, p.id, COALESCE(g.id, d.id)
             """,
