@@ -47,23 +47,6 @@ public sealed class NetworkQueries(IDbConnectionFactory connections, TimeProvide
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// The network of each of these subnets the user sees (a public subnet's is his default network), by subnet
-    /// id: what a page of servers needs of its ports' subnets, without counting any subnet's free addresses.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<long, long>> NetworksOfSubnetsAsync(string userId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return new Dictionary<long, long>();
-        }
-        var subnets = await connections.ReadAsync(db => SubnetRepository.NetworksForUserAsync(db, userId, ids, cancellationToken), cancellationToken);
-        var defaultId = subnets.Any(s => s.NetworkId is null)
-            ? subnets[0].DefaultNetworkId ?? (await GetDefaultNetworkAsync(userId, cancellationToken)).Id
-            : 0;
-        return subnets.ToDictionary(s => s.SubnetId, s => s.NetworkId ?? defaultId);
-    }
-
     /// <summary>The live subnets the user sees (public ones only of enabled backends), with the backends by id.</summary>
     private static async Task<(IReadOnlyList<SubnetRepository.SubnetRow> Subnets, IReadOnlyDictionary<long, BackendRepository.BackendRow> Backends)> VisibleSubnetsAsync(
         Db db, string userId, IReadOnlyCollection<long>? ids, CancellationToken cancellationToken)

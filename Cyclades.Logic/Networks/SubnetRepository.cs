@@ -83,20 +83,6 @@ internal static class SubnetRepository
             $"SELECT {ForUserColumns} FROM {ForUserFrom} WHERE {VisibleTo}{(ids is null ? "" : " AND t.id IN @ids")} ORDER BY t.id",
             new { userId, ids, yes = true, no = false }, cancellationToken)).ToList();
 
-    /// <summary>
-    /// The network of each subnet with these ids that the user sees (as <see cref="ListForUserAsync"/>, public ones only of
-    /// enabled backends): a private subnet's own; for a public one none, and the user's default network instead (none while it is not made).
-    /// </summary>
-    public static async Task<IReadOnlyList<SubnetNetworkRow>> NetworksForUserAsync(Db db, string userId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<SubnetNetworkRow>(
-            $"""
-            SELECT t.id AS SubnetId, t.network_id AS NetworkId, (SELECT n.id FROM networks n WHERE n.default_for = @userId) AS DefaultNetworkId
-            FROM subnets t JOIN backends b ON b.id = t.backend_id
-            WHERE {db.Dialect.InList("t.id", "@ids")} AND t.deleted = @no
-                AND ((t.is_public = @no AND t.user_id = @userId) OR (t.is_public = @yes AND b.enabled = @yes))
-            """,
-            db.Dialect.WithList(new { userId, yes = true, no = false }, "ids", ids), cancellationToken)).ToList();
-
     /// <summary>The live subnets of a private network.</summary>
     public static async Task<IReadOnlyList<SubnetRow>> ListByNetworkAsync(Db db, long networkId, CancellationToken cancellationToken) =>
         (await db.QueryAsync<SubnetRow>(
@@ -167,14 +153,5 @@ internal static class SubnetRepository
         public Subnet ToSubnet() => new(
             Id, NetworkId, UserId, BackendId, Cidr, Gateway, IsPublic, AutoPublicAddress, DbNames.Parse<SubnetState>(State), ClusterReady,
             UnixTime.FromMicros(CreatedAt), UnixTime.FromMicros(UpdatedAt));
-    }
-
-    internal sealed record SubnetNetworkRow
-    {
-        public long SubnetId { get; init; }
-
-        public long? NetworkId { get; init; }
-
-        public long? DefaultNetworkId { get; init; }
     }
 }

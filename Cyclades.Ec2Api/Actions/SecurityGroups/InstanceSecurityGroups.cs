@@ -14,22 +14,11 @@ public sealed class InstanceSecurityGroups(SecurityGroupService groups, NetworkQ
     /// Each server's groups, as <c>groupSet</c> items: its primary port's (what RunInstances and ModifyInstanceAttribute
     /// set; an Elastic IP's extra interface, in its VPC's default group, would otherwise show up as a change to the tools).
     /// </summary>
-    public async Task<ILookup<long, GroupIdentifierItem>> OfServersAsync(Ec2Caller caller, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken)
-    {
-        var primaries = (await networks.PortsOfServersAsync(serverIds, cancellationToken))
-            .SelectMany(server => server.Where(p => p.DeviceIndex == 0)).ToList();
-        var groupsOf = await OfPortsAsync(caller, primaries.Select(p => p.Id).ToList(), cancellationToken);
-        return primaries.SelectMany(p => groupsOf[p.Id].Select(g => (Server: p.ServerId!.Value, Item: g))).ToLookup(x => x.Server, x => x.Item);
-    }
-
-    /// <summary>Each port's groups, as <c>groupSet</c> items, by port id.</summary>
-    public async Task<ILookup<long, GroupIdentifierItem>> OfPortsAsync(Ec2Caller caller, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
-    {
-        var portGroups = await groups.GroupsOfPortsAsync(caller.LogicUserId(), portIds, cancellationToken);
-        return portGroups
-            .SelectMany(port => port.DistinctBy(g => g.Id).Select(g => (Port: port.Key, Item: SecurityGroupIds.ItemOf(g))))
-            .ToLookup(x => x.Port, x => x.Item);
-    }
+    public async Task<ILookup<long, GroupIdentifierItem>> OfServersAsync(Ec2Caller caller, IReadOnlyCollection<long> serverIds, CancellationToken cancellationToken) =>
+        (await groups.PortsOfServersAsync(caller.LogicUserId(), serverIds, cancellationToken))
+            .SelectMany(server => server.Where(p => p.Port.DeviceIndex == 0))
+            .SelectMany(p => p.Groups.Select(g => (Server: p.Port.ServerId!.Value, Item: SecurityGroupIds.ItemOf(g))))
+            .ToLookup(x => x.Server, x => x.Item);
 
     /// <summary>Replaces the groups of the server's only port, as ModifyInstanceAttribute <c>GroupId.N</c> does.</summary>
     public async Task SetAsync(Ec2Caller caller, long serverId, IReadOnlyList<string> groupIds, CancellationToken cancellationToken)
