@@ -18,7 +18,9 @@ public sealed record BenchPlan(
     TimeSpan ScaleDuration,
     TimeSpan SettleTimeout,
     int PropagationInstances,
-    int PropagationJobs)
+    int PropagationJobs,
+    int CompareRounds,
+    TimeSpan CompareSlot)
 {
     /// <summary>The concurrency the read-path goals are judged at.</summary>
     public const int GoalConcurrency = 64;
@@ -40,7 +42,9 @@ public sealed record BenchPlan(
         ScaleDuration: TimeSpan.FromSeconds(5),
         SettleTimeout: TimeSpan.FromSeconds(60),
         PropagationInstances: 4,
-        PropagationJobs: 60);
+        PropagationJobs: 60,
+        CompareRounds: 6,
+        CompareSlot: TimeSpan.FromSeconds(5));
 
     public static BenchPlan QuickRun { get; } = new(
         Quick: true,
@@ -60,7 +64,9 @@ public sealed record BenchPlan(
         ScaleDuration: TimeSpan.FromSeconds(1),
         SettleTimeout: TimeSpan.FromSeconds(15),
         PropagationInstances: 2,
-        PropagationJobs: 10);
+        PropagationJobs: 10,
+        CompareRounds: 2,
+        CompareSlot: TimeSpan.FromSeconds(1));
 
     /// <summary>The reader owns one tenth of the fleet.</summary>
     public int ReaderInstances => FleetSize / Fleet.FleetUsers.Count;

@@ -59,16 +59,7 @@ public sealed class BenchRunner(BenchPlan plan, IReadOnlySet<string> parts, RunD
         log($"{database.Label}: starting the service");
         await using var service = await ServiceProcess.StartAsync(run, $"service-{database.Label.ToLowerInvariant()}",
             ServiceSettings.For(database, run.Subdirectory($"data-{database.Label.ToLowerInvariant()}")), cancellationToken);
-        using (var client = Ec2Clients.For(service.Endpoint, FleetUsers.Reader))
-        {
-            // As a user's first look at the networks does, this makes the backend's public subnet (the fleet's ports are on it).
-            await client.DescribeSubnetsAsync(new Amazon.EC2.Model.DescribeSubnetsRequest(), cancellationToken);
-        }
-        FleetCatalog catalog;
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            catalog = await FleetCatalog.ReadAsync(connection, FleetUsers.Owners.Select(u => u.Name).ToList(), ServiceSettings.BackendName, WritePath.ImageId);
-        }
+        var catalog = await CatalogAsync(service, database, cancellationToken);
         var scale = new ScalePath(_wrk, plan);
         var size = await GrowAsync(database, catalog, 0, withScale ? plan.ScaleSizes[0] : plan.FleetSize, cancellationToken);
         await WarmUpAsync(service, cancellationToken);
@@ -98,6 +89,43 @@ public sealed class BenchRunner(BenchPlan plan, IReadOnlySet<string> parts, RunD
                 log($"Scale: p50 {results.Scale[^1].P50Ms:0.00} ms at {size:N0} instances");
             }
         }
+    }
+
+    /// <summary>
+    /// This checkout's read path against <paramref name="commit"/>'s (<c>--compare-with</c>): the fleet is made once on
+    /// SQLite by this checkout's service, then each service reads its own copy of it (<see cref="ReadPathComparison"/>).
+    /// </summary>
+    public async Task<ComparisonResult> CompareAsync(string commit, CancellationToken cancellationToken)
+    {
+        var theirBuild = await OtherCommit.BuildAsync(run, commit, log, cancellationToken);
+        var ourData = run.Subdirectory("data-ours");
+        var ourDatabase = BenchDatabase.Sqlite(ourData);
+        await using (var service = await ServiceProcess.StartAsync(run, "service-fleet", ServiceSettings.For(ourDatabase, ourData), cancellationToken))
+        {
+            var catalog = await CatalogAsync(service, ourDatabase, cancellationToken);
+            await GrowAsync(ourDatabase, catalog, 0, plan.FleetSize, cancellationToken);
+        }
+        var theirData = run.Subdirectory("data-theirs");
+        foreach (var file in Directory.GetFiles(ourData))
+        {
+            File.Copy(file, Path.Combine(theirData, Path.GetFileName(file)));
+        }
+        await using var ours = await ServiceProcess.StartAsync(run, "service-ours", ServiceSettings.For(ourDatabase, ourData), cancellationToken);
+        await using var theirs = await ServiceProcess.StartAsync(run, "service-theirs",
+            ServiceSettings.For(BenchDatabase.Sqlite(theirData), theirData), cancellationToken, assembly: theirBuild);
+        return await new ReadPathComparison(_wrk, plan, log).MeasureAsync(ours, theirs, cancellationToken);
+    }
+
+    /// <summary>What the fleet is made of (users, flavors, the backend and its public subnet, which this first makes).</summary>
+    private static async Task<FleetCatalog> CatalogAsync(ServiceProcess service, BenchDatabase database, CancellationToken cancellationToken)
+    {
+        using (var client = Ec2Clients.For(service.Endpoint, FleetUsers.Reader))
+        {
+            // As a user's first look at the networks does, this makes the backend's public subnet (the fleet's ports are on it).
+            await client.DescribeSubnetsAsync(new Amazon.EC2.Model.DescribeSubnetsRequest(), cancellationToken);
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FleetCatalog.ReadAsync(connection, FleetUsers.Owners.Select(u => u.Name).ToList(), ServiceSettings.BackendName, WritePath.ImageId);
     }
 
     /// <summary>A fresh service first runs its code until the runtime has compiled it fully (tiered JIT).</summary>

@@ -18,10 +18,14 @@ var only = new Option<string[]>("--only")
     DefaultValueFactory = _ => [.. BenchRunner.Parts],
 };
 only.AcceptOnlyFromAmong([.. BenchRunner.Parts]);
+var compareWith = new Option<string?>("--compare-with")
+{
+    Description = "Instead of the parts, the read path of this checkout against this commit's, in turns on one SQLite fleet.",
+};
 
 var root = new RootCommand("The Cyclades EC2 benchmark: the service against its ceiling and its peer, side by side (issue 7).")
 {
-    quick, resultsDirectory, workDirectory, keep, only,
+    quick, resultsDirectory, workDirectory, keep, only, compareWith,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -37,6 +41,14 @@ root.SetAction(async (parse, cancellationToken) =>
     bool complete;
     try
     {
+        if (parse.GetValue(compareWith) is { } commit)
+        {
+            var comparison = await new BenchRunner(plan, new HashSet<string>(), run, results, Log).CompareAsync(commit, cancellationToken);
+            var path = ComparisonReport.Write(comparison, results.Run.Commit, commit, plan, parse.GetValue(resultsDirectory)!, started);
+            Console.WriteLine(File.ReadAllText(path));
+            Console.WriteLine($"Results: {path}");
+            return 0;
+        }
         complete = await new BenchRunner(plan, parse.GetValue(only)!.ToHashSet(), run, results, Log).RunAsync(cancellationToken);
     }
     catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -31,11 +31,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <param name="name">Names the log file, e.g. <c>service-sqlite</c>.</param>
     /// <param name="settings">Configuration keys and values (<c>Cyclades:Database:Provider</c> …).</param>
     /// <param name="environmentName">ASPNETCORE_ENVIRONMENT (which appsettings.{env}.json applies).</param>
+    /// <param name="assembly">The service's build (default: this checkout's, <see cref="Repository.ServiceAssembly"/>).</param>
     public static async Task<ServiceProcess> StartAsync(
         RunDirectory run, string name, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken,
-        string environmentName = "Production")
+        string environmentName = "Production", string? assembly = null)
     {
-        var assembly = Repository.ServiceAssembly;
+        assembly ??= Repository.ServiceAssembly;
         if (!File.Exists(assembly))
         {
             throw new BenchException($"{assembly} is missing: build it with `dotnet build -c Release` (bench/run does).");
