@@ -37,38 +37,43 @@ public sealed class InstanceNetworks(SecurityGroupService groups, FloatingIpServ
 }
 
 /// <summary>What <see cref="InstanceNetworks"/> read for one page.</summary>
-/// <param name="Ports">The ports of each server by server id, in device index order.</param>
-public sealed record InstanceNetworkFacts(ILookup<long, ServerPort> Ports, string OwnerId, string Region)
+/// <param name="ports">The ports of each server by server id, in device index order.</param>
+public sealed class InstanceNetworkFacts(ILookup<long, ServerPort> ports, string ownerId, string region)
 {
     public static readonly InstanceNetworkFacts None = new(Array.Empty<ServerPort>().ToLookup(p => 0L), "", "");
+
+    // A page's ports share a few subnets, networks and groups: each one's id (and group item) is made once a page.
+    private readonly Dictionary<long, string> _subnetIds = [];
+    private readonly Dictionary<long, string> _vpcIds = [];
+    private readonly Dictionary<PortGroup, GroupIdentifierItem> _groups = [];
 
     /// <summary>The Elastic IP each port carrying one holds, by port id.</summary>
     public IReadOnlyDictionary<long, FloatingIp> FloatingIps { get; init; } = new Dictionary<long, FloatingIp>();
 
     /// <summary>The server's interfaces by device index.</summary>
-    public IReadOnlyList<InstanceNetworkInterfaceItem> InterfacesOf(long serverId) => Ports[serverId].Select(Interface).ToList();
+    public IReadOnlyList<InstanceNetworkInterfaceItem> InterfacesOf(long serverId) => ports[serverId].Select(Interface).ToList();
 
     private InstanceNetworkInterfaceItem Interface(ServerPort serverPort)
     {
         var port = serverPort.Port;
-        var dnsName = InstanceRenderer.PrivateDnsName(port.Address, Region);
+        var dnsName = InstanceRenderer.PrivateDnsName(port.Address, region);
         return new InstanceNetworkInterfaceItem
         {
             NetworkInterfaceId = NetworkInterfaceIds.Of(port.Id),
-            SubnetId = SubnetIds.Of(port.SubnetId),
-            VpcId = VpcIds.Of(serverPort.NetworkId),
+            SubnetId = Cached(_subnetIds, port.SubnetId, SubnetIds.Of),
+            VpcId = Cached(_vpcIds, serverPort.NetworkId, VpcIds.Of),
             Description = port.Description,
-            OwnerId = OwnerId,
+            OwnerId = ownerId,
             MacAddress = port.Mac,
             PrivateIpAddress = port.Address,
             PrivateDnsName = dnsName,
             SourceDestCheck = port.SourceDestCheck,
-            Groups = serverPort.Groups.Select(SecurityGroupIds.ItemOf).ToList(),
+            Groups = serverPort.Groups.Select(g => Cached(_groups, g, SecurityGroupIds.ItemOf)).ToList(),
             Association = FloatingIps.TryGetValue(port.Id, out var floatingIp)
                 ? new InstanceNetworkInterfaceAssociationItem
                 {
                     PublicIp = floatingIp.Address,
-                    IpOwnerId = OwnerId,
+                    IpOwnerId = ownerId,
                     AllocationId = AddressIds.Of(floatingIp.Id),
                     AssociationId = AddressViews.AssociationIdOf(port.Id),
                 }
@@ -84,5 +89,15 @@ public sealed record InstanceNetworkFacts(ILookup<long, ServerPort> Ports, strin
                 ? [new InstancePrivateIpAddressItem { PrivateIpAddress = address, PrivateDnsName = dnsName, Primary = true }]
                 : [],
         };
+    }
+
+    private static T Cached<TKey, T>(Dictionary<TKey, T> made, TKey key, Func<TKey, T> make)
+        where TKey : notnull
+    {
+        if (!made.TryGetValue(key, out var value))
+        {
+            made[key] = value = make(key);
+        }
+        return value;
     }
 }

@@ -24,7 +24,7 @@ public sealed class InstanceRenderer(IOptions<Ec2ApiOptions> options)
             InstanceId = InstanceIds.Of(server.Id),
             ImageId = ImageIds.Of(server.ImageId),
             State = justLaunched ? InstanceStates.JustLaunched(InstanceStates.Of(server)) : InstanceStates.Of(server),
-            PrivateDnsName = PrivateDnsName(server.PrivateIp, region),
+            PrivateDnsName = primary is not null && primary.PrivateIpAddress == server.PrivateIp ? primary.PrivateDnsName : PrivateDnsName(server.PrivateIp, region),
             StateTransitionReason = reason,
             KeyName = server.KeyName,
             AmiLaunchIndex = server.LaunchIndex,
