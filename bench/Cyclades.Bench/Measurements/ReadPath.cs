@@ -28,8 +28,8 @@ public sealed class ReadPath(Wrk wrk, BenchPlan plan, Action<string> log)
         var bare = new List<LoadResult>();
         foreach (var connections in plan.Concurrencies)
         {
-            ours.Add(Valid(await MeasureAsync(service, request, connections, plan.LoadDuration, cancellationToken), "service"));
-            bare.Add(Valid(await MeasureAsync(service, ceiling, connections, plan.CeilingDuration, cancellationToken), "ceiling"));
+            ours.Add(Valid(await MeasurePointAsync(wrk, service, request, connections, plan.LoadDuration, cancellationToken), "service"));
+            bare.Add(Valid(await MeasurePointAsync(wrk, service, ceiling, connections, plan.CeilingDuration, cancellationToken), "ceiling"));
             log($"{database.Label} c={connections}: service {ours[^1].RequestsPerSecond:0} req/s (p50 {ours[^1].P50Ms:0.00} ms, " +
                 $"{ours[^1].ServerCpuMsPerRequest:0.000} CPU ms/req), ceiling {bare[^1].RequestsPerSecond:0} req/s (p50 {bare[^1].P50Ms:0.00} ms, " +
                 $"{bare[^1].ServerCpuMsPerRequest:0.000} CPU ms/req)");
@@ -39,7 +39,8 @@ public sealed class ReadPath(Wrk wrk, BenchPlan plan, Action<string> log)
     }
 
     /// <summary>One wrk point, with the CPU time the service used for it.</summary>
-    private async Task<LoadResult> MeasureAsync(ServiceProcess service, CapturedRequest request, int connections, TimeSpan duration, CancellationToken cancellationToken)
+    internal static async Task<LoadResult> MeasurePointAsync(
+        Wrk wrk, ServiceProcess service, CapturedRequest request, int connections, TimeSpan duration, CancellationToken cancellationToken)
     {
         var cpu = service.CpuTime;
         var result = await wrk.RunAsync(service.Endpoint, request, connections, duration, cancellationToken);
@@ -57,7 +58,8 @@ public sealed class ReadPath(Wrk wrk, BenchPlan plan, Action<string> log)
         return (request, answer);
     }
 
-    private static LoadResult Valid(LoadResult result, string target) => result.Errors == 0
+    /// <summary>The result, or a <see cref="BenchException"/> if wrk saw any failed request.</summary>
+    internal static LoadResult Valid(LoadResult result, string target) => result.Errors == 0
         ? result
         : throw new BenchException($"wrk saw {result.Errors} failed requests against the {target} at c={result.Concurrency}: the measurement is void.");
 

@@ -50,7 +50,7 @@ public sealed class ReadPathComparison(Wrk wrk, BenchPlan plan, Action<string> l
     /// <summary>One service and what it used over all its slots, by concurrency.</summary>
     private sealed class Side(ServiceProcess service, CapturedRequest request)
     {
-        private readonly Dictionary<int, (TimeSpan Cpu, long Requests)> _totals = [];
+        private readonly Dictionary<int, (double CpuMs, long Requests)> _totals = [];
 
         public ServiceProcess Service => service;
 
@@ -61,20 +61,18 @@ public sealed class ReadPathComparison(Wrk wrk, BenchPlan plan, Action<string> l
 
         public async Task MeasureAsync(Wrk wrk, int connections, TimeSpan slot, CancellationToken cancellationToken)
         {
-            var cpu = service.CpuTime;
-            var result = await wrk.RunAsync(service.Endpoint, request, connections, slot, cancellationToken);
-            if (result.Errors > 0 || result.Requests == 0)
+            var result = ReadPath.Valid(await ReadPath.MeasurePointAsync(wrk, service, request, connections, slot, cancellationToken), "service");
+            if (result.Requests == 0)
             {
-                throw new BenchException($"wrk saw {result.Errors} failed requests (of {result.Requests}) at c={connections}: the comparison is void.");
+                throw new BenchException($"wrk got no answer in a {slot.TotalSeconds:0} s slot at c={connections}: the comparison is void.");
             }
-            var used = service.CpuTime - cpu;
+            Last = result.ServerCpuMsPerRequest!.Value;
             var (total, requests) = _totals.GetValueOrDefault(connections);
-            _totals[connections] = (total + used, requests + result.Requests);
-            Last = used.TotalMilliseconds / result.Requests;
+            _totals[connections] = (total + Last.Value * result.Requests, requests + result.Requests);
         }
 
         public double CpuMsPerRequest(int connections) =>
-            _totals[connections].Cpu.TotalMilliseconds / _totals[connections].Requests;
+            _totals[connections].CpuMs / _totals[connections].Requests;
     }
 }
 
