@@ -33,9 +33,15 @@ internal static class NetworkRepository
             ?? throw new InvalidOperationException($"The default network of '{userId}' was not created.");
     }
 
+    /// <summary>
+    /// SQL: the <c>networks</c> row aliased <paramref name="network"/> is the default network of <paramref name="user"/>
+    /// (an SQL expression). One row a user at most, by the unique index; a default network is never deleted.
+    /// </summary>
+    public static string IsDefaultOf(string network, string user) => $"{network}.default_for = {user}";
+
     public static Task<NetworkRow?> FindDefaultAsync(Db db, string userId, CancellationToken cancellationToken) =>
         db.QuerySingleOrDefaultAsync<NetworkRow>(
-            $"SELECT {Columns} FROM networks n WHERE n.default_for = @userId", new { userId }, cancellationToken);
+            $"SELECT {Columns} FROM networks n WHERE {IsDefaultOf("n", "@userId")}", new { userId }, cancellationToken);
 
     public static Task<long> InsertPrivateAsync(Db db, string userId, string cidr, long now, CancellationToken cancellationToken) =>
         db.InsertAsync(

@@ -30,12 +30,12 @@ internal static class PortSecurityGroupRepository
                 SELECT p.id AS PortId, COALESCE(s.network_id, n.id) AS NetworkId, m.group_id AS GroupId
                 FROM ports p
                 JOIN subnets s ON s.id = p.subnet_id
-                LEFT JOIN networks n ON s.network_id IS NULL AND n.user_id = p.user_id AND n.is_default = @yes AND n.deleted = @no
+                LEFT JOIN networks n ON s.network_id IS NULL AND {NetworkRepository.IsDefaultOf("n", "p.user_id")}
                 LEFT JOIN port_security_groups m ON m.port_id = p.id
                 WHERE p.user_id = @userId AND {db.Dialect.InList("p.id", "@portIds")}
                 ORDER BY m.group_id
                 """,
-                db.Dialect.WithList(new { userId, yes = true, no = false }, "portIds", portIds), cancellationToken)).ToList();
+                db.Dialect.WithList(new { userId }, "portIds", portIds), cancellationToken)).ToList();
 
     /// <summary>
     /// The user's ports of these servers on subnets he sees, in the order of their servers and device indexes, each with its
@@ -54,7 +54,7 @@ internal static class PortSecurityGroupRepository
             FROM ports p
             JOIN subnets s ON s.id = p.subnet_id
             JOIN backends b ON b.id = s.backend_id
-            LEFT JOIN networks n ON s.network_id IS NULL AND n.default_for = @userId
+            LEFT JOIN networks n ON s.network_id IS NULL AND {NetworkRepository.IsDefaultOf("n", "@userId")}
             LEFT JOIN port_security_groups m ON m.port_id = p.id
             LEFT JOIN security_groups g ON g.id = m.group_id AND g.user_id = @userId
             LEFT JOIN security_groups d ON m.port_id IS NULL AND d.user_id = @userId AND d.network_id = COALESCE(s.network_id, n.id)
@@ -76,13 +76,13 @@ internal static class PortSecurityGroupRepository
             SELECT DISTINCT p.server_id
             FROM ports p
             JOIN subnets s ON s.id = p.subnet_id
-            LEFT JOIN networks n ON s.network_id IS NULL AND n.user_id = p.user_id AND n.is_default = @yes AND n.deleted = @no
+            LEFT JOIN networks n ON s.network_id IS NULL AND {NetworkRepository.IsDefaultOf("n", "p.user_id")}
             WHERE p.user_id = @userId AND p.server_id IS NOT NULL
             AND (EXISTS (SELECT 1 FROM port_security_groups m WHERE m.port_id = p.id AND m.group_id = @groupId)
             {(group.IsDefault ? "OR (COALESCE(s.network_id, n.id) = @networkId AND NOT EXISTS (SELECT 1 FROM port_security_groups m WHERE m.port_id = p.id))" : "")})
             ORDER BY p.server_id
             """,
-            new { userId = group.UserId, groupId = group.Id, networkId = group.NetworkId, yes = true, no = false }, cancellationToken)).ToList();
+            new { userId = group.UserId, groupId = group.Id, networkId = group.NetworkId }, cancellationToken)).ToList();
 
     /// <summary>The servers these ports are attached to.</summary>
     public static async Task<IReadOnlyList<long>> ServersOfPortsAsync(Db db, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken) =>

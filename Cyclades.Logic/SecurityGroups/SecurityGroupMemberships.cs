@@ -67,25 +67,13 @@ public sealed class SecurityGroupMemberships(IDbConnectionFactory connections, N
         {
             return Array.Empty<ServerPort>().ToLookup(p => 0L);
         }
-        var rows = await ReadAsync();
-        if (rows.Any(r => r.NetworkId is null))
-        {
-            await networkQueries.GetDefaultNetworkAsync(userId, cancellationToken);
-            rows = await ReadAsync();
-        }
-        var withoutDefault = rows.Where(r => r.GroupId is null && r.NetworkId is not null).Select(r => r.NetworkId!.Value).Distinct().ToList();
-        if (withoutDefault.Count > 0)
-        {
-            foreach (var networkId in withoutDefault)
-            {
-                await EnsureDefaultAsync(userId, networkId, cancellationToken);
-            }
-            rows = await ReadAsync();
-        }
+        var rows = await ReadMakingDefaultsAsync(
+            userId,
+            () => connections.ReadAsync(db => PortSecurityGroupRepository.PortsOfServersAsync(db, userId, serverIds, cancellationToken), cancellationToken),
+            found => found.Any(r => r.NetworkId is null),
+            found => found.Where(r => r.GroupId is null && r.NetworkId is not null).Select(r => r.NetworkId!.Value).Distinct().ToList(),
+            cancellationToken);
         return ServerPorts(rows).ToLookup(p => p.Port.ServerId!.Value);
-
-        Task<List<PortSecurityGroupRepository.ServerPortRow>> ReadAsync() =>
-            connections.ReadAsync(db => PortSecurityGroupRepository.PortsOfServersAsync(db, userId, serverIds, cancellationToken), cancellationToken);
     }
 
     /// <summary>The rows of each port (which come one after the other) as one <see cref="ServerPort"/>.</summary>
@@ -112,28 +100,40 @@ public sealed class SecurityGroupMemberships(IDbConnectionFactory connections, N
     /// Each (port, group) membership of the user's ports, with the groups: a port whose groups were never set is in its
     /// network's default group. One read, but the first time a network is used, when its default group is made first.
     /// </summary>
-    private async Task<Membership> MembershipAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken)
+    private async Task<Membership> MembershipAsync(string userId, IReadOnlyCollection<long> portIds, CancellationToken cancellationToken) =>
+        portIds.Count == 0
+            ? Membership.None
+            : await ReadMakingDefaultsAsync(
+                userId,
+                () => connections.ReadAsync(db => Membership.ReadAsync(db, userId, portIds, cancellationToken), cancellationToken),
+                membership => membership.PortsWithoutNetwork > 0,
+                membership => membership.NetworksWithoutDefault,
+                cancellationToken);
+
+    /// <summary>
+    /// Reads what ports are in, and reads again after making what it lacked: first the user's default network (which a
+    /// port on a public subnet is on), then the default group of each network named by <paramref name="networksWithoutDefault"/>.
+    /// </summary>
+    private async Task<T> ReadMakingDefaultsAsync<T>(
+        string userId, Func<Task<T>> read, Func<T, bool> lacksDefaultNetwork, Func<T, IReadOnlyCollection<long>> networksWithoutDefault,
+        CancellationToken cancellationToken)
     {
-        if (portIds.Count == 0)
+        var result = await read();
+        if (lacksDefaultNetwork(result))
         {
-            return Membership.None;
-        }
-        var membership = await connections.ReadAsync(db => Membership.ReadAsync(db, userId, portIds, cancellationToken), cancellationToken);
-        if (membership.PortsWithoutNetwork > 0)
-        {
-            // A port on a public subnet is on the user's default network, which may not be made yet.
             await networkQueries.GetDefaultNetworkAsync(userId, cancellationToken);
-            membership = await connections.ReadAsync(db => Membership.ReadAsync(db, userId, portIds, cancellationToken), cancellationToken);
+            result = await read();
         }
-        if (membership.NetworksWithoutDefault.Count > 0)
+        var networkIds = networksWithoutDefault(result);
+        if (networkIds.Count > 0)
         {
-            foreach (var networkId in membership.NetworksWithoutDefault)
+            foreach (var networkId in networkIds)
             {
                 await EnsureDefaultAsync(userId, networkId, cancellationToken);
             }
-            membership = await connections.ReadAsync(db => Membership.ReadAsync(db, userId, portIds, cancellationToken), cancellationToken);
+            result = await read();
         }
-        return membership;
+        return result;
     }
 
     /// <param name="PortsWithoutNetwork">Ports on a public subnet while the user's default network is not made yet.</param>
