@@ -4,6 +4,7 @@ using Cyclades.Logic.Diagnostics;
 using Cyclades.Logic.Errors;
 using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Volumes;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed class BackendReconciler(
     CatalogService catalog,
     IDbConnectionFactory connections,
     ReconciliationFixer fixer,
+    PortFirewall firewall,
     InstanceNames names,
     LogicMetrics metrics,
     IOptions<ServerOptions> serverOptions,
@@ -56,7 +58,7 @@ public sealed class BackendReconciler(
 
     private async Task<ReconciliationReport> ReconcileAsync(Backend backend, ReconciliationRequest request, CancellationToken cancellationToken)
     {
-        var snapshot = await ReadAsync(backend, cancellationToken);
+        var snapshot = await ReadAsync(backend, request, cancellationToken);
         var planned = new ReconciliationRules(names, serverOptions.Value.AbandonedSubmission).Check(snapshot)
             .Where(p => request.Includes(p.Finding.Kind))
             .ToList();
@@ -84,7 +86,7 @@ public sealed class BackendReconciler(
         return report;
     }
 
-    private async Task<ClusterSnapshot> ReadAsync(Backend backend, CancellationToken cancellationToken)
+    private async Task<ClusterSnapshot> ReadAsync(Backend backend, ReconciliationRequest request, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
         var driver = await drivers.GetAsync(backend.Id, cancellationToken);
@@ -105,7 +107,11 @@ public sealed class BackendReconciler(
             await VolumeRepository.ListByServersAsync(db, ids, cancellationToken),
             await PortRepository.ListByServersAsync(db, ids, cancellationToken),
             await NicComparison.LiveNetworksAsync(db, backend.Id, cancellationToken)), cancellationToken);
-        return new ClusterSnapshot(started, instances, jobs, servers, flavors,
-            volumes.ToLookup(v => v.ServerId!.Value), ports.Select(p => p.ToPort()).ToLookup(p => p.ServerId!.Value), networks);
+        var byServer = ports.Select(p => p.ToPort()).ToLookup(p => p.ServerId!.Value);
+        var settled = servers.Where(s => s.Task is null && s.OperState is OperState.Started or OperState.Stopped).Select(s => s.Id).ToList();
+        var firewallTags = request.Includes(FindingKind.UnsyncedFirewall)
+            ? await firewall.TagsOfServersAsync(settled.SelectMany(id => byServer[id]), cancellationToken)
+            : null;
+        return new ClusterSnapshot(started, instances, jobs, servers, flavors, volumes.ToLookup(v => v.ServerId!.Value), byServer, networks, firewallTags);
     }
 }

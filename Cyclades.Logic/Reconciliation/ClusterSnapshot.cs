@@ -17,6 +17,10 @@ namespace Cyclades.Logic.Reconciliation;
 /// <param name="Volumes">The servers' volumes (not deleted), by server.</param>
 /// <param name="Ports">The servers' ports, by server.</param>
 /// <param name="LiveNetworks">The cluster networks of the backend's live private subnets.</param>
+/// <param name="FirewallTags">
+/// The firewall tags the instance of each server with no task should carry (its ports'), by server; null when the
+/// request leaves firewall tags out.
+/// </param>
 internal sealed record ClusterSnapshot(
     DateTimeOffset StartedAt,
     IReadOnlyDictionary<string, ClusterInstance> Instances,
@@ -25,8 +29,15 @@ internal sealed record ClusterSnapshot(
     IReadOnlyList<Flavor> Flavors,
     ILookup<long, Volume> Volumes,
     ILookup<long, Port> Ports,
-    IReadOnlySet<string> LiveNetworks)
+    IReadOnlySet<string> LiveNetworks,
+    ILookup<long, string>? FirewallTags = null)
 {
+    /// <summary>The instances a tag job still runs on: their tags are on their way.</summary>
+    public IReadOnlySet<string> BeingTagged { get; } = Jobs.Values
+        .Where(job => !job.Status.IsFinal())
+        .SelectMany(job => job.Operations.Where(op => op.Operation == ServerOperation.Tags && op.InstanceName is not null).Select(op => op.InstanceName!))
+        .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The job with that id if it is about <paramref name="instanceName"/> and <paramref name="operation"/> (ids repeat across cluster rebuilds).</summary>
     public ClusterJob? MatchingJob(long jobId, string instanceName, ServerOperation operation) =>
         Jobs.TryGetValue(jobId, out var job)

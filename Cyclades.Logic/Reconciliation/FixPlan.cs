@@ -28,6 +28,9 @@ internal abstract record FixPlan
 
     /// <summary>The server's ports take the instance's NICs (one plan for all of a server's NIC findings).</summary>
     public sealed record SyncNics(Server Server, IReadOnlyList<ClusterNic> Nics) : FixPlan;
+
+    /// <summary>The instance's firewall tags are set to its ports' (as after any change of their groups).</summary>
+    public sealed record PushFirewall(long ServerId) : FixPlan;
 }
 
 internal sealed record SimulatedEvent(string InstanceName, ServerOperation Operation, JobStatus Status, int? NewCpu = null, int? NewRamMiB = null);

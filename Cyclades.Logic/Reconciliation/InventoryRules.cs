@@ -1,5 +1,6 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Networks;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Volumes;
 
@@ -9,6 +10,7 @@ namespace Cyclades.Logic.Reconciliation;
 /// The disks and NICs of a server with no task, compared with its instance's (Synnefo's
 /// <c>--fix-unsynced-disks</c> / <c>--fix-unsynced-nics</c>). All findings of one server share one
 /// plan, which repairs them together: the cluster's list is the truth and indexes depend on each other.
+/// Then its firewall tags, where the database is the truth.
 /// </summary>
 internal static class InventoryRules
 {
@@ -40,6 +42,32 @@ internal static class InventoryRules
             var (kind, detail, fix) = Describe(d);
             yield return ReconciliationRules.Found(kind, server, detail, fix is null ? null : plan, fix);
         }
+    }
+
+    /// <summary>
+    /// The instance's firewall tags (<see cref="FirewallTags.IsFirewallTag"/>; no other tag is compared) against its
+    /// ports'; not while a tag job of it runs, whose result the dispatcher follows with a push of its own.
+    /// </summary>
+    public static (ReconciliationFinding, FixPlan?)? FirewallOf(ClusterSnapshot snapshot, Server server, ClusterInstance instance)
+    {
+        if (snapshot.FirewallTags is not { } firewall || snapshot.BeingTagged.Contains(server.InstanceName))
+        {
+            return null;
+        }
+        var wanted = firewall[server.Id].ToHashSet(StringComparer.Ordinal);
+        var present = instance.Tags.Where(FirewallTags.IsFirewallTag).ToHashSet(StringComparer.Ordinal);
+        var missing = wanted.Except(present).Order(StringComparer.Ordinal).ToList();
+        var unwanted = present.Except(wanted).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count == 0 && unwanted.Count == 0)
+        {
+            return null;
+        }
+        var detail = string.Join("; ", new[]
+        {
+            missing.Count > 0 ? $"its ports' firewall tags {string.Join(", ", missing)} missing on the cluster" : null,
+            unwanted.Count > 0 ? $"firewall tags {string.Join(", ", unwanted)} on the cluster that no port of it has" : null,
+        }.OfType<string>());
+        return ReconciliationRules.Found(FindingKind.UnsyncedFirewall, server, detail, new FixPlan.PushFirewall(server.Id), "set the instance's firewall tags to its ports'");
     }
 
     private static (FindingKind, string Detail, string Fix) Describe(DiskDifference d) => d.Kind switch

@@ -1,6 +1,7 @@
 using Cyclades.Logic.Backends;
 using Cyclades.Logic.Events;
 using Cyclades.Logic.Maintenance;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Servers;
 
 namespace Cyclades.Logic.Reconciliation;
@@ -12,12 +13,13 @@ public sealed class ReconciliationFixer(
     ServerMaintenance maintenance,
     SubmittingTasks submitting,
     ServerQueries queries,
-    InventoryFixer inventory)
+    InventoryFixer inventory,
+    PortFirewall firewall)
 {
     public const string SimulatedMessage = "Reconciliation: simulated event";
 
     internal Batch Begin(Backend backend, IClusterDriver driver, DateTimeOffset startedAt) =>
-        new(processor, delivery, maintenance, submitting, queries, inventory, backend, driver, startedAt);
+        new(processor, delivery, maintenance, submitting, queries, inventory, firewall, backend, driver, startedAt);
 
     /// <summary>The fixes of one reconciliation run.</summary>
     internal sealed class Batch(
@@ -27,6 +29,7 @@ public sealed class ReconciliationFixer(
         SubmittingTasks submitting,
         ServerQueries queries,
         InventoryFixer inventory,
+        PortFirewall firewall,
         Backend backend,
         IClusterDriver driver,
         DateTimeOffset startedAt)
@@ -97,7 +100,16 @@ public sealed class ReconciliationFixer(
                 case FixPlan.SyncDisks disks:
                     return await inventory.SyncDisksAsync(disks.Server, disks.Disks, startedAt, cancellationToken);
                 case FixPlan.SyncNics nics:
-                    return await inventory.SyncNicsAsync(nics.Server, nics.Nics, startedAt, cancellationToken);
+                    var synced = await inventory.SyncNicsAsync(nics.Server, nics.Nics, startedAt, cancellationToken);
+                    if (synced is null)
+                    {
+                        // As the dispatcher does after a NIC job: an adopted port's tags are added, a dropped one's removed.
+                        await firewall.PushQuietlyAsync([nics.Server.Id], cancellationToken);
+                    }
+                    return synced;
+                case FixPlan.PushFirewall push:
+                    await firewall.PushAsync(push.ServerId, cancellationToken);
+                    return null;
                 case FixPlan.GiveUpTask giveUp:
                     return await submitting.GiveUpAsync(giveUp.Server, "The job was never submitted.", giveUp.AbandonedBefore, cancellationToken)
                         ? null

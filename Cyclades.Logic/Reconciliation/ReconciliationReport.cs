@@ -44,6 +44,9 @@ public enum FindingKind
 
     /// <summary>A NIC on a cluster network the core does not have (a deleted subnet's, or never ours): reported for an operator.</summary>
     NicNetworkGone,
+
+    /// <summary>The instance's firewall tags differ from those of its ports' groups (a push lost while the cluster was out of reach, or an administrator's change): pushed again.</summary>
+    UnsyncedFirewall,
 }
 
 /// <summary>One difference, what reconciliation did about it, and whether that worked.</summary>

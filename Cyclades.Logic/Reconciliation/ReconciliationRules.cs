@@ -90,9 +90,15 @@ internal sealed class ReconciliationRules(InstanceNames names, TimeSpan abandone
         }
         if (server.Task is null && server.OperState is OperState.Started or OperState.Stopped)
         {
-            foreach (var found in InventoryRules.DisksOf(snapshot, server, instance).Concat(InventoryRules.NicsOf(snapshot, server, instance)))
+            var inventory = InventoryRules.DisksOf(snapshot, server, instance).Concat(InventoryRules.NicsOf(snapshot, server, instance)).ToList();
+            foreach (var found in inventory)
             {
                 yield return found;
+            }
+            // The ports' tags are compared once the ports match the NICs: repairing the NICs pushes the tags anyway.
+            if (!inventory.Any(found => found.Item2 is FixPlan.SyncNics) && InventoryRules.FirewallOf(snapshot, server, instance) is { } firewall)
+            {
+                yield return firewall;
             }
         }
     }

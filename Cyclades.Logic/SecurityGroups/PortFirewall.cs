@@ -32,6 +32,18 @@ public sealed partial class PortFirewall(
             .SelectMany(port => FirewallTags.Of(port.Key, port.ToList()).Select(tag => (Port: port.Key, Tag: tag)))
             .ToLookup(x => x.Port, x => x.Tag);
 
+    /// <summary>The firewall tags each server's instance should carry: those of its ports (each owner's read at once), by server id.</summary>
+    public async Task<ILookup<long, string>> TagsOfServersAsync(IEnumerable<Port> ports, CancellationToken cancellationToken)
+    {
+        var tags = new List<(long Server, string Tag)>();
+        foreach (var owned in ports.Where(p => p.ServerId is not null).GroupBy(p => p.UserId, StringComparer.Ordinal))
+        {
+            var byPort = await TagsOfPortsAsync(owned.Key, owned.Select(p => p.Id).ToList(), cancellationToken);
+            tags.AddRange(owned.SelectMany(p => byPort[p.Id].Select(tag => (p.ServerId!.Value, tag))));
+        }
+        return tags.ToLookup(x => x.Server, x => x.Tag);
+    }
+
     /// <summary>
     /// Makes the server's instance carry exactly the firewall tags of its ports. Nothing is submitted
     /// when they are right, when the server is deleted, or while the cluster has no instance of it
@@ -44,8 +56,8 @@ public sealed partial class PortFirewall(
         {
             return FirewallPush.None;
         }
-        var ports = (await networks.PortsOfServersAsync([serverId], cancellationToken))[serverId].Select(p => p.Id).ToList();
-        var wanted = (await TagsOfPortsAsync(server.UserId, ports, cancellationToken)).SelectMany(tags => tags).ToHashSet(StringComparer.Ordinal);
+        var ports = (await networks.PortsOfServersAsync([serverId], cancellationToken))[serverId];
+        var wanted = (await TagsOfServersAsync(ports, cancellationToken))[serverId].ToHashSet(StringComparer.Ordinal);
         var driver = await drivers.GetAsync(server.BackendId, cancellationToken);
         if (await driver.GetInstanceAsync(server.InstanceName, cancellationToken) is not { } instance)
         {
@@ -82,7 +94,7 @@ public sealed partial class PortFirewall(
     /// The change is already stored, so a cluster that cannot be reached does not fail it: the
     /// failure is logged and the tags follow at the server's next push.
     /// </summary>
-    private async Task PushQuietlyAsync(IReadOnlyList<long> serverIds, CancellationToken cancellationToken)
+    internal async Task PushQuietlyAsync(IReadOnlyList<long> serverIds, CancellationToken cancellationToken)
     {
         foreach (var serverId in serverIds)
         {

@@ -5,6 +5,7 @@ using Cyclades.Logic.Networks;
 using Cyclades.Logic.Persistence;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Reconciliation;
+using Cyclades.Logic.SecurityGroups;
 using Cyclades.Logic.Servers;
 using Cyclades.Logic.Volumes;
 using Cyclades.Tests.Dispatch.Support;
@@ -275,6 +276,52 @@ public sealed class ReconciliationOnSimulatorTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Firewall_tags_changed_behind_the_state_are_reported_then_set_to_the_ports_and_no_other_tag_is_touched()
+    {
+        var server = await StartedAsync();
+        var port = (await PortsOfAsync(server.Id)).Single();
+        var created = TagsOf(server);
+        var wanted = created.Where(FirewallTags.IsFirewallTag).ToList();
+        Assert.That(wanted, Does.Contain(FirewallTags.ProfileTag(port.Id, FirewallProfile.Enabled)), "the create job carried the port's tags");
+        // Changes no dispatcher sees (it is off): as a push lost while the cluster was out of reach, or an administrator's.
+        var stray = FirewallTags.ProfileTag(port.Id + 1000, FirewallProfile.Protected)!;
+        var driver = await _harness.Get<ClusterDriverCache>().GetAsync(await _harness.BackendIdAsync(Cluster), None);
+        await RunAsync(await driver.RemoveTagsAsync(server.InstanceName, wanted, None));
+        await RunAsync(await driver.AddTagsAsync(server.InstanceName, [stray, "owner:ops"], None));
+
+        var dryRun = await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.DryRun, None);
+
+        var finding = dryRun.Findings.Single();
+        Assert.That((finding.Kind, finding.ServerId, finding.Fixed, finding.Fix is null), Is.EqualTo((FindingKind.UnsyncedFirewall, (long?)server.Id, false, false)));
+        Assert.That(finding.Detail, Does.Contain(wanted[0]).And.Contain(stray).And.Not.Contain("owner:ops"));
+        Assert.That(TagsOf(server), Does.Contain(stray), "a dry run changes nothing");
+
+        var fix = await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.FixAll, None);
+
+        Assert.That(fix.Findings.Select(f => (f.Kind, f.Fixed, f.Error)), Is.EqualTo(new[] { (FindingKind.UnsyncedFirewall, true, (string?)null) }));
+        await Eventually.HoldsAsync(() => Task.FromResult(TagsOf(server).Order().SequenceEqual(created.Append("owner:ops").Order())),
+            () => $"the port's tags back, the stray one gone, the operator's kept: {string.Join(", ", TagsOf(server))}");
+        Assert.That((await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.DryRun, None)).Findings, Is.Empty);
+    }
+
+    [Test]
+    public async Task Firewall_tags_are_not_compared_while_the_nics_differ_and_follow_the_ports_once_reconciliation_syncs_them()
+    {
+        var server = await StartedAsync();
+        await RunAsync(Simulator.AdminAddNic(server.InstanceName, null, "10.1.200.8"));
+
+        var dryRun = await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.DryRun, None);
+        var fix = await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.FixAll, None);
+
+        Assert.That(dryRun.Findings.Select(f => f.Kind), Is.EqualTo(new[] { FindingKind.UnknownNic }), "the adopted port's tags are not asked for yet");
+        Assert.That(fix.Findings.Select(f => (f.Kind, f.Fixed)), Is.EqualTo(new[] { (FindingKind.UnknownNic, true) }));
+        var adopted = (await PortsOfAsync(server.Id)).Single(p => p.DeviceIndex == 1);
+        await Eventually.HoldsAsync(() => Task.FromResult(TagsOf(server).Contains(FirewallTags.ProfileTag(adopted.Id, FirewallProfile.Enabled)!)),
+            () => $"the adopted port's tags pushed with the fix: {string.Join(", ", TagsOf(server))}");
+        Assert.That((await _harness.Reconciler.ReconcileAsync(Cluster, ReconciliationRequest.DryRun, None)).Findings, Is.Empty);
+    }
+
+    [Test]
     public async Task A_server_with_a_task_or_a_volume_on_its_way_is_not_compared()
     {
         var server = await StartedAsync();
@@ -307,6 +354,8 @@ public sealed class ReconciliationOnSimulatorTests(DatabaseProvider provider)
 
     private async Task<long> FlavorIdAsync(string name) =>
         (await _harness.Get<Cyclades.Logic.Catalog.CatalogService>().FindFlavorAsync(name, None))!.Id;
+
+    private IReadOnlyList<string> TagsOf(Server server) => Simulator.FindInstance(server.InstanceName)?.Tags ?? [];
 
     private static int Delivered(DispatchHarness harness, string operation) =>
         harness.Logs.Lines.Count(l => l.Message.Contains($" {operation} on ", StringComparison.Ordinal) && l.Message.Contains(" ended ", StringComparison.Ordinal));
