@@ -1,7 +1,6 @@
 using Cyclades.Logic.Networks;
 using Cyclades.Logic.Reconciliation;
 using Cyclades.Logic.SecurityGroups;
-using Cyclades.Logic.Servers;
 using Cyclades.Tests.Dispatch.Support;
 using Cyclades.Tests.Infrastructure;
 
@@ -16,10 +15,7 @@ public sealed class FirewallReconciliationOnGanetiTests : RealClusterFixture
     [Test]
     public async Task Firewall_tags_an_administrator_changed_while_no_dispatcher_ran_are_set_back_to_the_ports_by_reconciliation()
     {
-        var user = "it-" + Guid.NewGuid().ToString("N")[..12];
-        var server = await H.LaunchAsync(RealClusterHarness.Small, RealClusterHarness.Image, user: user);
-        await H.WaitForStateAsync(server.Id, OperState.Started, JobTimeout, user);
-        await H.StopAsync();
+        var (server, _) = await StartedWithoutDispatcherAsync();
         var port = (await H.Get<NetworkQueries>().PortsOfServersAsync([server.Id], None))[server.Id].Single();
         var profile = FirewallTags.ProfileTag(port.Id, FirewallProfile.Enabled)!;
         var stray = FirewallTags.ProfileTag(port.Id + 1000, FirewallProfile.Protected)!;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Cyclades.Logic.FloatingIps;
 using Cyclades.Logic.Quotas;
 using Cyclades.Logic.Reconciliation;
-using Cyclades.Logic.Servers;
 using Cyclades.Tests.Infrastructure;
 
 namespace Cyclades.Tests.Integration;
@@ -21,10 +20,7 @@ public sealed class NicReconciliationOnGanetiTests : RealClusterFixture
     [Test]
     public async Task A_nic_an_administrator_added_and_then_removed_while_no_dispatcher_ran_is_adopted_then_dropped_by_reconciliation()
     {
-        var user = "it-" + Guid.NewGuid().ToString("N")[..12];
-        var server = await H.LaunchAsync(RealClusterHarness.Small, RealClusterHarness.Image, user: user);
-        await H.WaitForStateAsync(server.Id, OperState.Started, JobTimeout, user);
-        await H.StopAsync();
+        var (server, user) = await StartedWithoutDispatcherAsync();
         var floatingIps = H.Get<FloatingIpService>();
 
         await Real.Cluster.OnNodeAsync("gnt-instance", "modify", "--net", $"add:network={Real.Cluster.Network},ip=pool", server.InstanceName);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cyclades.Logic.Backends;
+using Cyclades.Logic.Servers;
 using Cyclades.Tests.Dispatch.Support;
 using Cyclades.Tests.Infrastructure;
 
@@ -47,6 +48,16 @@ public abstract class RealClusterFixture
         {
             await Real.DisposeAsync();
         }
+    }
+
+    /// <summary>A new user's started server, then the harness's dispatcher stopped: only reconciliation sees what an administrator does next.</summary>
+    protected async Task<(Server Server, string User)> StartedWithoutDispatcherAsync()
+    {
+        var user = "it-" + Guid.NewGuid().ToString("N")[..12];
+        var launched = await H.LaunchAsync(RealClusterHarness.Small, RealClusterHarness.Image, user: user);
+        var server = await H.WaitForStateAsync(launched.Id, OperState.Started, JobTimeout, user);
+        await H.StopAsync();
+        return (server, user);
     }
 
     protected async Task<ClusterInstance?> InstanceAsync(string name) => (await InstancesAsync()).SingleOrDefault(i => i.Name == name);
