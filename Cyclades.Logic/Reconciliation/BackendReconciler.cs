@@ -108,9 +108,8 @@ public sealed class BackendReconciler(
             await PortRepository.ListByServersAsync(db, ids, cancellationToken),
             await NicComparison.LiveNetworksAsync(db, backend.Id, cancellationToken)), cancellationToken);
         var byServer = ports.Select(p => p.ToPort()).ToLookup(p => p.ServerId!.Value);
-        var settled = servers.Where(s => s.Task is null && s.OperState is OperState.Started or OperState.Stopped).Select(s => s.Id).ToList();
         var firewallTags = request.Includes(FindingKind.UnsyncedFirewall)
-            ? await firewall.TagsOfServersAsync(settled.SelectMany(id => byServer[id]), cancellationToken)
+            ? await firewall.TagsOfServersAsync(servers.Where(InventoryRules.IsCompared).SelectMany(s => byServer[s.Id]), cancellationToken)
             : null;
         return new ClusterSnapshot(started, instances, jobs, servers, flavors, volumes.ToLookup(v => v.ServerId!.Value), byServer, networks, firewallTags);
     }

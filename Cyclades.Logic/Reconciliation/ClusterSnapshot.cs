@@ -18,7 +18,7 @@ namespace Cyclades.Logic.Reconciliation;
 /// <param name="Ports">The servers' ports, by server.</param>
 /// <param name="LiveNetworks">The cluster networks of the backend's live private subnets.</param>
 /// <param name="FirewallTags">
-/// The firewall tags the instance of each server with no task should carry (its ports'), by server; null when the
+/// The firewall tags the instance of each compared server (<see cref="InventoryRules.IsCompared"/>) should carry (its ports'), by server; null when the
 /// request leaves firewall tags out.
 /// </param>
 internal sealed record ClusterSnapshot(

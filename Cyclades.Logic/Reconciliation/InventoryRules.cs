@@ -14,6 +14,9 @@ namespace Cyclades.Logic.Reconciliation;
 /// </summary>
 internal static class InventoryRules
 {
+    /// <summary>Whether the server's disks, NICs and firewall tags are compared: it has no task and is STARTED or STOPPED.</summary>
+    public static bool IsCompared(Server server) => server.Task is null && server.OperState is OperState.Started or OperState.Stopped;
+
     public static IEnumerable<(ReconciliationFinding, FixPlan?)> DisksOf(ClusterSnapshot snapshot, Server server, ClusterInstance instance)
     {
         if (instance.Disks is not { } disks)

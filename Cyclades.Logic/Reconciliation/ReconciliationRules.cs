@@ -88,7 +88,7 @@ internal sealed class ReconciliationRules(InstanceNames names, TimeSpan abandone
         {
             yield return flavor;
         }
-        if (server.Task is null && server.OperState is OperState.Started or OperState.Stopped)
+        if (InventoryRules.IsCompared(server))
         {
             var inventory = InventoryRules.DisksOf(snapshot, server, instance).Concat(InventoryRules.NicsOf(snapshot, server, instance)).ToList();
             foreach (var found in inventory)

@@ -176,6 +176,11 @@ public sealed class GanetiTestCluster
             .ToList();
     }
 
+    /// <summary>The instance's tags as <c>gnt-instance list-tags</c> prints them on the node (which fails while there is no such instance).</summary>
+    public async Task<IReadOnlyList<string>> TagsOnNodeAsync(string instanceName) =>
+        (await OnNodeAsync("gnt-instance", "list-tags", instanceName))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>Runs a command on the node, as an administrator would (e.g. <c>gnt-instance shutdown --submit X</c>); returns its output.</summary>
     public async Task<string> OnNodeAsync(params string[] command)
     {

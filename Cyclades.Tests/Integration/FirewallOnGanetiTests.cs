@@ -33,8 +33,7 @@ public sealed class FirewallOnGanetiTests
     {
         try
         {
-            return (await GanetiTestCluster.Instance.OnNodeAsync("gnt-instance", "list-tags", instanceName))
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return await GanetiTestCluster.Instance.TagsOnNodeAsync(instanceName);
         }
         catch (InvalidOperationException e) when (e.Message.Contains("prerequisites not met", StringComparison.Ordinal))
         {

@@ -19,7 +19,7 @@ public sealed class FirewallReconciliationOnGanetiTests : RealClusterFixture
         var port = (await H.Get<NetworkQueries>().PortsOfServersAsync([server.Id], None))[server.Id].Single();
         var profile = FirewallTags.ProfileTag(port.Id, FirewallProfile.Enabled)!;
         var stray = FirewallTags.ProfileTag(port.Id + 1000, FirewallProfile.Protected)!;
-        Assert.That(await NodeTagsAsync(server.InstanceName), Does.Contain(profile), "the create job's tags");
+        Assert.That(await Real.Cluster.TagsOnNodeAsync(server.InstanceName), Does.Contain(profile), "the create job's tags");
 
         await Real.Cluster.OnNodeAsync("gnt-instance", "remove-tags", server.InstanceName, profile);
         await Real.Cluster.OnNodeAsync("gnt-instance", "add-tags", server.InstanceName, stray, "owner:ops");
@@ -28,14 +28,10 @@ public sealed class FirewallReconciliationOnGanetiTests : RealClusterFixture
 
         Assert.That(dryRun.Findings.Where(f => f.ServerId == server.Id).Select(f => (f.Kind, f.Fixed)), Is.EqualTo(new[] { (FindingKind.UnsyncedFirewall, false) }));
         Assert.That(fix.Findings.Where(f => f.ServerId == server.Id).Select(f => (f.Kind, f.Fixed)), Is.EqualTo(new[] { (FindingKind.UnsyncedFirewall, true) }));
-        await Eventually.HoldsAsync(async () => await NodeTagsAsync(server.InstanceName) is var tags && tags.Contains(profile) && !tags.Contains(stray),
+        await Eventually.HoldsAsync(async () => await Real.Cluster.TagsOnNodeAsync(server.InstanceName) is var tags && tags.Contains(profile) && !tags.Contains(stray),
             "the port's profile tag back and the stray one gone on the node", JobTimeout, TimeSpan.FromSeconds(1));
-        Assert.That(await NodeTagsAsync(server.InstanceName), Does.Contain("owner:ops"), "a tag that is not a firewall tag is never touched");
+        Assert.That(await Real.Cluster.TagsOnNodeAsync(server.InstanceName), Does.Contain("owner:ops"), "a tag that is not a firewall tag is never touched");
         Assert.That((await H.Reconciler.ReconcileAsync(RealClusterHarness.Backend, ReconciliationRequest.DryRun, None)).Findings
             .Where(f => f.ServerId == server.Id), Is.Empty);
     }
-
-    private async Task<IReadOnlyList<string>> NodeTagsAsync(string instanceName) =>
-        (await Real.Cluster.OnNodeAsync("gnt-instance", "list-tags", instanceName))
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
